@@ -1,0 +1,409 @@
+//! Configuration: the defaults (`src/default-config.yml`), a user's `.ase-lint.yml`, and the
+//! compiled [`Settings`] rules read at run time (regexes compiled once per run).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+use crate::model::Column;
+use crate::phrases::PhraseMatcher;
+
+/// The default configuration, printed by `ase-lint config --default`.
+pub const DEFAULT_CONFIG_YAML: &str = include_str!("default-config.yml");
+
+/// The file name searched for in the current directory and its ancestors.
+pub const CONFIG_FILE_NAME: &str = ".ase-lint.yml";
+
+/// The org-note questions, by configuration key, in the handbook's order.
+pub const QUESTIONS: [&str; 7] = [
+    "ase_note",
+    "ase",
+    "region",
+    "out_of_hours",
+    "unavailable",
+    "pre_existing",
+    "emergency",
+];
+
+/// A configuration problem, located in the configuration file.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read configuration file {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        path: String,
+        line: u64,
+        column: u64,
+        message: String,
+    },
+    #[error("{path}: {message}")]
+    Value { path: String, message: String },
+}
+
+/// A rule's configured level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Off,
+    Warning,
+    Error,
+}
+
+/// The whole configuration, as written in YAML (defaults merged with the user's file).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub ase_readme: Option<String>,
+    pub columns: ColumnsConfig,
+    pub rules: BTreeMap<String, Level>,
+    pub ids: IdsConfig,
+    pub links: LinksConfig,
+    pub questions: BTreeMap<String, PhraseSetConfig>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnsConfig {
+    pub required: Vec<String>,
+    pub may_be_empty: Vec<String>,
+    pub aliases: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdsConfig {
+    pub min_digits: usize,
+    pub max_digits: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinksConfig {
+    pub salesforce_hosts: Vec<String>,
+    pub zendesk_hosts: Vec<String>,
+    pub orgs_project_url: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseSetConfig {
+    #[serde(default)]
+    pub replace: bool,
+    #[serde(default)]
+    pub patterns: Vec<String>,
+    #[serde(default)]
+    pub guards: Vec<String>,
+}
+
+/// A user's file: every key optional; merged over the defaults.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserConfig {
+    ase_readme: Option<String>,
+    columns: Option<UserColumns>,
+    rules: Option<BTreeMap<String, Level>>,
+    ids: Option<UserIds>,
+    links: Option<UserLinks>,
+    questions: Option<BTreeMap<String, PhraseSetConfig>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserColumns {
+    required: Option<Vec<String>>,
+    may_be_empty: Option<Vec<String>>,
+    aliases: Option<BTreeMap<String, Vec<String>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserIds {
+    min_digits: Option<usize>,
+    max_digits: Option<usize>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserLinks {
+    salesforce_hosts: Option<Vec<String>>,
+    zendesk_hosts: Option<Vec<String>>,
+    orgs_project_url: Option<String>,
+}
+
+impl Config {
+    /// The built-in defaults.
+    pub fn default_config() -> Config {
+        // The embedded file is covered by a unit test; fall back to an error message that
+        // names it rather than a panic if it ever stops parsing.
+        parse_yaml("<built-in defaults>", DEFAULT_CONFIG_YAML)
+            .unwrap_or_else(|e| unreachable!("built-in default configuration does not parse: {e}"))
+    }
+
+    /// Reads a user's file and merges it over the defaults.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let display = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: display.clone(),
+            source,
+        })?;
+        Self::from_user_yaml(&display, &text)
+    }
+
+    /// Merges a user's YAML text over the defaults.
+    pub fn from_user_yaml(path: &str, text: &str) -> Result<Config, ConfigError> {
+        let user: UserConfig = if text.trim().is_empty() {
+            UserConfig::default()
+        } else {
+            parse_yaml(path, text)?
+        };
+        let mut config = Config::default_config();
+        config.merge(user);
+        Ok(config)
+    }
+
+    fn merge(&mut self, user: UserConfig) {
+        if user.ase_readme.is_some() {
+            self.ase_readme = user.ase_readme;
+        }
+        if let Some(columns) = user.columns {
+            if let Some(required) = columns.required {
+                self.columns.required = required;
+            }
+            if let Some(may_be_empty) = columns.may_be_empty {
+                self.columns.may_be_empty = may_be_empty;
+            }
+            for (key, names) in columns.aliases.unwrap_or_default() {
+                self.columns.aliases.entry(key).or_default().extend(names);
+            }
+        }
+        self.rules.extend(user.rules.unwrap_or_default());
+        if let Some(ids) = user.ids {
+            self.ids.min_digits = ids.min_digits.unwrap_or(self.ids.min_digits);
+            self.ids.max_digits = ids.max_digits.unwrap_or(self.ids.max_digits);
+        }
+        if let Some(links) = user.links {
+            if let Some(hosts) = links.salesforce_hosts {
+                self.links.salesforce_hosts = hosts;
+            }
+            if let Some(hosts) = links.zendesk_hosts {
+                self.links.zendesk_hosts = hosts;
+            }
+            if let Some(url) = links.orgs_project_url {
+                self.links.orgs_project_url = url;
+            }
+        }
+        for (question, set) in user.questions.unwrap_or_default() {
+            let entry = self.questions.entry(question).or_default();
+            if set.replace {
+                *entry = set;
+            } else {
+                entry.patterns.extend(set.patterns);
+                entry.guards.extend(set.guards);
+            }
+        }
+    }
+
+    /// Finds `.ase-lint.yml` in `start` or its ancestors.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        start
+            .ancestors()
+            .map(|dir| dir.join(CONFIG_FILE_NAME))
+            .find(|candidate| candidate.is_file())
+    }
+}
+
+fn parse_yaml<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<T, ConfigError> {
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! { max_events: 100_000, max_depth: 64 },
+    };
+    serde_saphyr::from_str_with_options(text, options).map_err(|err| {
+        let (line, column) = err
+            .location()
+            .map_or((0, 0), |loc| (loc.line(), loc.column()));
+        ConfigError::Invalid {
+            path: path.to_owned(),
+            line,
+            column,
+            message: crate::parse::orgnote::yaml_error_message(&err),
+        }
+    })
+}
+
+/// Per-run compiled configuration that rules read.
+#[derive(Debug)]
+pub struct Settings {
+    pub config: Config,
+    /// Normalised header text → column.
+    header_names: HashMap<String, Column>,
+    pub required_columns: Vec<Column>,
+    pub may_be_empty: Vec<Column>,
+    /// Compiled phrase sets, by question key (see [`QUESTIONS`]).
+    questions: HashMap<String, PhraseMatcher>,
+    /// The configured ASE README, resolved against the configuration file's folder.
+    pub ase_readme: Option<PathBuf>,
+}
+
+impl Settings {
+    /// Compiles a configuration. `base` is the folder `ase_readme` is relative to.
+    pub fn new(config: Config, base: &Path, config_path: &str) -> Result<Settings, ConfigError> {
+        let value_error = |message: String| ConfigError::Value {
+            path: config_path.to_owned(),
+            message,
+        };
+        let column = |key: &String| {
+            Column::from_config_key(key).ok_or_else(|| {
+                value_error(format!(
+                    "unknown column `{key}` (known: {})",
+                    Column::ALL.map(Column::config_key).join(", ")
+                ))
+            })
+        };
+        let mut header_names = HashMap::new();
+        for known in Column::ALL {
+            header_names.insert(normalize_header(known.title()), known);
+        }
+        for (key, names) in &config.columns.aliases {
+            let col = column(key)?;
+            for name in names {
+                header_names.insert(normalize_header(name), col);
+            }
+        }
+        let required_columns = config
+            .columns
+            .required
+            .iter()
+            .map(column)
+            .collect::<Result<_, _>>()?;
+        let may_be_empty = config
+            .columns
+            .may_be_empty
+            .iter()
+            .map(column)
+            .collect::<Result<_, _>>()?;
+        let mut questions = HashMap::new();
+        for (key, set) in &config.questions {
+            if !QUESTIONS.contains(&key.as_str()) {
+                return Err(value_error(format!(
+                    "unknown question `{key}` under `questions` (known: {})",
+                    QUESTIONS.join(", ")
+                )));
+            }
+            let matcher = PhraseMatcher::compile(&set.patterns, &set.guards)
+                .map_err(|e| value_error(format!("questions.{key}: invalid pattern: {e}")))?;
+            questions.insert(key.clone(), matcher);
+        }
+        for rule in config.rules.keys() {
+            if crate::rules::find(rule).is_none() {
+                return Err(value_error(format!(
+                    "unknown rule `{rule}` under `rules` (see `ase-lint rules`)"
+                )));
+            }
+        }
+        let ase_readme = config.ase_readme.as_ref().map(|p| base.join(p));
+        Ok(Settings {
+            config,
+            header_names,
+            required_columns,
+            may_be_empty,
+            questions,
+            ase_readme,
+        })
+    }
+
+    /// Settings from the built-in defaults only.
+    pub fn defaults() -> Settings {
+        Settings::new(
+            Config::default_config(),
+            Path::new("."),
+            "<built-in defaults>",
+        )
+        .unwrap_or_else(|e| unreachable!("built-in default configuration is invalid: {e}"))
+    }
+
+    /// The known column a header cell names, if any.
+    pub fn column_for_header(&self, header: &str) -> Option<Column> {
+        self.header_names.get(&normalize_header(header)).copied()
+    }
+
+    /// The compiled phrase set of a question (see [`QUESTIONS`]).
+    pub fn question(&self, key: &str) -> Option<&PhraseMatcher> {
+        self.questions.get(key)
+    }
+
+    /// A rule's effective severity: the configured level, else its default; `None` = off.
+    pub fn severity(&self, rule: &str, default: Severity) -> Option<Severity> {
+        match self.config.rules.get(rule) {
+            Some(Level::Off) => None,
+            Some(Level::Warning) => Some(Severity::Warning),
+            Some(Level::Error) => Some(Severity::Error),
+            None => Some(default),
+        }
+    }
+}
+
+/// Header text reduced to lowercase letters and digits ("Zendesk User (ASE) ID" →
+/// "zendeskuseraseid").
+pub fn normalize_header(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_parse_and_compile() {
+        let settings = Settings::defaults();
+        assert_eq!(settings.required_columns.len(), 7);
+        for q in QUESTIONS {
+            assert!(
+                settings.question(q).is_some(),
+                "question {q} has no phrase set"
+            );
+        }
+    }
+
+    #[test]
+    fn aliases_match_ignoring_case_and_punctuation() {
+        let settings = Settings::defaults();
+        assert_eq!(
+            settings.column_for_header("zendesk organization id"),
+            Some(Column::AccountId)
+        );
+        assert_eq!(
+            settings.column_for_header("Zendesk User (ASE) ID"),
+            Some(Column::UserId)
+        );
+        assert_eq!(settings.column_for_header("Favourite colour"), None);
+    }
+
+    #[test]
+    fn unknown_keys_are_located() {
+        let err = Config::from_user_yaml(".ase-lint.yml", "ids:\n  min_digit: 3\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.starts_with(".ase-lint.yml:2:"), "{err}");
+        assert!(err.contains("min_digit"), "{err}");
+    }
+
+    #[test]
+    fn user_phrases_extend_unless_replaced() {
+        let c = Config::from_user_yaml(
+            "x",
+            "questions:\n  emergency:\n    patterns: ['\\bP1\\b']\n  region:\n    replace: true\n    patterns: [LATAM]\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(c.questions["emergency"].patterns.len() > 1);
+        assert_eq!(c.questions["region"].patterns, vec!["LATAM".to_owned()]);
+    }
+}

@@ -1,0 +1,20 @@
+//! ase-lint: a linter and merge-request review bot for GitLab Support's Assigned Support
+//! Engineer (ASE) onboarding workflow.
+//!
+//! Pipeline: [`source`] (text + line index) → [`parse`] (README table, org YAML, with
+//! spans) → [`model`] → [`rules`] (one file per rule) → [`diagnostic`] → [`report`].
+//! [`lint`] drives it over files; [`cli`] is the command line.
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod lint;
+pub mod model;
+pub mod parse;
+pub mod phrases;
+pub mod report;
+pub mod rules;
+pub mod source;
+
+#[cfg(test)]
+pub mod testing;

@@ -1,0 +1,292 @@
+//! The engine: finds the files to check, reads each once, parses and runs the rules in
+//! parallel, and collects the diagnostics in the contract's order.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+
+use crate::config::Settings;
+use crate::diagnostic::Diagnostic;
+use crate::parse;
+use crate::rules;
+use crate::source::SourceFile;
+
+/// What kind of document a file is checked as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A Markdown file looked at for the ASE table; `required`: it must hold it.
+    Readme { required: bool },
+    /// An org file (`organizations/<id>.yaml`).
+    Org,
+}
+
+/// One file to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub path: PathBuf,
+    /// The path shown to users, with `/`.
+    pub display: String,
+    pub kind: FileKind,
+}
+
+/// A file that could not be checked at all (exit status 2).
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("{path}: no such file or directory")]
+    NotFound { path: String },
+    #[error("{path}: cannot read: {source}")]
+    Unreadable {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: cannot walk: {message}")]
+    Walk { path: String, message: String },
+}
+
+/// The result of a run.
+#[derive(Debug, Default)]
+pub struct LintRun {
+    /// Sorted by path, line, column, rule.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Sources of the files that have diagnostics (for snippets), by display path.
+    pub sources: HashMap<String, SourceFile>,
+    /// Number of files checked.
+    pub files: usize,
+    /// Files that could not be read.
+    pub errors: Vec<FileError>,
+}
+
+/// The result of checking one file.
+#[derive(Debug)]
+pub struct FileResult {
+    pub source: SourceFile,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks one file's text as `kind`; `display` is the path shown to users.
+pub fn lint_text(display: &str, kind: FileKind, bytes: &[u8], settings: &Settings) -> FileResult {
+    let (source, bad_utf8) = SourceFile::from_bytes(display, bytes);
+    let mut diagnostics = Vec::new();
+    let source = match kind {
+        FileKind::Readme { required } => {
+            let doc = parse::readme::parse(source, settings, required);
+            rules::check_readme(&doc, settings, &mut diagnostics);
+            doc.source
+        }
+        FileKind::Org => {
+            let mut doc = parse::orgnote::parse(source, &file_stem(display));
+            if let Some(valid_up_to) = bad_utf8 {
+                let line_end = doc
+                    .source
+                    .line_span(doc.source.line_col(valid_up_to).line)
+                    .end;
+                doc.syntax_error = Some((
+                    valid_up_to..line_end.max(valid_up_to),
+                    format!("the file is not valid UTF-8 (first bad byte at offset {valid_up_to})"),
+                ));
+            }
+            rules::check_org(&doc, settings, &mut diagnostics);
+            doc.source
+        }
+    };
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    FileResult {
+        source,
+        diagnostics,
+    }
+}
+
+fn file_stem(display: &str) -> String {
+    Path::new(display)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Finds the files to check under `paths` (files or directories).
+pub fn discover(paths: &[PathBuf], settings: &Settings) -> (Vec<Target>, Vec<FileError>) {
+    let mut targets = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, settings, &mut targets, &mut errors);
+        } else if path.is_file() {
+            if let Some(kind) = explicit_kind(path) {
+                targets.push(target(path, kind));
+            }
+        } else {
+            errors.push(FileError::NotFound {
+                path: display_path(path),
+            });
+        }
+    }
+    targets.sort_by(|a, b| a.display.cmp(&b.display));
+    targets.dedup_by(|a, b| a.display == b.display);
+    (targets, errors)
+}
+
+fn explicit_kind(path: &Path) -> Option<FileKind> {
+    match extension(path).as_deref() {
+        Some("md" | "markdown") => Some(FileKind::Readme { required: true }),
+        Some("yaml" | "yml") => Some(FileKind::Org),
+        _ => None,
+    }
+}
+
+fn walked_kind(path: &Path, settings: &Settings) -> Option<FileKind> {
+    let name = path.file_name()?.to_str()?;
+    if name == "README.md" {
+        let required = settings
+            .ase_readme
+            .as_ref()
+            .is_some_and(|wanted| same_file(wanted, path));
+        return Some(FileKind::Readme { required });
+    }
+    let is_yaml = matches!(extension(path).as_deref(), Some("yaml" | "yml"));
+    let in_orgs = path
+        .parent()
+        .into_iter()
+        .flat_map(Path::components)
+        .any(|c| c.as_os_str() == "organizations");
+    (is_yaml && in_orgs).then_some(FileKind::Org)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+fn walk(root: &Path, settings: &Settings, targets: &mut Vec<Target>, errors: &mut Vec<FileError>) {
+    let found = Mutex::new((Vec::new(), Vec::new()));
+    ignore::WalkBuilder::new(root)
+        .require_git(false)
+        .filter_entry(|entry| entry.file_name() != "target" && entry.file_name() != ".git")
+        .build_parallel()
+        .run(|| {
+            Box::new(|entry| {
+                let sink = |t: Option<Target>, e: Option<FileError>| {
+                    if let Ok(mut guard) = found.lock() {
+                        guard.0.extend(t);
+                        guard.1.extend(e);
+                    }
+                };
+                match entry {
+                    Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                        let path = entry.path();
+                        sink(walked_kind(path, settings).map(|k| target(path, k)), None);
+                    }
+                    Ok(_) => {}
+                    Err(err) => sink(
+                        None,
+                        Some(FileError::Walk {
+                            path: display_path(root),
+                            message: err.to_string(),
+                        }),
+                    ),
+                }
+                ignore::WalkState::Continue
+            })
+        });
+    if let Ok((found_targets, found_errors)) = found.into_inner() {
+        targets.extend(found_targets);
+        errors.extend(found_errors);
+    }
+}
+
+fn target(path: &Path, kind: FileKind) -> Target {
+    Target {
+        path: path.to_path_buf(),
+        display: display_path(path),
+        kind,
+    }
+}
+
+/// A path as shown to users: as given, `/`-separated, without a leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut rest = text.as_str();
+    while let Some(stripped) = rest.strip_prefix("./") {
+        rest = stripped;
+    }
+    if rest.is_empty() {
+        ".".to_owned()
+    } else {
+        rest.to_owned()
+    }
+}
+
+/// Reads and checks every target in parallel.
+pub fn lint_targets(targets: &[Target], settings: &Settings) -> LintRun {
+    let results: Vec<Result<FileResult, FileError>> = targets
+        .par_iter()
+        .map(|t| {
+            std::fs::read(&t.path)
+                .map(|bytes| lint_text(&t.display, t.kind, &bytes, settings))
+                .map_err(|source| FileError::Unreadable {
+                    path: t.display.clone(),
+                    source,
+                })
+        })
+        .collect();
+    let mut run = LintRun::default();
+    for result in results {
+        match result {
+            Ok(file) => {
+                run.files += 1;
+                if !file.diagnostics.is_empty() {
+                    run.diagnostics.extend(file.diagnostics);
+                    run.sources.insert(file.source.path.clone(), file.source);
+                }
+            }
+            Err(err) => run.errors.push(err),
+        }
+    }
+    run.diagnostics
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    run
+}
+
+/// Discovers and checks `paths`.
+pub fn lint_paths(paths: &[PathBuf], settings: &Settings) -> LintRun {
+    let (targets, errors) = discover(paths, settings);
+    let mut run = lint_targets(&targets, settings);
+    run.errors.splice(0..0, errors);
+    run
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_paths_use_slashes_without_dot_prefix() {
+        assert_eq!(display_path(Path::new("./README.md")), "README.md");
+        assert_eq!(display_path(Path::new("a/b.yaml")), "a/b.yaml");
+        assert_eq!(display_path(Path::new(".")), ".");
+    }
+
+    #[test]
+    fn walked_files_are_classified_by_name_and_folder() {
+        let s = Settings::defaults();
+        assert_eq!(
+            walked_kind(Path::new("x/README.md"), &s),
+            Some(FileKind::Readme { required: false })
+        );
+        assert_eq!(
+            walked_kind(Path::new("p/organizations/1.yaml"), &s),
+            Some(FileKind::Org)
+        );
+        assert_eq!(walked_kind(Path::new("p/config/1.yaml"), &s), None);
+        assert_eq!(walked_kind(Path::new("p/organizations/notes.md"), &s), None);
+    }
+}

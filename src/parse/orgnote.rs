@@ -1,0 +1,267 @@
+//! Org file parser: `organizations/<id>.yaml` with `id`, `name` and `notes`, with spans.
+//!
+//! YAML goes through serde-saphyr with a budget (alias bombs and deep nesting fail fast)
+//! and duplicate keys rejected. Keys other than the three are ignored.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::model::{OrgDoc, YamlField, YamlValue};
+use crate::source::{SourceFile, Span};
+
+#[derive(Deserialize)]
+struct RawOrg {
+    id: Option<Spanned<AnyValue>>,
+    name: Option<Spanned<AnyValue>>,
+    notes: Option<Spanned<AnyValue>>,
+}
+
+/// Any YAML node, reduced to what the rules need.
+struct AnyValue(YamlValue);
+
+impl<'de> Deserialize<'de> for AnyValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AnyValueVisitor)
+    }
+}
+
+struct AnyValueVisitor;
+
+impl<'de> Visitor<'de> for AnyValueVisitor {
+    type Value = AnyValue;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<AnyValue, E> {
+        Ok(AnyValue(YamlValue::Integer(i128::from(v))))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<AnyValue, E> {
+        Ok(AnyValue(YamlValue::Integer(i128::from(v))))
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<AnyValue, E> {
+        Ok(AnyValue(YamlValue::Integer(v)))
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<AnyValue, E> {
+        Ok(AnyValue(YamlValue::Integer(
+            i128::try_from(v).unwrap_or(i128::MAX),
+        )))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<AnyValue, E> {
+        Ok(AnyValue(YamlValue::Other("a number with a fraction")))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<AnyValue, E> {
+        Ok(AnyValue(YamlValue::Other("a boolean")))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<AnyValue, E> {
+        Ok(AnyValue(YamlValue::String(v.to_owned())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<AnyValue, E> {
+        Ok(AnyValue(YamlValue::String(v)))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<AnyValue, E> {
+        Ok(AnyValue(YamlValue::Other("empty (null)")))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<AnyValue, E> {
+        self.visit_unit()
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<AnyValue, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<AnyValue, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(AnyValue(YamlValue::Other("a list")))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnyValue, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(AnyValue(YamlValue::Other("a mapping")))
+    }
+}
+
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_events: 200_000,
+            max_aliases: 100,
+            max_anchors: 100,
+            max_depth: 64,
+            max_nodes: 100_000,
+            max_total_scalar_bytes: 16 * 1024 * 1024,
+        },
+    }
+}
+
+/// Parses an org file. `file_stem` is the file name without `.yaml`/`.yml`.
+pub fn parse(source: SourceFile, file_stem: &str) -> OrgDoc {
+    let mut doc = OrgDoc {
+        file_stem: file_stem.to_owned(),
+        syntax_error: None,
+        shape_error: None,
+        id: None,
+        name: None,
+        notes: None,
+        source,
+    };
+    let parsed: Result<Option<RawOrg>, _> =
+        serde_saphyr::from_str_with_options(&doc.source.text, options());
+    match parsed {
+        Ok(Some(raw)) => {
+            doc.id = raw.id.map(|v| field(&doc.source, "id", v));
+            doc.name = raw.name.map(|v| field(&doc.source, "name", v));
+            doc.notes = raw.notes.map(|v| field(&doc.source, "notes", v));
+        }
+        Ok(None) => {}
+        Err(err) => {
+            let span = error_span(&doc.source, &err);
+            let message = yaml_error_message(&err);
+            let valid_yaml =
+                serde_saphyr::from_str_with_options::<IgnoredAny>(&doc.source.text, options())
+                    .is_ok();
+            if valid_yaml {
+                doc.shape_error = Some((span, message));
+            } else {
+                doc.syntax_error = Some((span, message));
+            }
+        }
+    }
+    doc
+}
+
+fn field(source: &SourceFile, key: &str, value: Spanned<AnyValue>) -> YamlField<YamlValue> {
+    let span = location_span(source, &value.referenced);
+    let key_span = find_top_level_key(&source.text, key).unwrap_or_else(|| span.clone());
+    YamlField {
+        value: value.value.0,
+        span,
+        key_span,
+    }
+}
+
+/// Span of a top-level `key:` written at column 0 (the first one).
+pub fn find_top_level_key(text: &str, key: &str) -> Option<Span> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let rest = line.strip_prefix(key);
+        if let Some(rest) = rest
+            && rest.trim_start_matches([' ', '\t']).starts_with(':')
+        {
+            return Some(offset..offset + key.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn location_span(source: &SourceFile, loc: &serde_saphyr::Location) -> Span {
+    let span = loc.span();
+    let start = span
+        .byte_offset()
+        .and_then(|o| usize::try_from(o).ok())
+        .unwrap_or_else(|| line_column_offset(source, loc.line(), loc.column()));
+    let len = span
+        .byte_len()
+        .and_then(|l| usize::try_from(l).ok())
+        .unwrap_or(0);
+    let start = start.min(source.text.len());
+    start..start.saturating_add(len).min(source.text.len())
+}
+
+fn line_column_offset(source: &SourceFile, line: u64, column: u64) -> usize {
+    let line = usize::try_from(line).unwrap_or(usize::MAX).max(1);
+    let start = source.line_start(line);
+    let column = usize::try_from(column).unwrap_or(1).max(1);
+    source.text[start..]
+        .char_indices()
+        .nth(column - 1)
+        .map_or(source.text.len(), |(i, _)| start + i)
+}
+
+fn error_span(source: &SourceFile, err: &serde_saphyr::Error) -> Span {
+    match err.location() {
+        Some(loc) if loc.line() > 0 => {
+            let start = line_column_offset(source, loc.line(), loc.column());
+            let line_end = source.line_span(source.line_col(start).line).end;
+            start..line_end.max(start)
+        }
+        _ => 0..0,
+    }
+}
+
+/// A YAML error's message, without the location and snippet serde-saphyr appends.
+pub fn yaml_error_message(err: &serde_saphyr::Error) -> String {
+    let text = err.without_snippet().to_string();
+    let first = text.lines().next().unwrap_or("invalid YAML").trim();
+    match first.rfind(" at line ") {
+        Some(i) => first[..i].to_owned(),
+        None => first.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(text: &str) -> OrgDoc {
+        parse(SourceFile::new("organizations/1.yaml", text), "1")
+    }
+
+    #[test]
+    fn reads_fields_with_key_spans() {
+        let doc = org("---\nid: 27946339528\nname: 5a1f9965 Test\nnotes: |\n  Hello\n");
+        assert_eq!(
+            doc.id.as_ref().map(|f| &f.value),
+            Some(&YamlValue::Integer(27946339528))
+        );
+        assert_eq!(doc.notes_text(), Some("Hello\n"));
+        let key = doc.notes_anchor();
+        assert_eq!(doc.source.line_col(key.start).line, 4);
+        assert_eq!(&doc.source.text[key], "notes");
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let doc = org("id: 1\nname: [unclosed\nnotes: x\n");
+        let (span, message) = doc.syntax_error.clone().unwrap_or_default();
+        assert!(!message.is_empty());
+        assert!(doc.source.line_col(span.start).line >= 2, "{message}");
+    }
+
+    #[test]
+    fn wrong_shapes_are_not_syntax_errors() {
+        let doc = org("- a\n- b\n");
+        assert!(doc.syntax_error.is_none());
+        assert!(doc.shape_error.is_some());
+        let doc = org("id: 1\nnotes: [a, b]\n");
+        assert_eq!(doc.notes.map(|n| n.value), Some(YamlValue::Other("a list")));
+    }
+
+    #[test]
+    fn alias_bombs_fail_fast() {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..10 {
+            let prev = if i == 0 {
+                "a".to_owned()
+            } else {
+                format!("b{}", i - 1)
+            };
+            text.push_str(&format!("b{i}: &b{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        let doc = org(&text);
+        assert!(doc.syntax_error.is_some() || doc.shape_error.is_some());
+    }
+
+    #[test]
+    fn duplicate_keys_are_rejected() {
+        let doc = org("id: 1\nid: 2\n");
+        assert!(doc.syntax_error.is_some() || doc.shape_error.is_some());
+    }
+
+    #[test]
+    fn empty_file_has_no_fields() {
+        let doc = org("");
+        assert!(doc.syntax_error.is_none() && doc.id.is_none());
+    }
+}

@@ -1,0 +1,130 @@
+//! rustc-style text output through annotate-snippets, and the closing summary line.
+
+use std::io::Write;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::diagnostic::{Diagnostic, Severity, Summary};
+use crate::lint::LintRun;
+use crate::report::TextOptions;
+use crate::source::SourceFile;
+
+/// Writes every diagnostic with its snippet, then `N errors, M warnings in K files`.
+pub fn write(out: &mut dyn Write, run: &LintRun, options: TextOptions) -> std::io::Result<()> {
+    let renderer = if options.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for diagnostic in &run.diagnostics {
+        let rendered = render(&renderer, diagnostic, run.sources.get(&diagnostic.path));
+        writeln!(out, "{rendered}\n")?;
+    }
+    if !options.quiet {
+        writeln!(
+            out,
+            "{}",
+            summary_line(&Summary::of(run.files, &run.diagnostics))
+        )?;
+    }
+    Ok(())
+}
+
+/// Renders one diagnostic; without its source, only the title and location.
+pub fn render(renderer: &Renderer, d: &Diagnostic, source: Option<&SourceFile>) -> String {
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let title = level.primary_title(d.message.as_str()).id(d.rule);
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    let group = match source {
+        Some(source) => {
+            let (text, first_line, span) = excerpt(source, d);
+            let mut annotation = AnnotationKind::Primary.span(span);
+            if let Some(label) = &d.label {
+                annotation = annotation.label(label.as_str());
+            }
+            title.element(
+                Snippet::source(text)
+                    .line_start(first_line)
+                    .path(d.path.as_str())
+                    .annotation(annotation),
+            )
+        }
+        None => title.element(
+            annotate_snippets::Origin::path(d.path.as_str())
+                .line(d.start.line)
+                .char_column(d.start.column.saturating_sub(1)),
+        ),
+    };
+    let group = match &d.help {
+        Some(help) => group.element(Level::HELP.message(help.as_str())),
+        None => group,
+    };
+    groups.push(group);
+    renderer.render(&groups)
+}
+
+/// The lines a diagnostic spans (at most a few), with the span relative to them.
+fn excerpt<'s>(source: &'s SourceFile, d: &Diagnostic) -> (&'s str, usize, std::ops::Range<usize>) {
+    const MAX_LINES: usize = 6;
+    let first = d.start.line.max(1);
+    let last = d.end.line.clamp(first, first + MAX_LINES - 1);
+    let start = source.line_start(first);
+    let end = source.line_span(last).end.max(start);
+    let text = &source.text[start..end];
+    let span_start = d.span.start.clamp(start, end) - start;
+    let span_end = d.span.end.clamp(start, end) - start;
+    let span_end = if span_end <= span_start {
+        // Zero-width spans point at one character so the caret is visible.
+        text[span_start..]
+            .chars()
+            .next()
+            .map_or(span_start, |c| span_start + c.len_utf8())
+    } else {
+        span_end
+    };
+    (text, first, span_start..span_end)
+}
+
+/// `2 errors, 1 warning in 3 files` (or `no problems in 3 files`).
+pub fn summary_line(summary: &Summary) -> String {
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    let files = plural(summary.files, "file");
+    if summary.errors == 0 && summary.warnings == 0 {
+        return format!("no problems in {files}");
+    }
+    format!(
+        "{}, {} in {files}",
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_line_pluralises() {
+        let s = Summary {
+            files: 3,
+            errors: 2,
+            warnings: 1,
+        };
+        assert_eq!(summary_line(&s), "2 errors, 1 warning in 3 files");
+        let clean = Summary {
+            files: 1,
+            errors: 0,
+            warnings: 0,
+        };
+        assert_eq!(summary_line(&clean), "no problems in 1 file");
+    }
+}

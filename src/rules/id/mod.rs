@@ -1,0 +1,5 @@
+//! Rules over the Zendesk ids in the ASE table.
+
+pub mod ase_conflict;
+pub mod format;
+pub mod suspicious_length;

@@ -1,0 +1,208 @@
+//! The rules: one file per rule under `rules/<group>/`, all listed in [`ALL`].
+//!
+//! A rule is metadata (name, default severity, summary, docs, written once by
+//! [`declare_rule!`]) plus a pure check over a parsed document. Rules never do I/O.
+//! Adding a rule = one file + one line in [`ALL`] + fixtures.
+
+use crate::config::Settings;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{AseTable, OrgDoc, ReadmeDoc};
+use crate::source::{SourceFile, Span};
+
+pub mod id;
+pub mod link;
+pub mod note;
+pub mod table;
+pub mod yaml;
+
+/// What every rule declares about itself.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable, user-facing name: `group/rule`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line, shown by `ase-lint rules`.
+    pub summary: &'static str,
+    /// Markdown docs (`## What it does`, `## Why is this bad?`, `## Example`), shown by
+    /// `ase-lint explain`.
+    pub docs: &'static str,
+}
+
+/// A lint rule. Implement the check(s) for the document kinds it reads.
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+
+    /// Checks a README that was looked at for the ASE table.
+    fn check_readme(&self, _doc: &ReadmeDoc, _cx: &mut Context<'_>) {}
+
+    /// Checks the ASE table (called only when a README has one).
+    fn check_table(&self, _table: &AseTable, _cx: &mut Context<'_>) {}
+
+    /// Checks an org file.
+    fn check_org(&self, _doc: &OrgDoc, _cx: &mut Context<'_>) {}
+}
+
+/// Declares a rule's unit struct and its [`RuleMeta`]; the `///` docs become `explain`'s
+/// text.
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub $ident:ident, name = $name:literal, severity = $severity:ident,
+        summary = $summary:literal $(,)?
+    ) => {
+        $(#[doc = $doc])*
+        pub struct $ident;
+
+        impl $ident {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                name: $name,
+                severity: $crate::diagnostic::Severity::$severity,
+                summary: $summary,
+                docs: concat!($($doc, "\n"),*),
+            };
+        }
+    };
+}
+
+/// Implements [`Rule::meta`] for a rule declared with [`declare_rule!`].
+#[macro_export]
+macro_rules! rule_meta {
+    () => {
+        fn meta(&self) -> &'static $crate::rules::RuleMeta {
+            &Self::META
+        }
+    };
+}
+
+/// Every rule, in the order `ase-lint rules` lists them.
+pub static ALL: &[&dyn Rule] = &[
+    &table::not_found::NotFound,
+    &table::missing_column::MissingColumn,
+    &table::cell_count::CellCount,
+    &table::empty_cell::EmptyCell,
+    &table::duplicate_account::DuplicateAccount,
+    &table::org_name_format::OrgNameFormat,
+    &table::region::Region,
+    &id::format::Format,
+    &id::suspicious_length::SuspiciousLength,
+    &id::ase_conflict::AseConflict,
+    &link::salesforce::Salesforce,
+    &link::org_note::OrgNote,
+    &yaml::syntax::Syntax,
+    &note::schema::Schema,
+    &note::missing::Missing,
+    &note::ase::Ase,
+    &note::region::Region,
+    &note::out_of_hours::OutOfHours,
+    &note::unavailable::Unavailable,
+    &note::pre_existing::PreExisting,
+    &note::emergency::Emergency,
+    &note::workflow_link::WorkflowLink,
+];
+
+/// Looks a rule up by name.
+pub fn find(name: &str) -> Option<&'static dyn Rule> {
+    ALL.iter().copied().find(|r| r.meta().name == name)
+}
+
+/// What a rule sees while it runs: the settings, the file, and where findings go.
+pub struct Context<'a> {
+    pub settings: &'a Settings,
+    pub source: &'a SourceFile,
+    meta: &'static RuleMeta,
+    severity: Severity,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        settings: &'a Settings,
+        source: &'a SourceFile,
+        meta: &'static RuleMeta,
+        severity: Severity,
+        out: &'a mut Vec<Diagnostic>,
+    ) -> Self {
+        Self {
+            settings,
+            source,
+            meta,
+            severity,
+            out,
+        }
+    }
+
+    /// Reports a finding of the running rule at `span`; chain `.help(..)`, `.label(..)`.
+    pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        let diagnostic = Diagnostic::new(self.meta.name, self.severity, self.source, span, message);
+        self.out.push(diagnostic);
+        let last = self.out.len() - 1;
+        &mut self.out[last]
+    }
+}
+
+/// Runs every enabled rule over a README.
+pub fn check_readme(doc: &ReadmeDoc, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    for_each_enabled(settings, |rule, severity| {
+        let mut cx = Context::new(settings, &doc.source, rule.meta(), severity, out);
+        rule.check_readme(doc, &mut cx);
+        if let Some(table) = &doc.table {
+            rule.check_table(table, &mut cx);
+        }
+    });
+}
+
+/// Runs every enabled rule over an org file.
+pub fn check_org(doc: &OrgDoc, settings: &Settings, out: &mut Vec<Diagnostic>) {
+    for_each_enabled(settings, |rule, severity| {
+        let mut cx = Context::new(settings, &doc.source, rule.meta(), severity, out);
+        rule.check_org(doc, &mut cx);
+    });
+}
+
+fn for_each_enabled(settings: &Settings, mut run: impl FnMut(&dyn Rule, Severity)) {
+    for rule in ALL {
+        let meta = rule.meta();
+        if let Some(severity) = settings.severity(meta.name, meta.severity) {
+            run(*rule, severity);
+        }
+    }
+}
+
+/// A rule's docs as `explain` prints them: one leading space stripped from each line.
+pub fn docs_text(meta: &RuleMeta) -> String {
+    meta.docs
+        .lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_grouped() {
+        let mut names: Vec<_> = ALL.iter().map(|r| r.meta().name).collect();
+        names.sort();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(before, names.len(), "duplicate rule names");
+        for name in names {
+            assert_eq!(name.split('/').count(), 2, "{name} is not group/rule");
+        }
+    }
+
+    #[test]
+    fn every_rule_is_documented() {
+        for rule in ALL {
+            let meta = rule.meta();
+            let docs = docs_text(meta);
+            for heading in ["## What it does", "## Why is this bad?", "## Example"] {
+                assert!(docs.contains(heading), "{} lacks `{heading}`", meta.name);
+            }
+            assert!(!meta.summary.is_empty(), "{} has no summary", meta.name);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! `table/cell-count`: a row has more or fewer cells than the header.
+
+use crate::declare_rule;
+use crate::model::AseTable;
+use crate::rules::{Context, Rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a table row whose number of cells differs from the header's. Cells are
+    /// counted in the raw line: `|` separates cells unless escaped as `\|`.
+    ///
+    /// ## Why is this bad?
+    /// Markdown renderers silently drop extra cells and pad short rows, so a forgotten or
+    /// doubled `|` shifts ids and links into the wrong column without anyone seeing it.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// | Account | ASE | Links |
+    /// |---|---|---|
+    /// | Acme | Jill | link | extra |
+    /// ```
+    /// Use instead:
+    /// ```markdown
+    /// | Acme | Jill | link |
+    /// ```
+    pub CellCount, name = "table/cell-count", severity = Error,
+    summary = "A table row has more or fewer cells than the header"
+}
+
+impl Rule for CellCount {
+    crate::rule_meta!();
+
+    fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
+        let width = table.header.raw_cell_count;
+        for row in table.rows.iter().filter(|r| r.raw_cell_count != width) {
+            let found = row.raw_cell_count;
+            let (label, help) = if found > width {
+                (
+                    "extra cells",
+                    "remove the extra `|` or escape a `|` inside a cell as `\\|`",
+                )
+            } else {
+                (
+                    "too few cells",
+                    "add the missing cells (an empty cell is `|  |`)",
+                )
+            };
+            cx.report(
+                row.span.clone(),
+                format!("this row has {found} cells but the header has {width}"),
+            )
+            .label(label)
+            .help(help);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{lint_readme, rules_of};
+
+    const HEAD: &str = "| Account | ASE | Links |\n|---|---|---|\n";
+
+    #[test]
+    fn extra_and_missing_cells() {
+        let text = format!("{HEAD}| a | b | c | d |\n| a | b |\n| a | b \\| c | d |\n");
+        let d = lint_readme(&text, false);
+        let found: Vec<_> = rules_of(&d)
+            .into_iter()
+            .filter(|r| r.0 == "table/cell-count")
+            .collect();
+        assert_eq!(
+            found,
+            vec![("table/cell-count", 3, 1), ("table/cell-count", 4, 1)]
+        );
+        assert!(
+            d[0].message.contains("4 cells but the header has 3")
+                || d.iter()
+                    .any(|x| x.message.contains("4 cells but the header has 3"))
+        );
+    }
+}

@@ -1,0 +1,3 @@
+//! Rules over an org file's YAML itself.
+
+pub mod syntax;
