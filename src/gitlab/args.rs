@@ -1,0 +1,96 @@
+//! The `ase-lint ci` command line: where the merge request is (flags or GitLab CI's
+//! predefined variables), how to comment, and the artifacts to write. The token is not a
+//! flag: it comes from `ASE_LINT_TOKEN` or `--token-file` (process lists are public).
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::position::Filter;
+use crate::cli::LintOptions;
+
+/// Options of `ase-lint ci`.
+#[derive(Debug, Args)]
+pub struct CiArgs {
+    /// GitLab API root, e.g. https://gitlab.com/api/v4 [env: CI_API_V4_URL].
+    #[arg(long, env = "CI_API_V4_URL", value_name = "URL", hide_env = true)]
+    pub api_url: Option<String>,
+    /// Project id or path of the merge request [env: CI_MERGE_REQUEST_PROJECT_ID, else
+    /// CI_PROJECT_ID].
+    #[arg(
+        long,
+        env = "CI_MERGE_REQUEST_PROJECT_ID",
+        value_name = "ID",
+        hide_env = true
+    )]
+    pub project: Option<String>,
+    /// The merge request's IID (the number in its URL) [env: CI_MERGE_REQUEST_IID].
+    #[arg(
+        long = "mr",
+        env = "CI_MERGE_REQUEST_IID",
+        value_name = "IID",
+        hide_env = true
+    )]
+    pub merge_request: Option<u64>,
+    /// The checked-out project to lint [env: CI_PROJECT_DIR].
+    #[arg(
+        long,
+        env = "CI_PROJECT_DIR",
+        value_name = "DIR",
+        default_value = ".",
+        hide_env = true
+    )]
+    pub project_dir: PathBuf,
+    /// Read the API token from this file instead of ASE_LINT_TOKEN.
+    #[arg(long, value_name = "PATH")]
+    pub token_file: Option<PathBuf>,
+    /// Which findings become inline discussions; the rest go to the summary note.
+    #[arg(long, value_enum, default_value_t = Filter::Added)]
+    pub filter: Filter,
+    /// Most new inline discussions per run (the rest go to the summary note).
+    #[arg(long, value_name = "N", default_value_t = 25)]
+    pub max_inline: usize,
+    /// Post inline findings as one review (draft notes, then published at once).
+    #[arg(long)]
+    pub review: bool,
+    /// Read everything, print the summary, the inline comments and the writes it would
+    /// make; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Fail (exit 2) when there is no token that can comment.
+    #[arg(long)]
+    pub require_token: bool,
+    /// Also write a GitLab Code Quality report to PATH.
+    #[arg(long, value_name = "PATH")]
+    pub codequality: Option<PathBuf>,
+    /// Also write a JUnit XML report to PATH.
+    #[arg(long, value_name = "PATH")]
+    pub junit: Option<PathBuf>,
+    /// Requests sent at the same time.
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub concurrency: usize,
+    /// Timeout of each API request, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub timeout: u64,
+    /// Log every API request to stderr (the token is never shown). RUST_LOG=debug too.
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// First retry wait in milliseconds (tests shorten it).
+    #[arg(
+        long,
+        hide = true,
+        env = "ASE_LINT_RETRY_BASE_MS",
+        default_value_t = 500
+    )]
+    pub retry_base_ms: u64,
+    /// Note creations per minute (GitLab.com allows 60).
+    #[arg(
+        long,
+        hide = true,
+        env = "ASE_LINT_NOTES_PER_MINUTE",
+        default_value_t = 50
+    )]
+    pub notes_per_minute: usize,
+    #[command(flatten)]
+    pub options: LintOptions,
+}

@@ -1,0 +1,410 @@
+//! `ase-lint ci`: reads the merge request, lints the files it changes in the working tree,
+//! writes the report artifacts, and hands the comments to [`super::publish`].
+//!
+//! Exit status: 0 / 1 by the findings; 2 when the job cannot do its work (bad usage or
+//! configuration, GitLab unreachable, a write that failed) — but not for a missing write
+//! token, which only explains itself, unless `--require-token`.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use gitlab::api::common::NameOrId;
+use gitlab::api::projects::merge_requests::discussions::MergeRequestDiscussions;
+use gitlab::api::projects::merge_requests::{
+    MergeRequest as MergeRequestEndpoint, MergeRequestDiffs,
+};
+use gitlab::api::users::CurrentUser;
+use url::Url;
+
+use super::args::CiArgs;
+use super::client::{Client, ClientOptions};
+use super::endpoints::Versions;
+use super::error::Error;
+use super::position::{ChangedFile, Filter};
+use super::publish::{self, Context, Outcome};
+use super::retry::RetryPolicy;
+use super::secret::Credentials;
+use super::types::{DiffFile, DiffRefs, Discussion, MergeRequest, User, Version};
+use crate::cli::{self, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
+use crate::config::{Config, Settings};
+use crate::lint::{self, FileKind, LintRun, Target};
+use crate::report::{self, TextOptions};
+
+/// Runs `ase-lint ci` and returns the exit status; `Err` is a usage or setup problem.
+pub fn run(args: &CiArgs) -> Result<u8, String> {
+    let credentials =
+        Credentials::load(args.token_file.as_deref(), |name| std::env::var(name).ok())
+            .map_err(|e| e.to_string())?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the async runtime: {e}"))?;
+    let scrub = credentials.clone();
+    runtime
+        .block_on(run_async(args, credentials))
+        .map_err(|message| scrub.scrub(&message))
+}
+
+/// Where the merge request is.
+struct MrTarget {
+    api_url: Url,
+    project: String,
+    iid: u64,
+}
+
+impl MrTarget {
+    fn from_args(args: &CiArgs) -> Result<Self, String> {
+        let api = args
+            .api_url
+            .as_deref()
+            .filter(|s| !s.is_empty())
+            .ok_or("no GitLab API URL: set CI_API_V4_URL (GitLab CI does) or pass --api-url")?;
+        let api_url = Url::parse(api).map_err(|e| format!("--api-url `{api}`: {e}"))?;
+        if !matches!(api_url.scheme(), "http" | "https") {
+            return Err(format!("--api-url `{api}`: not an http(s) URL"));
+        }
+        let project = args
+            .project
+            .clone()
+            .or_else(|| std::env::var("CI_PROJECT_ID").ok())
+            .filter(|p| !p.trim().is_empty())
+            .ok_or(
+                "no project: set CI_MERGE_REQUEST_PROJECT_ID or CI_PROJECT_ID, or pass --project",
+            )?;
+        let iid = args.merge_request.ok_or(
+            "no merge request: run in a merge request pipeline (CI_MERGE_REQUEST_IID) or pass --mr",
+        )?;
+        Ok(Self {
+            api_url,
+            project,
+            iid,
+        })
+    }
+
+    fn project_ref(&self) -> NameOrId<'_> {
+        match self.project.trim().parse::<u64>() {
+            Ok(id) => NameOrId::Id(id),
+            Err(_) => NameOrId::from(self.project.trim()),
+        }
+    }
+}
+
+/// What was read from GitLab.
+pub struct MrState {
+    pub me: Option<User>,
+    pub mr: MergeRequest,
+    /// The newest diff version's commits (`None`: the merge request has no diff yet).
+    pub refs: Option<DiffRefs>,
+    pub files: Vec<ChangedFile>,
+    pub discussions: Vec<Discussion>,
+}
+
+async fn run_async(args: &CiArgs, credentials: Credentials) -> Result<u8, String> {
+    let settings = settings_for(args)?;
+    let target = MrTarget::from_args(args)?;
+    let can_write = credentials.can_write();
+    let client = Client::new(ClientOptions {
+        api_url: target.api_url.clone(),
+        credentials,
+        timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+        retry: RetryPolicy::with_base(std::time::Duration::from_millis(args.retry_base_ms)),
+        notes_per_minute: args.notes_per_minute,
+        verbose: args.verbose || debug_logging_requested(),
+        read_only: args.dry_run || !can_write,
+        max_pages: 100,
+    })
+    .map_err(|e| e.to_string())?;
+    let wants_discussions = can_write || args.dry_run;
+    match read_merge_request(&client, &target, wants_discussions).await {
+        Ok(state) => review(args, &settings, &client, &target, state).await,
+        Err(err) => Ok(without_merge_request(args, &settings, &client, &err)),
+    }
+}
+
+/// `-v`, or `RUST_LOG` asking for debug or trace output.
+fn debug_logging_requested() -> bool {
+    std::env::var("RUST_LOG").is_ok_and(|v| {
+        let v = v.to_ascii_lowercase();
+        v.contains("debug") || v.contains("trace")
+    })
+}
+
+/// `--config`, else `.ase-lint.yml` in the project directory or above, else defaults.
+fn settings_for(args: &CiArgs) -> Result<Settings, String> {
+    let explicit = args
+        .options
+        .config
+        .clone()
+        .or_else(|| Config::discover(&absolute(&args.project_dir)));
+    cli::load_settings(explicit.as_deref()).map_err(|e| e.to_string())
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+async fn read_merge_request(
+    client: &Client,
+    target: &MrTarget,
+    wants_discussions: bool,
+) -> Result<MrState, Error> {
+    let project = target.project_ref();
+    let iid = target.iid;
+    let me = async {
+        if !client.credentials().can_write() {
+            return Ok(None);
+        }
+        let endpoint = CurrentUser::builder()
+            .build()
+            .map_err(|e| builder_error("GET /user", e))?;
+        client
+            .query::<User, _>("reading the token's user", &endpoint)
+            .await
+            .map(Some)
+    };
+    let mr = async {
+        let endpoint = MergeRequestEndpoint::builder()
+            .project(project.clone())
+            .merge_request(iid)
+            .build()
+            .map_err(|e| builder_error("merge request", e))?;
+        client
+            .query::<MergeRequest, _>("reading the merge request", &endpoint)
+            .await
+    };
+    let versions = client.get_all::<Version, _>(
+        "reading the merge request's diff versions",
+        &Versions {
+            project: project.clone(),
+            mr: iid,
+        },
+    );
+    let diffs = async {
+        let endpoint = MergeRequestDiffs::builder()
+            .project(project.clone())
+            .merge_request(iid)
+            .build()
+            .map_err(|e| builder_error("diffs", e))?;
+        client
+            .get_all::<DiffFile, _>("reading the merge request's diffs", &endpoint)
+            .await
+    };
+    let discussions = async {
+        if !wants_discussions {
+            return Ok(Vec::new());
+        }
+        let endpoint = MergeRequestDiscussions::builder()
+            .project(project.clone())
+            .merge_request(iid)
+            .build()
+            .map_err(|e| builder_error("discussions", e))?;
+        client
+            .get_all::<Discussion, _>("reading the merge request's discussions", &endpoint)
+            .await
+    };
+    let (me, mr, versions, diffs, discussions) = tokio::join!(me, mr, versions, diffs, discussions);
+    let mr = mr?;
+    let refs = versions?
+        .first()
+        .map(Version::diff_refs)
+        .or_else(|| mr.diff_refs.clone());
+    Ok(MrState {
+        me: me?,
+        refs,
+        files: diffs?.iter().map(ChangedFile::from_api).collect(),
+        discussions: discussions?,
+        mr,
+    })
+}
+
+fn builder_error(what: &str, err: impl std::fmt::Display) -> Error {
+    Error::Transport {
+        what: format!("building the {what} request"),
+        message: err.to_string(),
+    }
+}
+
+/// Lints the merge request's changed files, writes the artifacts, and comments.
+async fn review(
+    args: &CiArgs,
+    settings: &Settings,
+    client: &Client,
+    target: &MrTarget,
+    state: MrState,
+) -> Result<u8, String> {
+    let changed: HashSet<&str> = state
+        .files
+        .iter()
+        .filter(|f| !f.deleted)
+        .map(|f| f.new_path.as_str())
+        .collect();
+    let select =
+        |t: &Target| args.filter == Filter::NoFilter || changed.contains(t.display.as_str());
+    let (run, mut org_files) = lint_project(&args.project_dir, settings, select);
+    org_files.retain(|path| changed.contains(path.as_str()));
+    let artifacts_ok = write_artifacts(args, &run);
+    print_findings(args, &run);
+    let findings_status = exit_status(&run, artifacts_ok);
+    let credentials = client.credentials();
+    if !credentials.can_write() && !args.dry_run {
+        explain_missing_token(missing_token_reason(credentials));
+        return Ok(token_status(args, findings_status));
+    }
+    let context = Context {
+        client,
+        project: target.project_ref(),
+        iid: target.iid,
+        filter: args.filter,
+        max_inline: args.max_inline,
+        concurrency: args.concurrency.max(1),
+        review: args.review,
+        dry_run: args.dry_run,
+    };
+    let outcome = publish::publish(&context, &state, &run, &org_files).await;
+    Ok(finish(args, client, &outcome, findings_status))
+}
+
+/// The exit status after publishing.
+fn finish(args: &CiArgs, client: &Client, outcome: &Outcome, findings_status: u8) -> u8 {
+    for line in &outcome.report {
+        eprintln!("ase-lint: {}", client.credentials().scrub(line));
+    }
+    eprintln!(
+        "ase-lint: {} API request{} ({} write{}).",
+        client.requests(),
+        if client.requests() == 1 { "" } else { "s" },
+        client.writes(),
+        if client.writes() == 1 { "" } else { "s" }
+    );
+    if let Some(reason) = &outcome.token_refused {
+        explain_missing_token(&client.credentials().scrub(reason));
+        return token_status(args, findings_status);
+    }
+    if outcome.failed {
+        EXIT_TROUBLE
+    } else {
+        findings_status
+    }
+}
+
+/// Without the merge request (no token that can read it, or GitLab unreachable): lints
+/// the whole project so the artifacts still show the findings.
+fn without_merge_request(args: &CiArgs, settings: &Settings, client: &Client, err: &Error) -> u8 {
+    let message = client.credentials().scrub(&err.to_string());
+    let unauthorised =
+        err.is_auth() || (err.status() == Some(404) && !client.credentials().can_write());
+    eprintln!("ase-lint: cannot read the merge request: {message}");
+    eprintln!(
+        "ase-lint: checking every file of the project instead (the changed files are not known)."
+    );
+    let (run, _) = lint_project(&args.project_dir, settings, |_| true);
+    let artifacts_ok = write_artifacts(args, &run);
+    print_findings(args, &run);
+    let findings_status = exit_status(&run, artifacts_ok);
+    if unauthorised {
+        explain_missing_token(if client.credentials().can_write() {
+            "GitLab refused ASE_LINT_TOKEN (expired, revoked, or without access to the project)"
+        } else {
+            missing_token_reason(client.credentials())
+        });
+        token_status(args, findings_status)
+    } else {
+        EXIT_TROUBLE
+    }
+}
+
+/// Lints the project's files that `select` keeps, with paths relative to `dir`; also
+/// returns which of them are org files.
+fn lint_project(
+    dir: &Path,
+    settings: &Settings,
+    select: impl Fn(&Target) -> bool,
+) -> (LintRun, Vec<String>) {
+    let (targets, walk_errors) = lint::discover(&[dir.to_path_buf()], settings);
+    let targets: Vec<Target> = targets
+        .into_iter()
+        .filter_map(|t| relative_target(t, dir))
+        .filter(|t| select(t))
+        .collect();
+    let org_files = targets
+        .iter()
+        .filter(|t| t.kind == FileKind::Org)
+        .map(|t| t.display.clone())
+        .collect();
+    let mut run = lint::lint_targets(&targets, settings);
+    for error in walk_errors {
+        eprintln!("ase-lint: warning: {error}");
+    }
+    (run, org_files)
+}
+
+/// The target with its path shown relative to the project directory, as GitLab does.
+fn relative_target(mut target: Target, dir: &Path) -> Option<Target> {
+    let relative = target.path.strip_prefix(dir).ok()?;
+    target.display = lint::display_path(relative);
+    Some(target)
+}
+
+fn write_artifacts(args: &CiArgs, run: &LintRun) -> bool {
+    cli::write_artifact_files(args.codequality.as_deref(), args.junit.as_deref(), run)
+}
+
+fn print_findings(args: &CiArgs, run: &LintRun) {
+    let text = TextOptions {
+        color: args.options.color.enabled(),
+        quiet: args.options.quiet,
+    };
+    let mut out = std::io::stdout().lock();
+    if let Err(err) = report::text::write(&mut out, run, text) {
+        eprintln!("ase-lint: error: cannot print the findings: {err}");
+    }
+    for error in &run.errors {
+        eprintln!("ase-lint: error: {error}");
+    }
+}
+
+/// 2 when a file could not be read or an artifact written, else 1 / 0 by the findings.
+fn exit_status(run: &LintRun, artifacts_ok: bool) -> u8 {
+    if artifacts_ok {
+        cli::exit_code(run)
+    } else {
+        EXIT_TROUBLE
+    }
+}
+
+/// The status when no token can comment: by the findings, or 2 with `--require-token`.
+fn token_status(args: &CiArgs, findings_status: u8) -> u8 {
+    if args.require_token {
+        EXIT_TROUBLE
+    } else {
+        debug_assert!(matches!(
+            findings_status,
+            EXIT_OK | EXIT_FINDINGS | EXIT_TROUBLE
+        ));
+        findings_status
+    }
+}
+
+fn missing_token_reason(credentials: &Credentials) -> &'static str {
+    match credentials {
+        Credentials::Job(_) => {
+            "only CI_JOB_TOKEN is available, and job tokens can read a merge request but cannot \
+             create notes or discussions"
+        }
+        _ => "ASE_LINT_TOKEN is not set (and no --token-file was given)",
+    }
+}
+
+/// Tells why nothing was posted and how to set up a token.
+fn explain_missing_token(reason: &str) {
+    eprintln!(
+        "ase-lint: cannot comment on the merge request: {reason}.\n\
+         ase-lint: to let it comment:\n\
+         ase-lint:   1. Settings > Access tokens: add a project access token with the `api` scope\n\
+         ase-lint:      and the Developer role (Reporter can comment but cannot resolve threads).\n\
+         ase-lint:   2. Settings > CI/CD > Variables: store it as ASE_LINT_TOKEN, masked and NOT\n\
+         ase-lint:      protected (merge request pipelines do not get protected variables).\n\
+         ase-lint: the findings above and the report artifacts were still written; the job's\n\
+         ase-lint: status follows the findings (--require-token makes it fail instead)."
+    );
+}

@@ -1,0 +1,25 @@
+//! The GitLab merge-request bot (`ase-lint ci`): reads a merge request, lints what it
+//! changes, and publishes the findings as one summary note and inline discussions.
+//!
+//! Layers, each unit-tested on its own: [`diff`] (unified diffs → line map),
+//! [`position`] (filter modes and GitLab positions), [`retry`] and [`client`] (transport
+//! under the `gitlab` crate's endpoints, [`endpoints`] for those it lacks), [`reconcile`]
+//! (re-runs: which threads to keep, resolve or reopen), [`publish`] (the writes) and
+//! [`ci`] (the command). Comment text is rendered by [`crate::report::mr_comment`].
+//! Nothing here knows a particular rule.
+
+pub mod args;
+pub mod ci;
+pub mod client;
+pub mod diff;
+pub mod endpoints;
+pub mod error;
+pub mod position;
+pub mod publish;
+pub mod reconcile;
+pub mod retry;
+pub mod secret;
+pub mod types;
+
+pub use args::CiArgs;
+pub use error::Error;

@@ -1,0 +1,690 @@
+//! Publishing a run on the merge request: new inline discussions (or one review of draft
+//! notes), replies that resolve or reopen the bot's threads, and the summary note edited
+//! in place. With `--dry-run` every write is printed instead of sent.
+//!
+//! Works on [`Diagnostic`]s generically: it never looks at a rule's name.
+
+use std::collections::{HashMap, HashSet};
+use std::future::Future;
+
+use futures_util::StreamExt;
+use gitlab::api::common::NameOrId;
+use gitlab::api::projects::merge_requests::discussions::{
+    CreateMergeRequestDiscussion, Position, TextPosition,
+};
+use gitlab::api::projects::merge_requests::notes::{CreateMergeRequestNote, EditMergeRequestNote};
+
+use super::ci::MrState;
+use super::client::Client;
+use super::endpoints::{
+    CreateDraftNote, DeleteNote, PublishDraftNotes, ReplyToDiscussion, ResolveDiscussion,
+};
+use super::error::Error;
+use super::position::{ChangedFile, Filter, LinePosition, NotInline, position_for};
+use super::reconcile::{self, Candidate, Plan, Resolution, SummaryNotes, ThreadAction};
+use super::types::DiffRefs;
+use crate::diagnostic::Diagnostic;
+use crate::lint::LintRun;
+use crate::report::mr_comment::{self, SummaryFinding, SummaryInput};
+
+/// What publishing needs besides the run.
+pub struct Context<'a> {
+    pub client: &'a Client,
+    pub project: NameOrId<'a>,
+    pub iid: u64,
+    pub filter: Filter,
+    pub max_inline: usize,
+    pub concurrency: usize,
+    pub review: bool,
+    pub dry_run: bool,
+}
+
+/// What happened.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// One line per kind of change made (or, with `--dry-run`, that would be made).
+    pub report: Vec<String>,
+    /// GitLab refused the token for writing (401/403 on creating a note).
+    pub token_refused: Option<String>,
+    /// A write failed for another reason.
+    pub failed: bool,
+}
+
+/// Why a finding stays out of the diff; `None` once it is inline.
+type Placements = Vec<Option<NotInline>>;
+
+/// Publishes `run` on the merge request read into `state`.
+pub async fn publish(
+    cx: &Context<'_>,
+    state: &MrState,
+    run: &LintRun,
+    org_files: &[String],
+) -> Outcome {
+    let mut outcome = Outcome::default();
+    let positions = positions(state, run, cx.filter);
+    let fingerprints: Vec<String> = run
+        .diagnostics
+        .iter()
+        .map(Diagnostic::fingerprint)
+        .collect();
+    let plan = plan_threads(state, run, &positions, &fingerprints, cx.max_inline);
+    let mut placements: Placements = positions
+        .iter()
+        .map(|p| p.as_ref().err().copied())
+        .collect();
+    for &i in &plan.over_limit {
+        placements[i] = Some(NotInline::MaxInline);
+    }
+    for &i in &plan.duplicates {
+        placements[i] = Some(NotInline::Duplicate);
+    }
+    if let Some(refs) = &state.refs {
+        post_inline(
+            cx,
+            refs,
+            run,
+            &positions,
+            &plan.create,
+            &mut placements,
+            &mut outcome,
+        )
+        .await;
+    }
+    if outcome.token_refused.is_some() {
+        return outcome;
+    }
+    apply_thread_actions(cx, state, &plan.actions, &mut outcome).await;
+    let summaries = reconcile::find_summaries(&state.discussions, state.me.as_ref());
+    publish_summary(
+        cx,
+        state,
+        run,
+        &placements,
+        org_files,
+        &summaries,
+        &mut outcome,
+    )
+    .await;
+    outcome
+}
+
+/// Each finding's inline position, or why it has none.
+fn positions(
+    state: &MrState,
+    run: &LintRun,
+    filter: Filter,
+) -> Vec<Result<LinePosition, NotInline>> {
+    let files: HashMap<&str, &ChangedFile> = state
+        .files
+        .iter()
+        .filter(|f| !f.deleted)
+        .map(|f| (f.new_path.as_str(), f))
+        .collect();
+    run.diagnostics
+        .iter()
+        .map(|d| {
+            let file = files
+                .get(d.path.as_str())
+                .ok_or(NotInline::FileNotChanged)?;
+            state.refs.as_ref().ok_or(NotInline::DiffUnavailable)?;
+            let line = u32::try_from(d.start.line).map_err(|_| NotInline::OutsideDiff)?;
+            position_for(file, line, filter)
+        })
+        .collect()
+}
+
+fn plan_threads(
+    state: &MrState,
+    run: &LintRun,
+    positions: &[Result<LinePosition, NotInline>],
+    fingerprints: &[String],
+    max_inline: usize,
+) -> Plan {
+    let candidates: Vec<Candidate<'_>> = positions
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_ok())
+        .map(|(index, _)| Candidate {
+            index,
+            fingerprint: &fingerprints[index],
+        })
+        .collect();
+    let present: HashSet<&str> = fingerprints.iter().map(String::as_str).collect();
+    let checked: HashSet<&str> = run.checked.iter().map(String::as_str).collect();
+    let threads = reconcile::bot_threads(&state.discussions, state.me.as_ref());
+    reconcile::plan(&threads, &candidates, &present, &checked, max_inline)
+}
+
+/// Runs `task` over `items`, at most `limit` at a time, results in order.
+async fn bounded<I, T, F, Fut>(items: I, limit: usize, task: F) -> Vec<T>
+where
+    I: IntoIterator,
+    F: FnMut(I::Item) -> Fut,
+    Fut: Future<Output = T>,
+{
+    futures_util::stream::iter(items)
+        .map(task)
+        .buffered(limit.max(1))
+        .collect()
+        .await
+}
+
+/// Posts the new inline discussions (or draft notes, then publishes them).
+async fn post_inline(
+    cx: &Context<'_>,
+    refs: &DiffRefs,
+    run: &LintRun,
+    positions: &[Result<LinePosition, NotInline>],
+    create: &[usize],
+    placements: &mut Placements,
+    outcome: &mut Outcome,
+) {
+    let writes: Vec<(usize, Write<'_>)> = create
+        .iter()
+        .filter_map(|&i| {
+            let position = positions[i].as_ref().ok()?;
+            let d = &run.diagnostics[i];
+            let suggestion = run
+                .sources
+                .get(&d.path)
+                .and_then(|s| mr_comment::suggestion_line(d, s));
+            let body = mr_comment::inline_body(d, suggestion.as_deref());
+            let write = if cx.review {
+                Write::Draft { body, position }
+            } else {
+                Write::Discussion { body, position }
+            };
+            Some((i, write))
+        })
+        .collect();
+    let results = bounded(writes, cx.concurrency, |(i, write)| async move {
+        (i, cx.apply(refs, &write).await)
+    })
+    .await;
+    let mut posted = 0;
+    let mut refused = 0;
+    for (i, result) in results {
+        match result {
+            Ok(()) => posted += 1,
+            Err(err) if err.is_bad_position() => {
+                placements[i] = Some(NotInline::Refused);
+                refused += 1;
+            }
+            Err(err) => {
+                placements[i] = Some(NotInline::Failed);
+                record_failure(outcome, &err, true);
+            }
+        }
+    }
+    if cx.review && posted > 0 && outcome.token_refused.is_none() {
+        if let Err(err) = cx.apply(refs, &Write::PublishDrafts).await {
+            record_failure(outcome, &err, true);
+        }
+    }
+    if posted + refused > 0 {
+        outcome.report.push(format!(
+            "{} {posted} inline {}{}",
+            cx.verb("posted"),
+            if cx.review {
+                "review comment(s)"
+            } else {
+                "discussion(s)"
+            },
+            if refused > 0 {
+                format!("; GitLab refused {refused} position(s), listed in the summary instead")
+            } else {
+                String::new()
+            }
+        ));
+    }
+}
+
+/// Records a failed write: a refused token (401/403 on creating notes) or another error.
+fn record_failure(outcome: &mut Outcome, err: &Error, creating: bool) {
+    if creating && err.is_auth() {
+        outcome.token_refused.get_or_insert_with(|| {
+            format!("GitLab refused to create a note with ASE_LINT_TOKEN ({err})")
+        });
+    } else {
+        outcome.report.push(format!("error: {err}"));
+        outcome.failed = true;
+    }
+}
+
+/// Resolves the threads whose finding is gone and reopens those whose finding is back.
+async fn apply_thread_actions(
+    cx: &Context<'_>,
+    state: &MrState,
+    actions: &[ThreadAction],
+    outcome: &mut Outcome,
+) {
+    let head = state.refs.as_ref().map_or("", |r| r.head_sha.as_str());
+    let results = bounded(actions, cx.concurrency, |action| async move {
+        let (discussion, reply, resolved) = match action {
+            ThreadAction::Resolve {
+                discussion_id,
+                resolution,
+                reply,
+            } => {
+                let body = match resolution {
+                    Resolution::Fixed => mr_comment::fixed_reply(head),
+                    Resolution::FileNoLongerChanged => mr_comment::no_longer_changed_reply(head),
+                };
+                (discussion_id.as_str(), reply.then_some(body), true)
+            }
+            ThreadAction::Reopen { discussion_id } => (
+                discussion_id.as_str(),
+                Some(mr_comment::reopened_reply(head)),
+                false,
+            ),
+        };
+        if let Some(body) = reply {
+            let write = Write::Reply { discussion, body };
+            cx.apply_without_refs(&write).await.map_err(|e| (e, true))?;
+        }
+        let write = Write::Resolve {
+            discussion,
+            resolved,
+        };
+        cx.apply_without_refs(&write)
+            .await
+            .map_err(|e| (e, false))?;
+        Ok::<bool, (Error, bool)>(resolved)
+    })
+    .await;
+    let mut counts = (0, 0);
+    for result in results {
+        match result {
+            Ok(true) => counts.0 += 1,
+            Ok(false) => counts.1 += 1,
+            Err((err, false)) if err.status() == Some(403) => outcome.report.push(format!(
+                "cannot resolve or reopen a thread: the token needs the Developer role ({err})"
+            )),
+            Err((err, creating)) => record_failure(outcome, &err, creating),
+        }
+    }
+    if counts.0 > 0 {
+        outcome.report.push(format!(
+            "{} {} thread(s) whose finding is gone",
+            cx.verb("resolved"),
+            counts.0
+        ));
+    }
+    if counts.1 > 0 {
+        outcome.report.push(format!(
+            "{} {} thread(s) whose finding came back",
+            cx.verb("reopened"),
+            counts.1
+        ));
+    }
+}
+
+/// Creates, edits or leaves the summary note; removes the bot's own duplicate summaries.
+async fn publish_summary(
+    cx: &Context<'_>,
+    state: &MrState,
+    run: &LintRun,
+    placements: &Placements,
+    org_files: &[String],
+    summaries: &SummaryNotes,
+    outcome: &mut Outcome,
+) {
+    let mut notices = Vec::new();
+    if summaries.foreign > 0 {
+        notices.push(
+            "An earlier ase-lint summary here was written by another account (the token was \
+             probably rotated) and cannot be edited; this note replaces it."
+                .to_owned(),
+        );
+    }
+    let body = summary_text(state, run, placements, org_files, notices);
+    let write = match &summaries.mine {
+        Some((_, old)) if old.trim_end() == body.trim_end() => None,
+        Some((note, _)) => Some(Write::EditNote {
+            note: *note,
+            body: body.clone(),
+        }),
+        None if run.checked.is_empty() => None,
+        None => Some(Write::CreateNote { body: body.clone() }),
+    };
+    if let Some(write) = write {
+        match cx.apply_without_refs(&write).await {
+            Ok(()) => outcome.report.push(format!(
+                "{} the summary note",
+                cx.verb(write.summary_verb())
+            )),
+            Err(err) if err.status() == Some(403) && matches!(write, Write::EditNote { .. }) => {
+                outcome.report.push(format!(
+                    "cannot edit the earlier summary ({err}); posting a new one"
+                ));
+                let notice = "The earlier ase-lint summary could not be edited (403); this note replaces it.";
+                let body = summary_text(state, run, placements, org_files, vec![notice.to_owned()]);
+                if let Err(err) = cx.apply_without_refs(&Write::CreateNote { body }).await {
+                    record_failure(outcome, &err, true);
+                }
+            }
+            Err(err) => record_failure(outcome, &err, true),
+        }
+    }
+    for &note in &summaries.duplicates {
+        if let Err(err) = cx.apply_without_refs(&Write::DeleteNote { note }).await {
+            outcome
+                .report
+                .push(format!("cannot delete a duplicate summary note: {err}"));
+        }
+    }
+}
+
+fn summary_text(
+    state: &MrState,
+    run: &LintRun,
+    placements: &Placements,
+    org_files: &[String],
+    notices: Vec<String>,
+) -> String {
+    let head = state
+        .refs
+        .as_ref()
+        .map(|r| r.head_sha.as_str())
+        .or(state.mr.sha.as_deref())
+        .unwrap_or_default();
+    if run.checked.is_empty() {
+        return mr_comment::nothing_to_check_body(head);
+    }
+    let project_url = project_url(&state.mr.web_url);
+    let input = SummaryInput {
+        findings: run
+            .diagnostics
+            .iter()
+            .zip(placements)
+            .map(|(diagnostic, placement)| SummaryFinding {
+                diagnostic,
+                not_inline: placement.map(NotInline::describe),
+            })
+            .collect(),
+        checked_files: run.files,
+        org_files: org_files.iter().map(String::as_str).collect(),
+        project_url: project_url.as_deref(),
+        head_sha: head,
+        notices,
+    };
+    mr_comment::summary_body(&input)
+}
+
+/// The project's web URL from the merge request's (`…/-/merge_requests/12`).
+fn project_url(mr_web_url: &str) -> Option<String> {
+    let (project, _) = mr_web_url.rsplit_once("/-/merge_requests/")?;
+    Some(project.to_owned())
+}
+
+/// One write to GitLab.
+enum Write<'a> {
+    Discussion {
+        body: String,
+        position: &'a LinePosition,
+    },
+    Draft {
+        body: String,
+        position: &'a LinePosition,
+    },
+    PublishDrafts,
+    Reply {
+        discussion: &'a str,
+        body: String,
+    },
+    Resolve {
+        discussion: &'a str,
+        resolved: bool,
+    },
+    CreateNote {
+        body: String,
+    },
+    EditNote {
+        note: u64,
+        body: String,
+    },
+    DeleteNote {
+        note: u64,
+    },
+}
+
+impl Write<'_> {
+    /// What the write does, for `--dry-run` and logs.
+    fn describe(&self) -> String {
+        match self {
+            Write::Discussion { position, .. } => format!(
+                "POST discussions: inline comment on {}",
+                describe_position(position)
+            ),
+            Write::Draft { position, .. } => format!(
+                "POST draft_notes: review comment on {}",
+                describe_position(position)
+            ),
+            Write::PublishDrafts => "POST draft_notes/bulk_publish: publish the review".into(),
+            Write::Reply { discussion, .. } => {
+                format!("POST discussions/{discussion}/notes: reply")
+            }
+            Write::Resolve {
+                discussion,
+                resolved: true,
+            } => format!("PUT discussions/{discussion}?resolved=true"),
+            Write::Resolve {
+                discussion,
+                resolved: false,
+            } => format!("PUT discussions/{discussion}?resolved=false"),
+            Write::CreateNote { .. } => "POST notes: create the summary note".into(),
+            Write::EditNote { note, .. } => format!("PUT notes/{note}: update the summary note"),
+            Write::DeleteNote { note } => {
+                format!("DELETE notes/{note}: remove a duplicate summary note")
+            }
+        }
+    }
+
+    fn body(&self) -> Option<&str> {
+        match self {
+            Write::Discussion { body, .. }
+            | Write::Draft { body, .. }
+            | Write::Reply { body, .. }
+            | Write::CreateNote { body }
+            | Write::EditNote { body, .. } => Some(body),
+            _ => None,
+        }
+    }
+
+    fn summary_verb(&self) -> &'static str {
+        match self {
+            Write::EditNote { .. } => "updated",
+            _ => "created",
+        }
+    }
+}
+
+fn describe_position(position: &LinePosition) -> String {
+    let old = position
+        .old_line
+        .map_or(String::new(), |old| format!(", old_line {old}"));
+    let renamed = if position.old_path == position.new_path {
+        String::new()
+    } else {
+        format!(" (renamed from {})", position.old_path)
+    };
+    format!(
+        "{}{renamed} new_line {}{old}",
+        position.new_path, position.new_line
+    )
+}
+
+impl Context<'_> {
+    fn verb(&self, done: &'static str) -> String {
+        if self.dry_run {
+            format!("would have {done}")
+        } else {
+            done.to_owned()
+        }
+    }
+
+    /// Sends a write that needs no diff refs.
+    async fn apply_without_refs(&self, write: &Write<'_>) -> Result<(), Error> {
+        let none = DiffRefs {
+            base_sha: String::new(),
+            start_sha: String::new(),
+            head_sha: String::new(),
+        };
+        self.apply(&none, write).await
+    }
+
+    /// Sends `write`, or prints it with `--dry-run`.
+    async fn apply(&self, refs: &DiffRefs, write: &Write<'_>) -> Result<(), Error> {
+        if self.dry_run {
+            println!("=== would send: {} ===", write.describe());
+            if let Some(body) = write.body() {
+                println!("{}\n", body.trim_end());
+            }
+            return Ok(());
+        }
+        let what = write.describe();
+        let project = self.project.clone();
+        let mr = self.iid;
+        match write {
+            Write::Discussion { body, position } => {
+                let endpoint = discussion_endpoint(project, mr, body, refs, position)?;
+                self.client.execute(&what, &endpoint).await
+            }
+            Write::Draft { body, position } => {
+                let endpoint = CreateDraftNote {
+                    project,
+                    mr,
+                    body,
+                    refs,
+                    position,
+                };
+                self.client.execute(&what, &endpoint).await
+            }
+            Write::PublishDrafts => {
+                self.client
+                    .execute(&what, &PublishDraftNotes { project, mr })
+                    .await
+            }
+            Write::Reply { discussion, body } => {
+                let endpoint = ReplyToDiscussion {
+                    project,
+                    mr,
+                    discussion,
+                    body,
+                };
+                self.client.execute(&what, &endpoint).await
+            }
+            Write::Resolve {
+                discussion,
+                resolved,
+            } => {
+                let endpoint = ResolveDiscussion {
+                    project,
+                    mr,
+                    discussion,
+                    resolved: *resolved,
+                };
+                self.client.execute(&what, &endpoint).await
+            }
+            Write::CreateNote { body } => {
+                let endpoint = CreateMergeRequestNote::builder()
+                    .project(project)
+                    .merge_request(mr)
+                    .body(body.as_str())
+                    .build()
+                    .map_err(|e| build_error(&what, e))?;
+                self.client.execute(&what, &endpoint).await
+            }
+            Write::EditNote { note, body } => {
+                let endpoint = EditMergeRequestNote::builder()
+                    .project(project)
+                    .merge_request(mr)
+                    .note(*note)
+                    .body(body.as_str())
+                    .build()
+                    .map_err(|e| build_error(&what, e))?;
+                self.client.execute(&what, &endpoint).await
+            }
+            Write::DeleteNote { note } => {
+                self.client
+                    .execute(
+                        &what,
+                        &DeleteNote {
+                            project,
+                            mr,
+                            note: *note,
+                        },
+                    )
+                    .await
+            }
+        }
+    }
+}
+
+fn build_error(what: &str, err: impl std::fmt::Display) -> Error {
+    Error::Transport {
+        what: what.to_owned(),
+        message: format!("cannot build the request: {err}"),
+    }
+}
+
+/// The crate's discussion endpoint with a text position.
+fn discussion_endpoint<'a>(
+    project: NameOrId<'a>,
+    mr: u64,
+    body: &'a str,
+    refs: &'a DiffRefs,
+    position: &'a LinePosition,
+) -> Result<CreateMergeRequestDiscussion<'a>, Error> {
+    let what = "building the inline discussion";
+    let mut text = TextPosition::builder();
+    text.old_path(position.old_path.as_str())
+        .new_path(position.new_path.as_str())
+        .new_line(u64::from(position.new_line));
+    if let Some(old) = position.old_line {
+        text.old_line(u64::from(old));
+    }
+    let text = text.build().map_err(|e| build_error(what, e))?;
+    let position = Position::builder()
+        .base_sha(refs.base_sha.as_str())
+        .start_sha(refs.start_sha.as_str())
+        .head_sha(refs.head_sha.as_str())
+        .text_position(text)
+        .build()
+        .map_err(|e| build_error(what, e))?;
+    CreateMergeRequestDiscussion::builder()
+        .project(project)
+        .merge_request(mr)
+        .body(body)
+        .position(position)
+        .build()
+        .map_err(|e| build_error(what, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn project_url_comes_from_the_merge_request_url() {
+        assert_eq!(
+            project_url("https://gitlab.com/g/sub/p/-/merge_requests/12").as_deref(),
+            Some("https://gitlab.com/g/sub/p")
+        );
+        assert_eq!(project_url("https://gitlab.com/g/p"), None);
+    }
+
+    #[test]
+    fn positions_are_described_with_both_lines_and_renames() {
+        let position = LinePosition {
+            old_path: "a.yaml".into(),
+            new_path: "b.yaml".into(),
+            old_line: Some(3),
+            new_line: 4,
+        };
+        assert_eq!(
+            describe_position(&position),
+            "b.yaml (renamed from a.yaml) new_line 4, old_line 3"
+        );
+    }
+}

@@ -1,0 +1,731 @@
+//! Merge-request comments: the bot's summary note, its inline discussion bodies and
+//! replies, the hidden markers that let later runs find them again, and
+//! [`escape_user_text`], which makes text from the linted files safe to show in a note.
+//!
+//! GitLab renders note bodies as Markdown and acts on them with the bot's rights: a line
+//! starting with `/merge` runs a quick action, `@all` pings everyone, `#12`/`!3`/`~x`
+//! become references, raw HTML is rendered. Every piece of text that comes from a file
+//! (messages quote it, paths name it) goes through [`escape_user_text`].
+
+use std::fmt::Write as _;
+
+use crate::config::QUESTIONS;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{self, RuleMeta};
+use crate::source::SourceFile;
+
+/// Starts the bot's summary note; later runs find the note by it.
+pub const SUMMARY_MARKER: &str = "<!-- ase-lint:summary -->";
+/// Ends the bot's "fixed" replies; a resolved thread ending with it may be reopened.
+pub const FIXED_MARKER: &str = "<!-- ase-lint:fixed -->";
+const FINGERPRINT_PREFIX: &str = "<!-- ase-lint:fp=";
+/// GitLab refuses bodies of 1,000,000 characters or more; stay well below.
+pub const MAX_BODY_CHARS: usize = 990_000;
+/// Longest quote of a file's text in a comment.
+pub const MAX_QUOTE_CHARS: usize = 300;
+/// Rows of the findings table and of the "not inline" list before the rest is counted.
+const MAX_LISTED: usize = 200;
+/// Lists longer than this fold into `<details>`.
+const FOLD_AFTER: usize = 10;
+/// Org notes given a question checklist in the summary.
+const MAX_CHECKLISTS: usize = 50;
+
+const ZWSP: char = '\u{200B}';
+
+/// Makes text from a linted file (or a rule message quoting it) safe inside a note.
+///
+/// The result is one line of Markdown that shows the text as written but cannot act:
+/// no line break (so no line can start a quick action such as `/merge`), nothing that
+/// starts a block (heading, list, quote, table) at its start, no raw HTML (`<`, `>`, `&`
+/// are entities), no `@mention`, `#issue`, `!mr`, `~label`, `%milestone`, `$snippet` or
+/// `&epic` reference (a zero-width space follows the sigil), no link, image or emphasis
+/// (Markdown punctuation is backslash-escaped), no table cell break (`|`). A `` `code` ``
+/// span in the text is kept as code (`<code>`), escaped the same way. Text longer than
+/// `max_chars` characters is cut and ends with `…`.
+pub fn escape_user_text(text: &str, max_chars: usize) -> String {
+    let truncated = truncate_chars(text, max_chars);
+    let mut out = String::with_capacity(truncated.len() + 16);
+    for piece in split_code_spans(&truncated) {
+        match piece {
+            Piece::Prose(prose) => escape_prose(prose, &mut out),
+            Piece::Code(code) => {
+                out.push_str("<code>");
+                escape_prose(code, &mut out);
+                out.push_str("</code>");
+            }
+        }
+    }
+    guard_line_start(out)
+}
+
+fn truncate_chars(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+enum Piece<'a> {
+    Prose(&'a str),
+    Code(&'a str),
+}
+
+/// Splits text into prose and code spans as CommonMark pairs backtick runs: a run opens a
+/// span closed by the next run of the same length; an unmatched run is prose.
+fn split_code_spans(text: &str) -> Vec<Piece<'_>> {
+    let runs = backtick_runs(text);
+    let mut pieces = Vec::new();
+    let mut prose_start = 0;
+    let mut i = 0;
+    while i < runs.len() {
+        let (start, len) = runs[i];
+        if start < prose_start {
+            i += 1;
+            continue;
+        }
+        let closing = runs[i + 1..].iter().position(|&(_, l)| l == len);
+        match closing {
+            Some(offset) => {
+                let (close_start, _) = runs[i + 1 + offset];
+                pieces.push(Piece::Prose(&text[prose_start..start]));
+                pieces.push(Piece::Code(&text[start + len..close_start]));
+                prose_start = close_start + len;
+                i += offset + 2;
+            }
+            None => i += 1,
+        }
+    }
+    pieces.push(Piece::Prose(&text[prose_start..]));
+    pieces
+}
+
+/// (byte offset, length) of each maximal run of backticks.
+fn backtick_runs(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'`' {
+            let start = i;
+            while i < bytes.len() && bytes[i] == b'`' {
+                i += 1;
+            }
+            runs.push((start, i - start));
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
+fn escape_prose(text: &str, out: &mut String) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push_str(" ⏎ "),
+            '\t' => out.push(' '),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' => out.push_str("&#124;"),
+            '`' => out.push_str("\\`"),
+            c if c.is_control() => out.push('\u{FFFD}'),
+            '\\' | '*' | '_' | '[' | ']' | '(' | ')' | '{' | '}' | '^' | '=' | '+' | '-' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '@' | '#' | '!' | '~' | '%' | '$' => {
+                if matches!(c, '!' | '~' | '$') {
+                    out.push('\\');
+                }
+                out.push(c);
+                if chars.peek().is_some_and(|next| !next.is_whitespace()) {
+                    out.push(ZWSP);
+                }
+            }
+            c => out.push(c),
+        }
+        if c == '&' && chars.peek().is_some_and(|next| !next.is_whitespace()) {
+            out.push(ZWSP);
+        }
+    }
+}
+
+/// Keeps the text from starting a block or a quick action when a caller puts it at the
+/// start of a line: a zero-width space goes first when it begins with `/`, `#`, `>`, a
+/// digit, `:` or `-`/`+`/`=` (already escaped, but cheap to guard).
+fn guard_line_start(text: String) -> String {
+    match text.chars().next() {
+        Some(c) if c == '/' || c == '#' || c == ':' || c.is_ascii_digit() => {
+            format!("{ZWSP}{text}")
+        }
+        _ => text,
+    }
+}
+
+/// The hidden marker carrying a finding's fingerprint.
+pub fn fingerprint_marker(fingerprint: &str) -> String {
+    let clean: String = fingerprint
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    format!("{FINGERPRINT_PREFIX}{clean} -->")
+}
+
+/// The fingerprint in a body written by [`inline_body`], if any.
+pub fn fingerprint_in(body: &str) -> Option<&str> {
+    let start = body.find(FINGERPRINT_PREFIX)? + FINGERPRINT_PREFIX.len();
+    let rest = &body[start..];
+    let end = rest.find(" -->")?;
+    let fingerprint = &rest[..end];
+    (!fingerprint.is_empty() && fingerprint.chars().all(|c| c.is_ascii_alphanumeric()))
+        .then_some(fingerprint)
+}
+
+/// True for a body written by [`summary_body`] or [`nothing_to_check_body`].
+pub fn is_summary(body: &str) -> bool {
+    body.starts_with(SUMMARY_MARKER)
+}
+
+fn severity_badge(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "❌ error",
+        Severity::Warning => "⚠️ warning",
+    }
+}
+
+/// The first seven characters of a commit sha (hex only).
+pub fn short_sha(sha: &str) -> String {
+    sha.chars()
+        .filter(char::is_ascii_hexdigit)
+        .take(7)
+        .collect()
+}
+
+/// The body of an inline discussion for one finding.
+///
+/// `suggestion` is the finding's line with its fix applied (see [`suggestion_line`]).
+pub fn inline_body(d: &Diagnostic, suggestion: Option<&str>) -> String {
+    let mut body = format!(
+        "**{}** · `{}`\n\n{}\n",
+        severity_badge(d.severity),
+        d.rule,
+        escape_user_text(&d.message, MAX_QUOTE_CHARS)
+    );
+    if let Some(help) = &d.help {
+        let _ = write!(
+            body,
+            "\n**How to fix:** {}\n",
+            escape_user_text(help, MAX_QUOTE_CHARS)
+        );
+    }
+    if let Some(line) = suggestion {
+        let fence = "`".repeat(longest_backtick_run(line).max(2) + 1);
+        let _ = write!(body, "\n{fence}suggestion:-0+0\n{line}\n{fence}\n");
+    }
+    let _ = write!(
+        body,
+        "\n<sub>`ase-lint explain {}` tells what this rule checks and why.</sub>\n\n{}",
+        d.rule,
+        fingerprint_marker(&d.fingerprint())
+    );
+    body
+}
+
+fn longest_backtick_run(text: &str) -> usize {
+    backtick_runs(text)
+        .into_iter()
+        .map(|(_, len)| len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The finding's line with its fix applied, for a GitLab suggestion: only for a fix
+/// within that one line, and only when the line holds nothing GitLab could act on.
+pub fn suggestion_line(d: &Diagnostic, source: &SourceFile) -> Option<String> {
+    let fix = d.fix.as_ref()?;
+    let line = source.line_span(d.start.line);
+    let inside = line.start <= fix.span.start && fix.span.end <= line.end;
+    if !inside || fix.span.start > fix.span.end || fix.replacement.contains(['\n', '\r']) {
+        return None;
+    }
+    let text = &source.text;
+    if !text.is_char_boundary(fix.span.start) || !text.is_char_boundary(fix.span.end) {
+        return None;
+    }
+    let fixed = format!(
+        "{}{}{}",
+        &text[line.start..fix.span.start],
+        fix.replacement,
+        &text[fix.span.end..line.end]
+    );
+    let risky = fixed.contains(['<', '>', '@']) || fixed.trim_start().starts_with('/');
+    (fixed != text[line.clone()] && !risky).then_some(fixed)
+}
+
+/// Reply that resolves a thread whose finding is gone.
+pub fn fixed_reply(head_sha: &str) -> String {
+    format!("✅ Fixed in {}.\n\n{FIXED_MARKER}", short_sha(head_sha))
+}
+
+/// Reply that resolves a thread whose file is no longer part of the merge request.
+pub fn no_longer_changed_reply(head_sha: &str) -> String {
+    format!(
+        "✅ The file is no longer changed by this merge request (as of {}).\n\n{FIXED_MARKER}",
+        short_sha(head_sha)
+    )
+}
+
+/// Reply that comes with reopening a thread whose finding came back.
+pub fn reopened_reply(head_sha: &str) -> String {
+    format!("❌ Found again in {}.", short_sha(head_sha))
+}
+
+/// One finding as the summary shows it.
+#[derive(Debug, Clone)]
+pub struct SummaryFinding<'a> {
+    pub diagnostic: &'a Diagnostic,
+    /// `None`: it has an inline discussion. `Some(why)`: it is only in the summary.
+    pub not_inline: Option<&'a str>,
+}
+
+/// Everything the summary note shows.
+#[derive(Debug, Clone, Default)]
+pub struct SummaryInput<'a> {
+    /// Every finding in the checked files, in report order.
+    pub findings: Vec<SummaryFinding<'a>>,
+    /// Number of files checked.
+    pub checked_files: usize,
+    /// Changed org files (display paths): each gets a question checklist.
+    pub org_files: Vec<&'a str>,
+    /// Project web URL (`https://host/group/project`), for links to lines.
+    pub project_url: Option<&'a str>,
+    pub head_sha: &'a str,
+    /// Plain sentences about the run (e.g. an earlier summary that could not be edited).
+    pub notices: Vec<String>,
+}
+
+/// The summary note's body.
+pub fn summary_body(input: &SummaryInput<'_>) -> String {
+    let mut body = format!("{SUMMARY_MARKER}\n## ase-lint: {}\n\n", status_line(input));
+    let inline = input
+        .findings
+        .iter()
+        .filter(|f| f.not_inline.is_none())
+        .count();
+    let _ = writeln!(
+        body,
+        "Checked {} file{} at {}: {} finding{}, {} commented inline.\n",
+        input.checked_files,
+        plural(input.checked_files),
+        short_sha(input.head_sha),
+        input.findings.len(),
+        plural(input.findings.len()),
+        inline
+    );
+    for notice in &input.notices {
+        let _ = writeln!(body, "> {}\n", escape_user_text(notice, MAX_QUOTE_CHARS));
+    }
+    if !input.findings.is_empty() {
+        push_findings_table(&mut body, input);
+    }
+    push_checklists(&mut body, input);
+    push_not_inline(&mut body, input);
+    body.push_str(
+        "<sub>ase-lint updates this note on every pipeline. \
+         `ase-lint explain RULE` shows a rule's documentation.</sub>\n",
+    );
+    cap_body(body)
+}
+
+/// The summary when the merge request no longer changes anything ase-lint checks.
+pub fn nothing_to_check_body(head_sha: &str) -> String {
+    format!(
+        "{SUMMARY_MARKER}\n## ase-lint: nothing to check\n\n\
+         As of {}, this merge request changes no file ase-lint checks \
+         (README tables and org notes).\n",
+        short_sha(head_sha)
+    )
+}
+
+fn status_line(input: &SummaryInput<'_>) -> String {
+    let errors = input
+        .findings
+        .iter()
+        .filter(|f| f.diagnostic.severity == Severity::Error)
+        .count();
+    let warnings = input.findings.len() - errors;
+    match (errors, warnings) {
+        (0, 0) => "✅ ready".to_owned(),
+        (0, w) => format!("✅ ready ({w} warning{})", plural(w)),
+        (e, w) => format!("❌ {e} error{}, {w} warning{}", plural(e), plural(w)),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn push_findings_table(body: &mut String, input: &SummaryInput<'_>) {
+    let mut table =
+        String::from("| Severity | Rule | Where | Finding |\n| --- | --- | --- | --- |\n");
+    for finding in input.findings.iter().take(MAX_LISTED) {
+        let d = finding.diagnostic;
+        let _ = writeln!(
+            table,
+            "| {} | `{}` | {} | {} |",
+            severity_badge(d.severity),
+            d.rule,
+            location_link(input, d),
+            escape_user_text(&d.message, MAX_QUOTE_CHARS)
+        );
+    }
+    push_more(&mut table, input.findings.len());
+    push_folded(body, "Findings", input.findings.len(), &table);
+}
+
+fn push_more(list: &mut String, total: usize) {
+    if total > MAX_LISTED {
+        let _ = writeln!(
+            list,
+            "\n… and {} more (see the job log or the Code Quality report).",
+            total - MAX_LISTED
+        );
+    }
+}
+
+/// Writes `content` under a heading, folded into `<details>` when it lists many items.
+fn push_folded(body: &mut String, title: &str, count: usize, content: &str) {
+    if count > FOLD_AFTER {
+        let _ = write!(
+            body,
+            "<details><summary>{title} ({count})</summary>\n\n{content}\n</details>\n\n"
+        );
+    } else {
+        let _ = write!(body, "### {title}\n\n{content}\n");
+    }
+}
+
+/// `[`path:line`](project/-/blob/sha/path#Lline)`, or the escaped text without a link.
+fn location_link(input: &SummaryInput<'_>, d: &Diagnostic) -> String {
+    let text = escape_user_text(&format!("{}:{}", d.path, d.start.line), MAX_QUOTE_CHARS);
+    match blob_url(input.project_url, input.head_sha, &d.path, d.start.line) {
+        Some(url) => format!("[{text}]({url})"),
+        None => text,
+    }
+}
+
+/// The URL of a line at a commit; `None` unless the project URL looks like one.
+pub fn blob_url(project_url: Option<&str>, sha: &str, path: &str, line: usize) -> Option<String> {
+    let project = project_url?.trim_end_matches('/');
+    let plain = project.starts_with("https://") || project.starts_with("http://");
+    let safe = project
+        .chars()
+        .all(|c| c.is_ascii_graphic() && !matches!(c, '(' | ')' | '<' | '>' | '"' | '\'' | '`'));
+    let sha_ok = !sha.is_empty() && sha.chars().all(|c| c.is_ascii_hexdigit());
+    (plain && safe && sha_ok).then(|| {
+        format!(
+            "{project}/-/blob/{sha}/{}#L{line}",
+            percent_encode_path(path)
+        )
+    })
+}
+
+fn percent_encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+/// The question rules of an ASE note: the rules named `note/<question>` for each
+/// question key of the configuration that has one.
+pub fn question_rules() -> Vec<&'static RuleMeta> {
+    QUESTIONS
+        .iter()
+        .filter_map(|key| rules::find(&format!("note/{}", key.replace('_', "-"))))
+        .map(|rule| rule.meta())
+        .collect()
+}
+
+fn push_checklists(body: &mut String, input: &SummaryInput<'_>) {
+    if input.org_files.is_empty() {
+        return;
+    }
+    let questions = question_rules();
+    let mut section = String::new();
+    for path in input.org_files.iter().take(MAX_CHECKLISTS) {
+        let findings: Vec<&Diagnostic> = input
+            .findings
+            .iter()
+            .map(|f| f.diagnostic)
+            .filter(|d| d.path == *path)
+            .collect();
+        push_checklist(&mut section, path, &findings, &questions);
+    }
+    if input.org_files.len() > MAX_CHECKLISTS {
+        let _ = writeln!(
+            section,
+            "… and {} more org notes.\n",
+            input.org_files.len() - MAX_CHECKLISTS
+        );
+    }
+    push_folded(
+        body,
+        "Org notes: the handbook's questions",
+        input.org_files.len() * 2,
+        &section,
+    );
+}
+
+fn push_checklist(
+    section: &mut String,
+    path: &str,
+    findings: &[&Diagnostic],
+    questions: &[&RuleMeta],
+) {
+    let _ = writeln!(section, "**{}**\n", escape_user_text(path, MAX_QUOTE_CHARS));
+    let answered_all = !findings
+        .iter()
+        .any(|d| questions.iter().any(|q| q.name == d.rule));
+    if answered_all {
+        let _ = writeln!(
+            section,
+            "- ✅ No question reported unanswered: the note answers them all, or it is not an \
+             ASE note (the questions are checked only in notes that say the organization has \
+             an ASE).\n"
+        );
+        return;
+    }
+    for question in questions {
+        let worst = findings
+            .iter()
+            .filter(|d| d.rule == question.name)
+            .max_by_key(|d| d.severity);
+        let line = match worst {
+            None => format!("- ✅ `{}`", question.name),
+            Some(d) => format!(
+                "- {} `{}`: {}",
+                if d.severity == Severity::Error {
+                    "❌"
+                } else {
+                    "⚠️"
+                },
+                question.name,
+                escape_user_text(&d.message, MAX_QUOTE_CHARS)
+            ),
+        };
+        let _ = writeln!(section, "{line}");
+    }
+    section.push('\n');
+}
+
+fn push_not_inline(body: &mut String, input: &SummaryInput<'_>) {
+    let outside: Vec<&SummaryFinding<'_>> = input
+        .findings
+        .iter()
+        .filter(|f| f.not_inline.is_some())
+        .collect();
+    if outside.is_empty() {
+        return;
+    }
+    let mut list = String::new();
+    for finding in outside.iter().take(MAX_LISTED) {
+        let d = finding.diagnostic;
+        let _ = writeln!(
+            list,
+            "- {} `{}` {}: {} <sub>({})</sub>",
+            severity_badge(d.severity),
+            d.rule,
+            location_link(input, d),
+            escape_user_text(&d.message, MAX_QUOTE_CHARS),
+            escape_user_text(finding.not_inline.unwrap_or_default(), MAX_QUOTE_CHARS)
+        );
+        if let Some(help) = &d.help {
+            let _ = writeln!(
+                list,
+                "  - How to fix: {}",
+                escape_user_text(help, MAX_QUOTE_CHARS)
+            );
+        }
+    }
+    push_more(&mut list, outside.len());
+    push_folded(body, "Not commented inline", outside.len(), &list);
+}
+
+/// Cuts a body that would exceed [`MAX_BODY_CHARS`] (never expected with the list caps).
+fn cap_body(body: String) -> String {
+    match body.char_indices().nth(MAX_BODY_CHARS) {
+        Some((cut, _)) => format!(
+            "{}\n\n… (cut: the note reached GitLab's size limit)\n",
+            &body[..cut]
+        ),
+        None => body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    use crate::testing::{lint_org, lint_readme};
+
+    /// Removes what the escaper itself writes, leaving what a reader would see as raw.
+    fn without_own_markup(text: &str) -> String {
+        text.replace("<code>", "")
+            .replace("</code>", "")
+            .replace("&amp;", "")
+            .replace("&lt;", "")
+            .replace("&gt;", "")
+            .replace("&#124;", "")
+    }
+
+    /// Does `text` hold a reference sigil directly followed by a word character?
+    fn has_live_reference(text: &str) -> bool {
+        let chars: Vec<char> = text.chars().collect();
+        chars.windows(2).any(|w| {
+            matches!(w[0], '@' | '#' | '!' | '~' | '%' | '$' | '&')
+                && (w[1].is_alphanumeric() || w[1] == '_' || w[1] == '"')
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn escaped_text_cannot_act(text in "\\PC*|[/@#!~<>&`|\\n a-z0-9]*") {
+            let out = escape_user_text(&text, 500);
+            prop_assert!(!out.contains(['\n', '\r']));
+            prop_assert!(!out.starts_with('/'));
+            let visible = without_own_markup(&out);
+            prop_assert!(!visible.contains(['<', '>']), "{out}");
+            prop_assert!(!has_live_reference(&visible), "{out}");
+        }
+
+        #[test]
+        fn escaped_text_is_bounded(text in "\\PC{0,2000}") {
+            let out = escape_user_text(&text, 100);
+            prop_assert!(out.chars().count() <= 100 * 8 + 32);
+        }
+    }
+
+    #[test]
+    fn hostile_text_is_neutralised() {
+        let out = escape_user_text("/merge\n/approve @all #12 !3 ~bug <script>x</script>", 300);
+        assert!(!out.contains("@all"));
+        assert!(!out.contains("<script>"));
+        assert!(!out.contains('\n'));
+        assert!(out.contains("&lt;script&gt;"));
+        assert!(!out.starts_with('/'));
+    }
+
+    #[test]
+    fn code_spans_stay_code_and_long_text_is_cut() {
+        assert_eq!(escape_user_text("is `x`", 50), "is <code>x</code>");
+        assert_eq!(
+            escape_user_text("a ``b ` c`` d", 50),
+            "a <code>b \\` c</code> d"
+        );
+        assert_eq!(escape_user_text("unpaired ` tick", 50), "unpaired \\` tick");
+        assert_eq!(escape_user_text("abcdef", 3), "abc…");
+    }
+
+    #[test]
+    fn markers_round_trip() {
+        let body = format!("text\n{}", fingerprint_marker("ab12"));
+        assert_eq!(fingerprint_in(&body), Some("ab12"));
+        assert_eq!(fingerprint_in("<!-- ase-lint:fp=a b -->"), None);
+        assert!(is_summary(&nothing_to_check_body("abcdef1234")));
+    }
+
+    #[test]
+    fn inline_body_has_severity_message_help_explain_and_fingerprint() {
+        let diagnostics = lint_readme("| Account |\n| --- |\n| a |\n", true);
+        let d = &diagnostics[0];
+        let body = inline_body(d, None);
+        assert!(body.starts_with("**❌ error** · `"), "{body}");
+        assert!(body.contains(&format!("`ase-lint explain {}`", d.rule)));
+        assert_eq!(fingerprint_in(&body), Some(d.fingerprint().as_str()));
+    }
+
+    #[test]
+    fn suggestions_apply_the_fix_to_the_line_and_fence_safely() {
+        let source = SourceFile::new("a.yaml", "id: 12 x`y\n");
+        let mut d = Diagnostic::new("t/x", Severity::Error, &source, 4..10, "m");
+        d.fix(6..10, "");
+        assert_eq!(suggestion_line(&d, &source).as_deref(), Some("id: 12"));
+        let body = inline_body(&d, Some("a ``` b"));
+        assert!(
+            body.contains("````suggestion:-0+0\na ``` b\n````"),
+            "{body}"
+        );
+        d.fix(6..10, " @all");
+        assert_eq!(suggestion_line(&d, &source), None);
+    }
+
+    fn summary_of(findings: &[Diagnostic], org_files: Vec<&str>) -> String {
+        let input = SummaryInput {
+            findings: findings
+                .iter()
+                .map(|diagnostic| SummaryFinding {
+                    diagnostic,
+                    not_inline: Some("line outside the diff"),
+                })
+                .collect(),
+            checked_files: 1,
+            org_files,
+            project_url: Some("https://gitlab.example/g/p"),
+            head_sha: "0123456789abcdef",
+            notices: Vec::new(),
+        };
+        summary_body(&input)
+    }
+
+    #[test]
+    fn summary_shows_status_table_links_and_not_inline_list() {
+        let findings = lint_readme("| Account |\n| --- |\n| a |\n", true);
+        let body = summary_of(&findings, Vec::new());
+        assert!(body.starts_with(SUMMARY_MARKER));
+        assert!(body.contains("## ase-lint: ❌"), "{body}");
+        assert!(body.contains("https://gitlab.example/g/p/-/blob/0123456789abcdef/README.md#L1"));
+        assert!(body.contains("### Not commented inline"));
+        assert!(summary_of(&[], Vec::new()).contains("## ase-lint: ✅ ready"));
+    }
+
+    #[test]
+    fn org_notes_get_a_checklist_or_an_honest_note() {
+        let clean = summary_of(&[], vec!["organizations/1.yaml"]);
+        assert!(clean.contains("No question reported unanswered"), "{clean}");
+        let mut findings = lint_org("1", "id: 1\nname: a\nnotes: |\n  x\n");
+        let question = question_rules()[0];
+        let mut q = findings[0].clone();
+        q.rule = question.name;
+        findings.push(q);
+        let body = summary_of(&findings, vec!["organizations/1.yaml"]);
+        assert!(
+            body.contains(&format!("- ❌ `{}`", question.name)),
+            "{body}"
+        );
+        assert_eq!(question_rules().len(), QUESTIONS.len() - 1);
+    }
+
+    #[test]
+    fn huge_runs_stay_under_the_limit() {
+        let source = SourceFile::new("README.md", "x".repeat(10_000));
+        let one = Diagnostic::new(
+            "t/x",
+            Severity::Error,
+            &source,
+            0..10_000,
+            "m".repeat(5_000),
+        );
+        let findings = vec![one; 5_000];
+        let body = summary_of(&findings, Vec::new());
+        assert!(body.chars().count() < MAX_BODY_CHARS);
+        assert!(body.contains("… and 4800 more"));
+    }
+}
