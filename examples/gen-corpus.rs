@@ -33,10 +33,22 @@ const LAST: &[&str] = &[
     "Smith", "Patel", "Kumar", "Tanaka", "Novak", "Okafor", "Garcia", "Li", "Jensen", "Rossi",
 ];
 const COMPANY: &[&str] = &[
-    "Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Tyrell", "Cyberdyne",
-    "Soylent", "Aperture", "Vandelay",
+    "Acme",
+    "Globex",
+    "Initech",
+    "Umbrella",
+    "Hooli",
+    "Stark",
+    "Wayne",
+    "Tyrell",
+    "Cyberdyne",
+    "Soylent",
+    "Aperture",
+    "Vandelay",
 ];
-const SUFFIX: &[&str] = &["Corp", "Inc.", "GmbH", "Ltd", "AG", "Holdings", "Labs", "Group"];
+const SUFFIX: &[&str] = &[
+    "Corp", "Inc.", "GmbH", "Ltd", "AG", "Holdings", "Labs", "Group",
+];
 const REGIONS: &[&str] = &["AMER", "EMEA", "APAC"];
 const FILLER: &[&str] = &[
     "The customer runs a large self-managed instance with Geo replication.",
@@ -74,7 +86,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::write(dir.join(format!("{}.yaml", org.id)), text)?;
     }
     std::fs::write(out.join("README.md"), readme(&mut rng, &list))?;
-    eprintln!("wrote {} org files and a {}-row README to {}", list.len(), rows.min(orgs), out.display());
+    eprintln!(
+        "wrote {} org files and a {}-row README to {}",
+        list.len(),
+        rows.min(orgs),
+        out.display()
+    );
     Ok(())
 }
 
@@ -125,11 +142,20 @@ fn ase_note(rng: &mut Rng, note: &mut String, ase: &str, region: &str) {
     );
     let flaw = rng.below(4);
     if flaw != 1 {
-        let _ = writeln!(note, "Pre-existing tickets will keep their existing assignee and {first} will shadow.");
+        let _ = writeln!(
+            note,
+            "Pre-existing tickets will keep their existing assignee and {first} will shadow."
+        );
     }
-    let _ = writeln!(note, "\nIf {first} is unavailable, please respond while leaving {first} as the assignee and cc yourself.");
+    let _ = writeln!(
+        note,
+        "\nIf {first} is unavailable, please respond while leaving {first} as the assignee and cc yourself."
+    );
     if flaw != 2 {
-        let _ = writeln!(note, "\nThe on-call engineer will continue to handle emergency tickets, which will not get assigned to {first}.");
+        let _ = writeln!(
+            note,
+            "\nThe on-call engineer will continue to handle emergency tickets, which will not get assigned to {first}."
+        );
     }
 }
 
@@ -141,8 +167,15 @@ fn readme(rng: &mut Rng, orgs: &[Org]) -> String {
         let Some((ase, user_id, region)) = &org.ase else {
             continue;
         };
-        let account = org.name.split_once(' ').map_or(org.name.as_str(), |(_, n)| n);
-        let sfdc = if rng.below(20) == 0 { "0014M00001hHV5CQAX" } else { "0014M00001hHV5CQAW" };
+        let account = org
+            .name
+            .split_once(' ')
+            .map_or(org.name.as_str(), |(_, n)| n);
+        let sfdc = if rng.below(20) == 0 {
+            "0014M00001hHV5CQAX"
+        } else {
+            "0014M00001hHV5CQAW"
+        };
         let _ = writeln!(
             out,
             "| {account} | {ase} | {region} | [Salesforce](https://gitlab.my.salesforce.com/{sfdc}), [Org Note](https://gitlab.com/gitlab-com/support/zendesk-global/organizations/-/blob/master/organizations/{id}.yaml) | | {name} | {id} | {user_id} |",

@@ -16,9 +16,8 @@ pub const DEFAULT_CONFIG_YAML: &str = include_str!("default-config.yml");
 /// The file name searched for in the current directory and its ancestors.
 pub const CONFIG_FILE_NAME: &str = ".ase-lint.yml";
 
-/// The org-note phrase sets, by configuration key: ASE-note detection, the six questions in
-/// the handbook's order, and the link to the ASE workflow page.
-pub const QUESTIONS: [&str; 8] = [
+/// The org-note questions, by configuration key, in the handbook's order.
+pub const QUESTIONS: [&str; 7] = [
     "ase_note",
     "ase",
     "region",
@@ -26,7 +25,6 @@ pub const QUESTIONS: [&str; 8] = [
     "unavailable",
     "pre_existing",
     "emergency",
-    "workflow_link",
 ];
 
 /// A configuration problem, located in the configuration file.

@@ -26,7 +26,8 @@ fn stdout_of(cmd: &mut Command) -> (String, i32) {
     )
 }
 
-const GOOD_ORG: &str = "---\nid: 27946339528\nname: 5a1f9965 Test Account\nnotes: |\n  PS Project in Progress\n";
+const GOOD_ORG: &str =
+    "---\nid: 27946339528\nname: 5a1f9965 Test Account\nnotes: |\n  PS Project in Progress\n";
 
 #[test]
 fn clean_files_exit_zero_with_a_summary_line() {
@@ -41,23 +42,38 @@ fn clean_files_exit_zero_with_a_summary_line() {
 #[test]
 fn findings_exit_one_and_render_like_rustc() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    write(dir.path(), "organizations/1.yaml", "id: 2\nname: x\nnotes: |\n  PS\n");
-    let (out, code) = stdout_of(
-        ase_lint()
-            .current_dir(dir.path())
-            .args(["check", "organizations/1.yaml", "--color", "never"]),
+    write(
+        dir.path(),
+        "organizations/1.yaml",
+        "id: 2\nname: x\nnotes: |\n  PS\n",
     );
+    let (out, code) = stdout_of(ase_lint().current_dir(dir.path()).args([
+        "check",
+        "organizations/1.yaml",
+        "--color",
+        "never",
+    ]));
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("error[note/schema]: the file is named `1.yaml` but its id is 2"), "{out}");
+    assert!(
+        out.contains("error[note/schema]: the file is named `1.yaml` but its id is 2"),
+        "{out}"
+    );
     assert!(out.contains(" --> organizations/1.yaml:1:5"), "{out}");
     assert!(out.contains("= help: "), "{out}");
-    assert!(out.trim_end().ends_with("1 error, 0 warnings in 1 file"), "{out}");
+    assert!(
+        out.trim_end().ends_with("1 error, 0 warnings in 1 file"),
+        "{out}"
+    );
 }
 
 #[test]
 fn json_follows_contract_v1() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    write(dir.path(), "organizations/1.yaml", "id: 2\nname: x\nnotes: |\n  PS\n");
+    write(
+        dir.path(),
+        "organizations/1.yaml",
+        "id: 2\nname: x\nnotes: |\n  PS\n",
+    );
     let (out, code) = stdout_of(
         ase_lint()
             .current_dir(dir.path())
@@ -70,8 +86,14 @@ fn json_follows_contract_v1() {
     assert_eq!(d["rule"], "note/schema");
     assert_eq!(d["severity"], "error");
     assert_eq!(d["path"], "organizations/1.yaml");
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(1), Some(5)));
-    assert_eq!((d["end_line"].as_u64(), d["end_column"].as_u64()), (Some(1), Some(6)));
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(1), Some(5))
+    );
+    assert_eq!(
+        (d["end_line"].as_u64(), d["end_column"].as_u64()),
+        (Some(1), Some(6))
+    );
     assert!(d["help"].is_string());
     assert_eq!(v["summary"]["files"], 1);
     assert_eq!(v["summary"]["errors"], 1);
@@ -103,7 +125,10 @@ fn rules_lists_every_rule_and_explain_prints_docs() {
     let (out, code) = stdout_of(ase_lint().arg("rules"));
     assert_eq!(code, 0);
     assert_eq!(out.lines().count(), ase_lint::rules::ALL.len());
-    assert!(out.lines().any(|l| l.starts_with("note/emergency") && l.contains("error")));
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("note/emergency") && l.contains("error"))
+    );
     let (doc, code) = stdout_of(ase_lint().args(["explain", "table/cell-count"]));
     assert_eq!(code, 0);
     assert!(doc.starts_with("# table/cell-count"), "{doc}");
@@ -129,8 +154,16 @@ fn default_config_round_trips_as_a_user_config() {
 #[test]
 fn config_sets_severity_and_unknown_keys_are_located() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    write(dir.path(), "organizations/1.yaml", "id: 2\nname: x\nnotes: |\n  PS\n");
-    write(dir.path(), ".ase-lint.yml", "rules:\n  note/schema: warning\n");
+    write(
+        dir.path(),
+        "organizations/1.yaml",
+        "id: 2\nname: x\nnotes: |\n  PS\n",
+    );
+    write(
+        dir.path(),
+        ".ase-lint.yml",
+        "rules:\n  note/schema: warning\n",
+    );
     let (out, code) = stdout_of(ase_lint().current_dir(dir.path()).args(["check", "-q"]));
     assert_eq!(code, 0, "warnings do not fail: {out}");
     assert!(out.contains("warning[note/schema]"), "{out}");
@@ -145,7 +178,10 @@ fn config_sets_severity_and_unknown_keys_are_located() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains(".ase-lint.yml:1:1") && err.contains("rulez"), "{err}");
+    assert!(
+        err.contains(".ase-lint.yml:1:1") && err.contains("rulez"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -156,7 +192,11 @@ fn configured_ase_readme_must_hold_the_table() {
     let (_, code) = stdout_of(ase_lint().current_dir(dir.path()).arg("check"));
     assert_eq!(code, 0, "walked READMEs without the table are skipped");
     write(dir.path(), ".ase-lint.yml", "ase_readme: README.md\n");
-    let (out, code) = stdout_of(ase_lint().current_dir(dir.path()).args(["check", "--format", "json"]));
+    let (out, code) = stdout_of(
+        ase_lint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json"]),
+    );
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("\"table/not-found\""), "{out}");
     assert!(!out.contains("docs/README.md"), "{out}");

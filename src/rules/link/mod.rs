@@ -2,5 +2,3 @@
 
 pub mod org_note;
 pub mod salesforce;
-pub mod sfdc_id;
-pub mod target;
