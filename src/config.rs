@@ -16,8 +16,9 @@ pub const DEFAULT_CONFIG_YAML: &str = include_str!("default-config.yml");
 /// The file name searched for in the current directory and its ancestors.
 pub const CONFIG_FILE_NAME: &str = ".ase-lint.yml";
 
-/// The org-note questions, by configuration key, in the handbook's order.
-pub const QUESTIONS: [&str; 7] = [
+/// The org-note phrase sets, by configuration key: ASE-note detection, the six questions in
+/// the handbook's order, and the link to the ASE workflow page.
+pub const QUESTIONS: [&str; 8] = [
     "ase_note",
     "ase",
     "region",
@@ -25,6 +26,7 @@ pub const QUESTIONS: [&str; 7] = [
     "unavailable",
     "pre_existing",
     "emergency",
+    "workflow_link",
 ];
 
 /// A configuration problem, located in the configuration file.

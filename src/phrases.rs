@@ -2,14 +2,228 @@
 //!
 //! A question is answered when one of its patterns matches the note text after every
 //! guard's matches were blanked out (so "non-emergency" never counts as "emergency").
+//!
+//! Patterns may use the placeholder `{name}` (at most once each): a person's name, i.e. one
+//! to four capitalised words ("Jill", "Jill Smith", "O'Neil", "Jean-Luc") or a GitLab
+//! handle (`@jsmith`). A pattern with `{name}` only counts where the name passes
+//! [`is_person_name`]: "the ASE is unavailable" names nobody, nor does "ASE: TBD".
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+
+/// The placeholder for a person's name in a phrase pattern.
+pub const NAME_PLACEHOLDER: &str = "{name}";
+
+/// The capture group `{name}` becomes.
+const NAME_GROUP: &str = "name";
+
+/// One capitalised name word, or a word of a script without case (CJK, …). Case-sensitive
+/// even though the rest of a pattern is not.
+const NAME_WORD: &str = r"(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}[\p{L}\p{M}'’-]*|\p{Lo}[\p{Lo}\p{M}]*)";
+
+/// How many rejected `{name}` candidates one pattern may try in one note before giving up
+/// (keeps pathological notes linear).
+const MAX_NAME_CANDIDATES: usize = 64;
+
+/// Capitalised words that start sentences, labels and headings but are nobody's name
+/// (lowercase, sorted; see [`is_person_name`]).
+const NOT_NAMES: &[&str] = &[
+    "a",
+    "about",
+    "account",
+    "acting",
+    "after",
+    "all",
+    "also",
+    "america",
+    "americas",
+    "an",
+    "and",
+    "another",
+    "any",
+    "anyone",
+    "asia",
+    "assigned",
+    "at",
+    "available",
+    "away",
+    "backup",
+    "based",
+    "before",
+    "being",
+    "both",
+    "busy",
+    "but",
+    "company",
+    "contact",
+    "contract",
+    "coverage",
+    "current",
+    "currently",
+    "customer",
+    "customers",
+    "dedicated",
+    "designated",
+    "during",
+    "each",
+    "either",
+    "emergencies",
+    "emergency",
+    "engagement",
+    "engineer",
+    "engineers",
+    "escalate",
+    "escalation",
+    "europe",
+    "every",
+    "everyone",
+    "for",
+    "former",
+    "friday",
+    "from",
+    "gitlab",
+    "global",
+    "handbook",
+    "he",
+    "hello",
+    "her",
+    "here",
+    "hi",
+    "his",
+    "hours",
+    "however",
+    "if",
+    "important",
+    "in",
+    "interim",
+    "is",
+    "it",
+    "its",
+    "lead",
+    "located",
+    "main",
+    "manager",
+    "monday",
+    "named",
+    "neither",
+    "new",
+    "next",
+    "no",
+    "nobody",
+    "none",
+    "not",
+    "note",
+    "notes",
+    "now",
+    "off",
+    "offering",
+    "on",
+    "on-call",
+    "onboarding",
+    "once",
+    "one",
+    "only",
+    "or",
+    "org",
+    "organisation",
+    "organization",
+    "other",
+    "our",
+    "out",
+    "outage",
+    "pacific",
+    "page",
+    "pending",
+    "please",
+    "previous",
+    "primary",
+    "priority",
+    "process",
+    "program",
+    "programme",
+    "region",
+    "regional",
+    "responsible",
+    "review",
+    "same",
+    "saturday",
+    "secondary",
+    "see",
+    "senior",
+    "service",
+    "sev",
+    "severity",
+    "she",
+    "slack",
+    "so",
+    "some",
+    "someone",
+    "staff",
+    "still",
+    "sunday",
+    "support",
+    "tba",
+    "tbc",
+    "tbd",
+    "team",
+    "temporary",
+    "thanks",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "thursday",
+    "ticket",
+    "tickets",
+    "to",
+    "tuesday",
+    "two",
+    "unassigned",
+    "unavailable",
+    "unknown",
+    "update",
+    "updated",
+    "urgent",
+    "vacant",
+    "we",
+    "wednesday",
+    "weekend",
+    "weekends",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "will",
+    "with",
+    "workflow",
+    "working",
+    "yes",
+    "you",
+    "your",
+    "zendesk",
+];
+
+/// Gives every compiled matcher a distinct id (see [`PhraseMatcher::id`]).
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// A compiled phrase set for one question.
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher {
+    id: u64,
     patterns: RegexSet,
     pattern_list: Vec<Regex>,
+    /// Per pattern: does it capture a `{name}` that must pass [`is_person_name`]?
+    has_name: Vec<bool>,
     guards: Vec<Regex>,
 }
 
@@ -22,30 +236,43 @@ pub struct PhraseMatch {
 }
 
 impl PhraseMatcher {
-    /// Compiles case-insensitive patterns and guards; an invalid regex is returned as an
-    /// error naming it.
+    /// Compiles case-insensitive patterns and guards (with `{name}` expanded); an invalid
+    /// regex is returned as an error naming it.
     pub fn compile(patterns: &[String], guards: &[String]) -> Result<Self, regex::Error> {
-        let pattern_list = patterns
+        let expanded: Vec<String> = patterns.iter().map(|p| expand(p).into_owned()).collect();
+        let pattern_list = expanded
             .iter()
             .map(|p| build_regex(p))
             .collect::<Result<Vec<_>, _>>()?;
+        let has_name = pattern_list
+            .iter()
+            .map(|re| re.capture_names().any(|n| n == Some(NAME_GROUP)))
+            .collect();
         let guards = guards
             .iter()
-            .map(|p| build_regex(p))
+            .map(|p| build_regex(&expand(p)))
             .collect::<Result<Vec<_>, _>>()?;
-        let patterns = RegexSetBuilder::new(patterns)
+        let patterns = RegexSetBuilder::new(&expanded)
             .case_insensitive(true)
             .size_limit(1 << 24)
             .build()?;
         Ok(Self {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             patterns,
             pattern_list,
+            has_name,
             guards,
         })
     }
 
+    /// A number no other matcher compiled in this process has (clones share it): lets a
+    /// cache tell results of different configurations apart.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
     /// Replaces what the guards match with spaces (byte offsets are kept).
-    pub fn mask<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+    pub fn mask<'t>(&self, text: &'t str) -> Cow<'t, str> {
         let mut masked: Option<String> = None;
         for guard in &self.guards {
             let current = masked.as_deref().unwrap_or(text);
@@ -60,12 +287,16 @@ impl PhraseMatcher {
             }
             masked = Some(next);
         }
-        masked.map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Owned)
+        masked.map_or(Cow::Borrowed(text), Cow::Owned)
     }
 
     /// True when the (guard-masked) text answers the question.
     pub fn is_match(&self, text: &str) -> bool {
-        self.patterns.is_match(&self.mask(text))
+        let masked = self.mask(text);
+        self.patterns
+            .matches(&masked)
+            .iter()
+            .any(|i| !self.has_name[i] || self.accepted(i, &masked).is_some())
     }
 
     /// The first (leftmost) match in the guard-masked text, if any.
@@ -74,14 +305,82 @@ impl PhraseMatcher {
         self.patterns
             .matches(&masked)
             .iter()
-            .filter_map(|i| self.pattern_list[i].find(&masked))
-            .min_by_key(|m| m.start())
+            .filter_map(|i| self.accepted(i, &masked))
+            .min_by_key(|m| m.start)
             .map(|m| PhraseMatch {
-                start: m.start(),
-                end: m.end(),
-                text: text[m.range()].to_owned(),
+                start: m.start,
+                end: m.end,
+                text: text[m].to_owned(),
             })
     }
+
+    /// The leftmost match of pattern `i` whose `{name}` (if any) is a person's name.
+    fn accepted(&self, i: usize, text: &str) -> Option<Range<usize>> {
+        let re = &self.pattern_list[i];
+        if !self.has_name[i] {
+            return re.find(text).map(|m| m.range());
+        }
+        let mut at = 0;
+        for _ in 0..MAX_NAME_CANDIDATES {
+            let caps = re.captures_at(text, at)?;
+            let whole = caps.get(0)?;
+            match caps.name(NAME_GROUP) {
+                Some(name) if !is_person_name(name.as_str()) => {
+                    at = next_char(text, whole.start());
+                }
+                _ => return Some(whole.range()),
+            }
+        }
+        None
+    }
+}
+
+/// True when `candidate` can be a person: an `@handle`, or words whose first is
+/// capitalised with lowercase letters after (not an acronym such as `TBD` or `CSM`) and is
+/// not a common word ("The", "Please", "Unavailable", "Support", …).
+pub fn is_person_name(candidate: &str) -> bool {
+    let candidate = candidate.trim();
+    if let Some(handle) = candidate.strip_prefix('@') {
+        return handle.chars().any(char::is_alphanumeric);
+    }
+    let Some(first) = candidate.split_whitespace().next() else {
+        return false;
+    };
+    let word = first
+        .strip_suffix("'s")
+        .or_else(|| first.strip_suffix("’s"))
+        .unwrap_or(first)
+        .trim_end_matches(['\'', '’', '-', '.', ',']);
+    let mut chars = word.chars();
+    let shaped = match (chars.next(), chars.next()) {
+        (Some(c), Some(next)) if c.is_uppercase() => next.is_lowercase() || "'’".contains(next),
+        (Some(c), _) => c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase(),
+        (None, _) => false,
+    };
+    shaped && !is_common_word(word)
+}
+
+fn is_common_word(word: &str) -> bool {
+    NOT_NAMES
+        .binary_search(&word.to_lowercase().as_str())
+        .is_ok()
+}
+
+/// Expands `{name}` into the name capture group.
+fn expand(pattern: &str) -> Cow<'_, str> {
+    if !pattern.contains(NAME_PLACEHOLDER) {
+        return Cow::Borrowed(pattern);
+    }
+    let group =
+        format!(r"(?P<{NAME_GROUP}>@[\w.-]*\w|\b(?-i:{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}}))");
+    Cow::Owned(pattern.replace(NAME_PLACEHOLDER, &group))
+}
+
+fn next_char(text: &str, at: usize) -> usize {
+    text[at..]
+        .chars()
+        .next()
+        .map_or(text.len() + 1, |c| at + c.len_utf8())
 }
 
 fn build_regex(pattern: &str) -> Result<Regex, regex::Error> {
@@ -113,5 +412,78 @@ mod tests {
         let m = matcher(&["on-call", "EMERGENCY"], &[]);
         let found = m.find("The Emergency goes on-call");
         assert_eq!(found.map(|f| f.text), Some("Emergency".to_owned()));
+    }
+
+    #[test]
+    fn name_placeholder_needs_a_capitalised_name() {
+        let m = matcher(&[r"\bASE\s+is\s+{name}"], &[]);
+        assert!(m.is_match("The ASE is Jill Smith."));
+        assert!(m.is_match("the ASE is @jsmith"));
+        assert!(m.is_match("the ASE is O'Neil"));
+        assert!(!m.is_match("If the ASE is unavailable, reply."));
+        assert!(!m.is_match("If the ASE is Unavailable, reply."));
+        assert!(!m.is_match("the ASE is TBD"));
+        assert!(!m.is_match("the ASE is None"));
+    }
+
+    #[test]
+    fn a_rejected_name_does_not_hide_a_later_one() {
+        let m = matcher(&[r"{name}\s+is\s+the\s+ASE"], &[]);
+        let found = m.find("Note Jill Smith is the ASE");
+        assert_eq!(
+            found.map(|f| f.text),
+            Some("Jill Smith is the ASE".to_owned())
+        );
+        assert!(!m.is_match("Support Team is the ASE"));
+    }
+
+    #[test]
+    fn names_do_not_start_inside_words() {
+        let m = matcher(&[r"{name}\s+is\s+the\s+ASE"], &[]);
+        assert!(!m.is_match("theJill is the ASE"));
+    }
+
+    #[test]
+    fn person_names() {
+        for name in [
+            "Jill",
+            "Jill Smith",
+            "Jean-Luc",
+            "McDonald",
+            "@jsmith",
+            "李明",
+            "Ng",
+        ] {
+            assert!(is_person_name(name), "{name}");
+        }
+        for name in [
+            "TBD",
+            "CSM",
+            "EMEA-based",
+            "the",
+            "Please",
+            "Support Engineer",
+            "@",
+            "",
+        ] {
+            assert!(!is_person_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn not_names_are_sorted_lowercase() {
+        let mut sorted = NOT_NAMES.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted, NOT_NAMES);
+        assert!(NOT_NAMES.iter().all(|w| w.to_lowercase() == *w));
+    }
+
+    #[test]
+    fn ids_differ_per_compilation() {
+        let a = matcher(&["x"], &[]);
+        let b = matcher(&["x"], &[]);
+        assert_ne!(a.id(), b.id());
+        assert_eq!(a.clone().id(), a.id());
     }
 }

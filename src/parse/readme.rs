@@ -179,8 +179,13 @@ fn add_bare_urls(raw: &str, offset: usize, links: &mut Vec<Link>) {
     links.sort_by_key(|l| l.span.start);
 }
 
+/// The cell's content without surrounding blanks; an empty cell keeps its blanks, so a
+/// diagnostic underlines the gap between the pipes rather than a pipe.
 fn trim_span(text: &str, range: std::ops::Range<usize>) -> Span {
     let slice = &text[range.clone()];
+    if slice.trim().is_empty() {
+        return range;
+    }
     let start = range.start + (slice.len() - slice.trim_start().len());
     let end = (range.end - (slice.len() - slice.trim_end().len())).max(start);
     start..end
@@ -205,26 +210,41 @@ fn empty_row(source: &SourceFile, at: usize) -> Row {
     }
 }
 
-/// Counts the cells of a raw table line: `|` separates cells unless escaped as `\|`; a
-/// leading and a trailing `|` are borders, not separators.
+/// Counts the cells of a raw table line (see [`split_raw_cells`]).
 pub fn count_raw_cells(line: &str) -> usize {
+    split_raw_cells(line).len()
+}
+
+/// Splits a raw table line into its cells (untrimmed): `|` separates cells unless escaped
+/// as `\|`; a leading and a trailing `|` are borders, not separators.
+pub fn split_raw_cells(line: &str) -> Vec<&str> {
     let trimmed = line.trim();
     let mut separators = Vec::new();
     let mut escaped = false;
     for (i, c) in trimmed.char_indices() {
-        match c {
-            '\\' if !escaped => escaped = true,
-            '|' if !escaped => separators.push(i),
-            _ => escaped = false,
+        if c == '|' && !escaped {
+            separators.push(i);
         }
-        if c != '\\' {
-            escaped = false;
-        }
+        escaped = c == '\\' && !escaped;
     }
     let leading = separators.first() == Some(&0);
     let trailing = trimmed.len() > 1 && separators.last() == Some(&(trimmed.len() - 1));
-    let borders = usize::from(leading) + usize::from(trailing);
-    separators.len() + 1 - borders.min(separators.len() + 1)
+    let mut bounds = Vec::with_capacity(separators.len() + 2);
+    if !leading {
+        bounds.push(None);
+    }
+    bounds.extend(separators.iter().map(|&i| Some(i)));
+    if !trailing {
+        bounds.push(None);
+    }
+    bounds
+        .windows(2)
+        .map(|pair| {
+            let start = pair[0].map_or(0, |i| i + 1);
+            let end = pair[1].unwrap_or(trimmed.len());
+            &trimmed[start..end.max(start)]
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -286,5 +306,6 @@ mod tests {
         assert_eq!(count_raw_cells("| a \\| b | c |"), 2);
         assert_eq!(count_raw_cells("| a | b | c | d |"), 4);
         assert_eq!(count_raw_cells("|  |"), 1);
+        assert_eq!(split_raw_cells("| a | b \\| c |"), vec![" a ", " b \\| c "]);
     }
 }

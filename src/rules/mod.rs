@@ -13,6 +13,7 @@ pub mod id;
 pub mod link;
 pub mod note;
 pub mod table;
+pub mod util;
 pub mod yaml;
 
 /// What every rule declares about itself.

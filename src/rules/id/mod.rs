@@ -3,3 +3,4 @@
 pub mod ase_conflict;
 pub mod format;
 pub mod suspicious_length;
+pub mod zendesk_id;

@@ -2,3 +2,5 @@
 
 pub mod org_note;
 pub mod salesforce;
+pub mod sfdc_id;
+pub mod target;

@@ -1,18 +1,38 @@
-//! `note/ase`: an ASE note does not name the ASE. (STUB: not implemented yet.)
+//! `note/ase`: an ASE note does not name the ASE.
 
 use crate::declare_rule;
 use crate::model::OrgDoc;
+use crate::rules::note::questions::{Question, report_unanswered};
 use crate::rules::{Context, Rule};
 
 declare_rule! {
     /// ## What it does
-    /// TODO
+    /// Reports an ASE note (a note that says the organization has an Assigned Support
+    /// Engineer) that does not say who the ASE is: a person's name or GitLab handle tied to
+    /// the ASE role, as in "Jill is the AMER ASE", "ASE: Jill Smith (@jsmith)", "Assigned
+    /// Support Engineer - Jane Doe", "the customer's ASE Kenji (APAC)" or "Jill (ASE)".
+    /// A name must be capitalised and not a common word: "the ASE is unavailable" and
+    /// "ASE: TBD" name nobody, and a person named as CSM, TAM or account manager is not the
+    /// ASE. Phrasings: `questions.ase` in the configuration.
     ///
     /// ## Why is this bad?
-    /// TODO
+    /// The note is what engineers see on every ticket of the organization. Without a name
+    /// they cannot assign the ticket, ask the ASE, or leave the ASE as the assignee, which
+    /// is the point of the ASE service.
     ///
     /// ## Example
-    /// TODO
+    /// ```yaml
+    /// notes: |
+    ///   This organization has an Assigned Support Engineer (ASE). If the ASE is
+    ///   unavailable, please respond and cc yourself.
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// notes: |
+    ///   This organization has an Assigned Support Engineer (ASE).
+    ///   Jill is the AMER ASE for Company-A. If Jill is unavailable, please respond
+    ///   while leaving Jill as the assignee and cc yourself.
+    /// ```
     pub Ase, name = "note/ase", severity = Error,
     summary = "An ASE note does not name the ASE"
 }
@@ -20,5 +40,77 @@ declare_rule! {
 impl Rule for Ase {
     crate::rule_meta!();
 
-    fn check_org(&self, _doc: &OrgDoc, _cx: &mut Context<'_>) {}
+    fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
+        report_unanswered(Question::Ase, doc, cx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::rules::note::questions::test_support::{check_phrasings, findings, severities};
+
+    const RULE: &str = "note/ase";
+
+    #[test]
+    fn names_in_many_styles() {
+        check_phrasings(
+            RULE,
+            "is the ASE for",
+            &[
+                "Jill is the AMER ASE for Company-A.",
+                "Our ASE: Jill Smith (@jsmith)",
+                "Assigned Support Engineer - Jane Doe",
+                "**ASE:** [Jill Smith](https://gitlab.com/jsmith)",
+                "The ASE for this organization is Jill.",
+                "the customer's ASE Kenji (APAC) takes new tickets.",
+                "Acme has an Assigned Support Engineer (ASE), Ravi Kumar, in APAC.",
+                "Jill Smith (AMER ASE) takes new tickets.",
+                "All tickets go to Jill, our ASE, as of March.",
+                "Jill Park is Hooli's ASE.",
+                "Jill has been assigned as the ASE for this customer.",
+                "Mike Wazowski (PST) is the ASE.",
+                "ASE: @mgarcia",
+                "ASEs: Jill Smith (AMER) and Kenji Sato (APAC)",
+                "Siobhán O'Neil will be their Assigned Support Engineer.",
+            ],
+            &[
+                "If the ASE is unavailable, respond.",
+                "ASE: TBD",
+                "ASE - Please see the workflow.",
+                "Dana Scully is the CSM; the account manager is Fox Mulder.",
+                "CSM: Dana Lee. Escalate to the ASE manager.",
+                "Dana is not the ASE.",
+                "The ASE team handles this org.",
+                "She is the ASE.",
+                "Assigned Support Engineer (ASE) in EMEA.",
+            ],
+            Severity::Error,
+        );
+    }
+
+    #[test]
+    fn reports_on_the_notes_key_with_the_question() {
+        let found = findings(RULE, "This customer has an ASE in EMEA.");
+        assert_eq!(found.len(), 1);
+        let d = &found[0];
+        assert_eq!(
+            (d.start.line, d.start.column, d.severity),
+            (3, 1, Severity::Error)
+        );
+        assert_eq!(
+            d.message,
+            "the ASE note does not name the Assigned Support Engineer"
+        );
+        let help = d.help.as_deref().unwrap_or_default();
+        assert!(help.contains("Who is the Assigned Support Engineer (ASE) for this customer?"));
+        assert!(help.contains("Jill is the AMER ASE for Company-A."));
+    }
+
+    #[test]
+    fn other_notes_are_not_checked() {
+        for note in ["PS Project in Progress", "No ASE; CSM is Dana"] {
+            assert_eq!(severities(RULE, note), vec![], "{note}");
+        }
+    }
 }

@@ -1,18 +1,37 @@
-//! `note/emergency`: an ASE note does not say how emergency tickets are handled. (STUB: not implemented yet.)
+//! `note/emergency`: an ASE note does not say how emergency tickets are handled.
 
 use crate::declare_rule;
 use crate::model::OrgDoc;
+use crate::rules::note::questions::{Question, report_unanswered};
 use crate::rules::{Context, Rule};
 
 declare_rule! {
     /// ## What it does
-    /// TODO
+    /// Reports an ASE note that does not say what happens when the customer submits an
+    /// emergency ticket: "emergency", "Severity 1", "Sev1", "S1", "P1", "outage",
+    /// "production down", "on-call", "urgent tickets", …. "Non-emergency tickets go to
+    /// Jill" says nothing about emergencies, nor does "if it is not an emergency" or
+    /// "all tickets except emergencies". Phrasings: `questions.emergency` in the
+    /// configuration.
     ///
     /// ## Why is this bad?
-    /// TODO
+    /// Emergencies go to the on-call engineer, who is the DRI and pings the ASE. A note
+    /// that only speaks of the ASE taking tickets invites engineers to wait for the ASE
+    /// while the customer is down.
     ///
     /// ## Example
-    /// TODO
+    /// ```yaml
+    /// notes: |
+    ///   Jill is the AMER ASE for Company-A; all new non-emergency tickets are assigned
+    ///   to her.
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// notes: |
+    ///   Jill is the AMER ASE for Company-A; all new non-emergency tickets are assigned
+    ///   to her. The on-call engineer will continue to handle emergency tickets; inform
+    ///   Jill when an emergency comes in.
+    /// ```
     pub Emergency, name = "note/emergency", severity = Error,
     summary = "An ASE note does not say how emergency tickets are handled"
 }
@@ -20,5 +39,55 @@ declare_rule! {
 impl Rule for Emergency {
     crate::rule_meta!();
 
-    fn check_org(&self, _doc: &OrgDoc, _cx: &mut Context<'_>) {}
+    fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
+        report_unanswered(Question::Emergency, doc, cx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::rules::note::questions::test_support::{check_phrasings, findings};
+
+    const RULE: &str = "note/emergency";
+
+    #[test]
+    fn emergency_answers_and_traps() {
+        check_phrasings(
+            RULE,
+            "emergency tickets.",
+            &[
+                "Severity 1 / outage: the on-call engineer is the DRI.",
+                "Sev1 tickets go to the regular queue; cc Jill.",
+                "P1: page the CMOC.",
+                "Emergencies follow the usual process.",
+                "If production is down, ping the on-call engineer.",
+                "Urgent tickets go to whoever is on shift.",
+                "Emergencies (S1) are handled as usual.",
+            ],
+            &[
+                "All new non-emergency tickets will be assigned to Jill.",
+                "If a ticket is not an emergency, assign it to Jill.",
+                "All tickets except emergencies go to Jill.",
+                "Jill gives P2 tickets priority.",
+            ],
+            Severity::Error,
+        );
+    }
+
+    #[test]
+    fn reports_on_the_notes_key_with_the_question() {
+        let found = findings(
+            RULE,
+            "Jill is the AMER ASE; non-emergency tickets go to her.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].start.line, found[0].start.column), (3, 1));
+        assert_eq!(
+            found[0].message,
+            "the ASE note does not say how emergency tickets are handled"
+        );
+        let help = found[0].help.as_deref().unwrap_or_default();
+        assert!(help.contains("emergency ticket?"), "{help}");
+    }
 }

@@ -1,18 +1,37 @@
-//! `note/pre-existing`: an ASE note does not say what happens to tickets that predate the ASE. (STUB: not implemented yet.)
+//! `note/pre-existing`: an ASE note does not say what happens to tickets that predate the
+//! ASE.
 
 use crate::declare_rule;
 use crate::model::OrgDoc;
+use crate::rules::note::questions::{Question, report_unanswered};
 use crate::rules::{Context, Rule};
 
 declare_rule! {
     /// ## What it does
-    /// TODO
+    /// Reports an ASE note that does not say what happens to tickets that were open before
+    /// the ASE was introduced: "pre-existing tickets", "existing tickets", "older
+    /// tickets", "tickets opened before March", "tickets created prior to 2024-04-01",
+    /// "tickets that predate Kenji", "tickets from before Jill joined", "open tickets", ….
+    /// Traps that do not count: "existing customer", "existing contract", "their existing
+    /// assignee", and times of day ("tickets opened before 5pm" is about working hours).
+    /// Phrasings: `questions.pre_existing` in the configuration.
     ///
     /// ## Why is this bad?
-    /// TODO
+    /// When an ASE starts, the customer already has open tickets with other engineers.
+    /// Who owns them is the customer's choice; without it in the note, engineers reassign
+    /// them to the ASE, or leave the ASE out, each against what was agreed.
     ///
     /// ## Example
-    /// TODO
+    /// ```yaml
+    /// notes: |
+    ///   Company-A is an existing customer. Jill is the AMER ASE for Company-A.
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// notes: |
+    ///   Jill is the AMER ASE for Company-A. Pre-existing tickets will keep their existing
+    ///   assignee and Jill will shadow.
+    /// ```
     pub PreExisting, name = "note/pre-existing", severity = Error,
     summary = "An ASE note does not say what happens to tickets that predate the ASE"
 }
@@ -20,5 +39,54 @@ declare_rule! {
 impl Rule for PreExisting {
     crate::rule_meta!();
 
-    fn check_org(&self, _doc: &OrgDoc, _cx: &mut Context<'_>) {}
+    fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
+        report_unanswered(Question::PreExisting, doc, cx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::rules::note::questions::test_support::{check_phrasings, findings};
+
+    const RULE: &str = "note/pre-existing";
+
+    #[test]
+    fn predating_tickets_answers_and_traps() {
+        check_phrasings(
+            RULE,
+            "Pre-existing tickets",
+            &[
+                "Tickets opened before March stay with their assignee.",
+                "Existing tickets: stay with the current assignee.",
+                "Older tickets keep their owner.",
+                "Tickets created prior to 2024-04-01 keep their assignee.",
+                "Tickets that predate Kenji's assignment keep their assignee.",
+                "Tickets from before Jill joined keep their current assignee.",
+                "Open tickets keep their current assignee; Jill shadows.",
+                "Jill takes over all currently open tickets.",
+                "Tickets opened before the ASE was assigned stay where they are.",
+                "Preexisting cases stay as they are.",
+            ],
+            &[
+                "Company-A is an existing customer with an existing contract.",
+                "Tickets keep their existing assignee.",
+                "Tickets opened before 5pm ET go to Jill.",
+                "Customers open tickets through the portal.",
+            ],
+            Severity::Error,
+        );
+    }
+
+    #[test]
+    fn reports_on_the_notes_key_with_the_question() {
+        let found = findings(RULE, "Jill is the AMER ASE.");
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].start.line, found[0].start.column), (3, 1));
+        let help = found[0].help.as_deref().unwrap_or_default();
+        assert!(
+            help.contains("tickets that predate the introduction of this ASE?"),
+            "{help}"
+        );
+    }
 }

@@ -1,18 +1,33 @@
-//! `note/region`: an ASE note does not give the ASE's region. (STUB: not implemented yet.)
+//! `note/region`: an ASE note does not give the ASE's region.
 
 use crate::declare_rule;
 use crate::model::OrgDoc;
+use crate::rules::note::questions::{Question, report_unanswered};
 use crate::rules::{Context, Rule};
 
 declare_rule! {
     /// ## What it does
-    /// TODO
+    /// Reports an ASE note that does not name the ASE's region: AMER, EMEA or APAC (also
+    /// LATAM, NORAM, NCSA), or spelled out ("the Americas", "Europe", "Asia Pacific",
+    /// "North America", …), as a word of its own: "Amerigo" is not AMER, and `AMER` counts
+    /// only in capitals because Amer is a name. A sentence about where the *customer* is
+    /// ("the customer is based in EMEA") does not count, nor do timezones or countries.
+    /// Phrasings: `questions.region` in the configuration.
     ///
     /// ## Why is this bad?
-    /// TODO
+    /// Support works in regions. The region tells an engineer in another one whether the
+    /// ASE is online now, and which team covers the customer while the ASE is asleep.
     ///
     /// ## Example
-    /// TODO
+    /// ```yaml
+    /// notes: |
+    ///   Jill is the ASE for Company-A (9am-5pm).
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// notes: |
+    ///   Jill is the AMER ASE for Company-A (9am-5pm ET).
+    /// ```
     pub Region, name = "note/region", severity = Error,
     summary = "An ASE note does not give the ASE's region"
 }
@@ -20,5 +35,56 @@ declare_rule! {
 impl Rule for Region {
     crate::rule_meta!();
 
-    fn check_org(&self, _doc: &OrgDoc, _cx: &mut Context<'_>) {}
+    fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
+        report_unanswered(Question::Region, doc, cx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::rules::note::questions::test_support::{check_phrasings, findings};
+
+    const RULE: &str = "note/region";
+
+    #[test]
+    fn regions_as_words() {
+        check_phrasings(
+            RULE,
+            "works from AMER",
+            &[
+                "Jill works from EMEA.",
+                "Region: APAC",
+                "Jill is APAC-based.",
+                "Jill is based in North America.",
+                "Jill is our European ASE.",
+                "Jill works in the Asia Pacific region.",
+                "Jill (Emea) works 9-5.",
+            ],
+            &[
+                "Jill's colleague is Amerigo.",
+                "Jill works 9am-5pm PST.",
+                "Jill is based in Germany.",
+                "The customer is based in EMEA.",
+                "Customer region: APAC.",
+                "Jill's manager is Amer Khan.",
+                "Jill reads the Pacific Times.",
+            ],
+            Severity::Error,
+        );
+    }
+
+    #[test]
+    fn reports_on_the_notes_key_with_the_question() {
+        let note =
+            "Jill is the ASE. Working hours, PTO, pre-existing tickets and emergencies: see below.";
+        let found = findings(RULE, note);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].start.line, found[0].start.column), (3, 1));
+        let help = found[0].help.as_deref().unwrap_or_default();
+        assert!(
+            help.contains("Which region is the ASE located in?"),
+            "{help}"
+        );
+    }
 }

@@ -1,18 +1,35 @@
-//! `note/unavailable`: an ASE note does not say what to do when the ASE is unavailable. (STUB: not implemented yet.)
+//! `note/unavailable`: an ASE note does not say what to do when the ASE is unavailable.
 
 use crate::declare_rule;
 use crate::model::OrgDoc;
+use crate::rules::note::questions::{Question, report_unanswered};
 use crate::rules::{Context, Rule};
 
 declare_rule! {
     /// ## What it does
-    /// TODO
+    /// Reports an ASE note that does not say what to do with the customer's tickets when
+    /// the ASE is not available: "if Jill is unavailable", "while Priya is on PTO", "in
+    /// Ravi's absence", "when Jill is off", "if Art is out of office", "during Ravi's
+    /// leave", "on annual leave", "off sick", "busy", "backup ASE: Bob", …. Traps that do
+    /// not count: "available on Slack" (where to reach the ASE), "leave Jill as the
+    /// assignee", "right away". Phrasings: `questions.unavailable` in the configuration.
     ///
     /// ## Why is this bad?
-    /// TODO
+    /// ASEs take holidays, fall ill and have full days. Without an answer, the customer's
+    /// tickets wait for someone who is not there, or are reassigned against the customer's
+    /// agreement.
     ///
     /// ## Example
-    /// TODO
+    /// ```yaml
+    /// notes: |
+    ///   Jill is the AMER ASE for Company-A. Jill is available on Slack in #company-a.
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// notes: |
+    ///   Jill is the AMER ASE for Company-A. If Jill is unavailable, please respond while
+    ///   leaving Jill as the assignee and cc yourself.
+    /// ```
     pub Unavailable, name = "note/unavailable", severity = Error,
     summary = "An ASE note does not say what to do when the ASE is unavailable"
 }
@@ -20,5 +37,52 @@ declare_rule! {
 impl Rule for Unavailable {
     crate::rule_meta!();
 
-    fn check_org(&self, _doc: &OrgDoc, _cx: &mut Context<'_>) {}
+    fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
+        report_unanswered(Question::Unavailable, doc, cx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::rules::note::questions::test_support::{check_phrasings, findings};
+
+    const RULE: &str = "note/unavailable";
+
+    #[test]
+    fn unavailability_answers_and_traps() {
+        check_phrasings(
+            RULE,
+            "If Jill is unavailable",
+            &[
+                "While Priya is on PTO, respond and cc her.",
+                "In Ravi's absence, any engineer may reply.",
+                "When Jill is off, EMEA takes her tickets.",
+                "If Jill is out of office, respond and cc her.",
+                "During Ravi's leave, the APAC queue works his tickets.",
+                "If Oliver is on annual leave or off sick, action the ticket yourself.",
+                "Jill OOO: respond and cc Jill.",
+                "If Jill is busy, respond and keep her assigned.",
+                "If Jill cannot take the ticket, reply and cc her.",
+                "Backup ASE: Bob Jones.",
+                "While Jill is on holiday, the on-shift engineer responds.",
+            ],
+            &[
+                "Jill is available on Slack in #company-a.",
+                "Respond and leave Jill as the assignee.",
+                "Jill will reply right away.",
+                "The customer has frequent backup questions.",
+            ],
+            Severity::Error,
+        );
+    }
+
+    #[test]
+    fn reports_on_the_notes_key_with_the_question() {
+        let found = findings(RULE, "Jill is the AMER ASE.");
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].start.line, found[0].start.column), (3, 1));
+        let help = found[0].help.as_deref().unwrap_or_default();
+        assert!(help.contains("when the ASE is not available?"), "{help}");
+    }
 }
