@@ -2,13 +2,19 @@
 //!
 //! Every reporter writes to one buffered writer and reads only [`LintRun`].
 
+pub mod codequality;
 pub mod json;
+pub mod junit;
+pub mod mr_comment;
+pub mod sarif;
 pub mod text;
 
+use std::collections::HashSet;
 use std::io::Write;
 
 use clap::ValueEnum;
 
+use crate::diagnostic::Diagnostic;
 use crate::lint::LintRun;
 
 /// Output formats of `ase-lint check`.
@@ -18,6 +24,8 @@ pub enum Format {
     Text,
     /// The stable JSON contract v1.
     Json,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
 }
 
 /// Options for the text reporter.
@@ -38,5 +46,43 @@ pub fn write(
     match format {
         Format::Text => text::write(out, run, text),
         Format::Json => json::write(out, run),
+        Format::Sarif => sarif::write(out, run),
     }
+}
+
+/// One fingerprint per diagnostic, all distinct and stable across runs.
+///
+/// Starts from [`Diagnostic::fingerprint`] (no line numbers, so moving a finding keeps
+/// it). Findings that share one (same rule, path, content and key) keep it for the first
+/// and get a hash of it with their occurrence number for the later ones, in the run's
+/// sorted order; so inserting lines above them changes nothing, and every fingerprint
+/// is unique, as Code Quality needs (it collapses duplicates).
+pub fn unique_fingerprints(diagnostics: &[Diagnostic]) -> Vec<String> {
+    let base: Vec<String> = diagnostics.iter().map(Diagnostic::fingerprint).collect();
+    let mut taken: HashSet<String> = base.iter().cloned().collect();
+    let mut seen: HashSet<&str> = HashSet::new();
+    base.iter()
+        .map(|fingerprint| {
+            if seen.insert(fingerprint) {
+                return fingerprint.clone();
+            }
+            let unique = (1..)
+                .map(|occurrence| rehash(fingerprint, occurrence))
+                .find(|candidate| !taken.contains(candidate))
+                .unwrap_or_default();
+            taken.insert(unique.clone());
+            unique
+        })
+        .collect()
+}
+
+/// A fingerprint derived from `fingerprint` and an occurrence number, as hex.
+fn rehash(fingerprint: &str, occurrence: usize) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::new()
+        .chain_update(fingerprint.as_bytes())
+        .chain_update([0u8])
+        .chain_update(occurrence.to_string().as_bytes())
+        .finalize();
+    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
 }
