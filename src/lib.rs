@@ -8,8 +8,11 @@
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod fmt;
+pub mod gitlab;
 pub mod lint;
 pub mod model;
+pub mod new_note;
 pub mod parse;
 pub mod phrases;
 pub mod report;

@@ -54,8 +54,30 @@ pub struct LintRun {
     pub sources: HashMap<String, SourceFile>,
     /// Number of files checked.
     pub files: usize,
+    /// Display paths of every checked file, clean or not, in check order (JUnit lists the
+    /// clean ones as passing).
+    pub checked: Vec<String>,
     /// Files that could not be read.
     pub errors: Vec<FileError>,
+}
+
+impl LintRun {
+    /// A run over already-checked files: counts and lists them, keeps the sources of those
+    /// with diagnostics, and sorts the diagnostics in the contract's order.
+    pub fn from_files(files: impl IntoIterator<Item = FileResult>) -> Self {
+        let mut run = Self::default();
+        for file in files {
+            run.files += 1;
+            run.checked.push(file.source.path.clone());
+            if !file.diagnostics.is_empty() {
+                run.diagnostics.extend(file.diagnostics);
+                run.sources.insert(file.source.path.clone(), file.source);
+            }
+        }
+        run.diagnostics
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        run
+    }
 }
 
 /// The result of checking one file.
@@ -238,21 +260,16 @@ pub fn lint_targets(targets: &[Target], settings: &Settings) -> LintRun {
                 })
         })
         .collect();
-    let mut run = LintRun::default();
+    let mut files = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
     for result in results {
         match result {
-            Ok(file) => {
-                run.files += 1;
-                if !file.diagnostics.is_empty() {
-                    run.diagnostics.extend(file.diagnostics);
-                    run.sources.insert(file.source.path.clone(), file.source);
-                }
-            }
-            Err(err) => run.errors.push(err),
+            Ok(file) => files.push(file),
+            Err(err) => errors.push(err),
         }
     }
-    run.diagnostics
-        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let mut run = LintRun::from_files(files);
+    run.errors = errors;
     run
 }
 

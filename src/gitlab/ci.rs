@@ -172,12 +172,13 @@ async fn read_merge_request(
             .query::<MergeRequest, _>("reading the merge request", &endpoint)
             .await
     };
+    let versions_endpoint = Versions {
+        project: project.clone(),
+        mr: iid,
+    };
     let versions = client.get_all::<Version, _>(
         "reading the merge request's diff versions",
-        &Versions {
-            project: project.clone(),
-            mr: iid,
-        },
+        &versions_endpoint,
     );
     let diffs = async {
         let endpoint = MergeRequestDiffs::builder()
@@ -331,7 +332,7 @@ fn lint_project(
         .filter(|t| t.kind == FileKind::Org)
         .map(|t| t.display.clone())
         .collect();
-    let mut run = lint::lint_targets(&targets, settings);
+    let run = lint::lint_targets(&targets, settings);
     for error in walk_errors {
         eprintln!("ase-lint: warning: {error}");
     }

@@ -216,10 +216,12 @@ async fn post_inline(
             }
         }
     }
-    if cx.review && posted > 0 && outcome.token_refused.is_none() {
-        if let Err(err) = cx.apply(refs, &Write::PublishDrafts).await {
-            record_failure(outcome, &err, true);
-        }
+    if cx.review
+        && posted > 0
+        && outcome.token_refused.is_none()
+        && let Err(err) = cx.apply(refs, &Write::PublishDrafts).await
+    {
+        record_failure(outcome, &err, true);
     }
     if posted + refused > 0 {
         outcome.report.push(format!(

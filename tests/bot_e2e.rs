@@ -1,0 +1,594 @@
+//! End-to-end tests of `ase-lint ci`: the real binary against the fake GitLab of
+//! `tests/common`, asserting the API calls it makes and what people would read.
+
+mod common;
+
+use axum::http::Method;
+use common::*;
+
+const HEADER: &str = "| Account | ASE | Region | Links | Special Notes | Zendesk Org Name | Zendesk Account ID | Zendesk User (ASE) ID |\n|---|---|---|---|---|---|---|---|\n";
+const ACME: &str = "| Acme Corporation | Jill Doe | AMER | [Salesforce](https://gitlab.my.salesforce.com/0014M00001hHV5CQAW) \\| [Org Note](https://gitlab.com/gitlab-com/support/zendesk-global/organizations/-/blob/master/organizations/361092349520.yaml) | | f6438d0c Acme Corporation | 361092349520 | 370415907240 |\n";
+const BLUE: &str = "| Blue Harbor Logistics | Priya Raman | EMEA | [SFDC](https://gitlab.lightning.force.com/lightning/r/Account/0014M00001kPq2ZQAS/view), [ZD Org](https://gitlab.zendesk.com/agent/organizations/27946339528) | | 5a1f9965 Blue Harbor Logistics | 27946339528 | 411273650918 |\n";
+/// A row with a cell missing (`table/cell-count`).
+const SHORT_ROW: &str = "| Cobalt Analytics | Kenji Watanabe | APAC | https://gitlab.my.salesforce.com/0016100001Xy7bR | | 0b3c51aa Cobalt Analytics |\n";
+
+fn readme(rows: &[&str]) -> String {
+    format!("# Assigned Support Engineers\n\n{HEADER}{}", rows.concat())
+}
+
+/// The line of `row` in `readme(rows)` (1-based).
+fn line_of(rows: &[&str], row: &str) -> u32 {
+    let text = readme(rows);
+    let index = text.lines().position(|l| format!("{l}\n") == row).unwrap();
+    u32::try_from(index + 1).unwrap()
+}
+
+/// The merge request adds `added` to a README that held `before`.
+fn readme_mr(fake: &FakeGitlab, work: &Workspace, before: &[&str], after: &[&str]) {
+    fake.change(
+        work,
+        "README.md",
+        Some(&readme(before)),
+        Some(&readme(after)),
+    );
+}
+
+fn inline_posts(fake: &FakeGitlab) -> Vec<Logged> {
+    fake.state()
+        .writes()
+        .into_iter()
+        .filter(|l| l.method == Method::POST && l.path.ends_with("/discussions"))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn clean_mr_gets_one_summary_and_no_threads() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let state = fake.state();
+    assert!(state.threads().is_empty());
+    let summaries = state.summaries();
+    assert_eq!(summaries.len(), 1);
+    assert!(
+        summaries[0].body.contains("## ase-lint: ✅ ready"),
+        "{}",
+        summaries[0].body
+    );
+    let writes: Vec<String> = state
+        .writes()
+        .iter()
+        .map(|l| format!("{} {}", l.method, l.path))
+        .collect();
+    assert_eq!(
+        writes,
+        [format!(
+            "POST /projects/{PROJECT_ID}/merge_requests/{MR_IID}/notes"
+        )]
+    );
+}
+
+#[test]
+fn bad_readme_row_gets_a_thread_on_that_line() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    let after = [ACME, SHORT_ROW];
+    readme_mr(&fake, &work, &[ACME], &after);
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let posts = inline_posts(&fake);
+    assert_eq!(posts.len(), 1, "{posts:?}");
+    let form = &posts[0].form;
+    assert_eq!(
+        form.get("position[new_line]"),
+        Some(&line_of(&after, SHORT_ROW).to_string())
+    );
+    assert_eq!(form.get("position[old_line]"), None);
+    assert_eq!(
+        form.get("position[new_path]").map(String::as_str),
+        Some("README.md")
+    );
+    let body = &form["body"];
+    assert!(
+        body.contains("`table/cell-count`") && body.contains("**❌ error**"),
+        "{body}"
+    );
+    assert!(
+        body.contains("`ase-lint explain table/cell-count`"),
+        "{body}"
+    );
+    assert!(body.contains("<!-- ase-lint:fp="), "{body}");
+    let state = fake.state();
+    assert!(
+        state.summaries()[0].body.contains("❌ 1 error"),
+        "{}",
+        state.summaries()[0].body
+    );
+}
+
+#[test]
+fn rerun_with_nothing_new_makes_five_reads_and_no_writes() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+    assert_eq!(run(&mut bot(&fake, &work)).status.code(), Some(1));
+    fake.state().clear_log();
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let state = fake.state();
+    assert!(state.writes().is_empty(), "{:?}", state.writes());
+    assert_eq!(
+        state.log.len(),
+        5,
+        "{:?}",
+        state.log.iter().map(|l| &l.path).collect::<Vec<_>>()
+    );
+    assert_eq!(state.threads().len(), 1);
+    assert_eq!(state.summaries().len(), 1);
+}
+
+#[test]
+fn fix_pushed_resolves_the_stale_thread_and_updates_the_summary() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+    assert_eq!(run(&mut bot(&fake, &work)).status.code(), Some(1));
+    fake.state()
+        .push_version("bbbbbbb000000000000000000000000000000002");
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let state = fake.state();
+    let thread = state.threads()[0].clone();
+    assert!(thread.notes.iter().all(|n| n.resolved), "{thread:?}");
+    assert!(
+        thread
+            .notes
+            .last()
+            .unwrap()
+            .body
+            .contains("Fixed in bbbbbbb"),
+        "{thread:?}"
+    );
+    let summaries = state.summaries();
+    assert_eq!(summaries.len(), 1);
+    assert!(
+        summaries[0].body.contains("✅ ready"),
+        "{}",
+        summaries[0].body
+    );
+    assert!(
+        state
+            .log
+            .iter()
+            .any(|l| l.method == Method::PUT && l.path.contains("/notes/"))
+    );
+}
+
+#[test]
+fn finding_that_came_back_reopens_the_thread() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+    run(&mut bot(&fake, &work));
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    run(&mut bot(&fake, &work));
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(1));
+    let state = fake.state();
+    assert_eq!(state.threads().len(), 1, "reopened, not reposted");
+    let thread = state.threads()[0];
+    assert!(thread.notes.iter().all(|n| !n.resolved));
+    assert!(thread.notes.last().unwrap().body.contains("Found again"));
+}
+
+/// A README whose last lines (far below the table) change from `old_tail` to `new_tail`.
+fn tail_mr(fake: &FakeGitlab, work: &Workspace, rows: &[&str], old_tail: &str, new_tail: &str) {
+    let with = |tail: &str| format!("{}\nOne.\n\nTwo.\n\nThree.\n\n{tail}", readme(rows));
+    fake.change(
+        work,
+        "README.md",
+        Some(&with(old_tail)),
+        Some(&with(new_tail)),
+    );
+}
+
+#[test]
+fn finding_outside_the_diff_goes_to_the_summary_only() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    tail_mr(
+        &fake,
+        &work,
+        &[SHORT_ROW, ACME],
+        "Old tail.\n",
+        "New tail.\n",
+    );
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(inline_posts(&fake).is_empty());
+    let state = fake.state();
+    let summary = &state.summaries()[0].body;
+    assert!(summary.contains("Not commented inline"), "{summary}");
+    assert!(
+        summary.contains("line not added by this merge request"),
+        "{summary}"
+    );
+    let line = line_of(&[SHORT_ROW, ACME], SHORT_ROW);
+    let link = format!("/-/blob/aaaaaaa000000000000000000000000000000001/README.md#L{line}");
+    assert!(summary.contains(&link), "{summary}");
+}
+
+/// Lines of a note body outside fenced code blocks.
+fn lines_outside_fences(body: &str) -> Vec<&str> {
+    let mut fence: Option<String> = None;
+    let mut lines = Vec::new();
+    for line in body.lines() {
+        let ticks: String = line.chars().take_while(|c| *c == '`').collect();
+        match &fence {
+            Some(open)
+                if ticks.len() >= open.len() && line.trim_start_matches('`').trim().is_empty() =>
+            {
+                fence = None
+            }
+            Some(_) => {}
+            None if ticks.len() >= 3 => fence = Some(ticks),
+            None => lines.push(line),
+        }
+    }
+    lines
+}
+
+#[test]
+fn hostile_text_executes_nothing_and_pings_nobody() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    let hostile = "id: \"/merge\\n/approve @all #1 !2 ~bug <script>alert(1)</script>\"\nname: f6438d0c Acme\nnotes: |\n  /merge\n  @all <script>alert(1)</script>\n";
+    fake.change(
+        &work,
+        "organizations/361092349520.yaml",
+        None,
+        Some(hostile),
+    );
+    let row = "| Acme | Jill | AMER | x | | f6438d0c Acme | @all <script>x</script> /merge | 370415907240 |\n";
+    readme_mr(&fake, &work, &[ACME], &[ACME, row]);
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let bodies = fake.state().bodies();
+    assert!(bodies.len() >= 2, "{bodies:?}");
+    for body in &bodies {
+        for line in lines_outside_fences(body) {
+            assert!(
+                !line.trim_start().starts_with('/'),
+                "quick action line {line:?} in {body}"
+            );
+        }
+        assert!(!body.contains("@all"), "{body}");
+        assert!(!body.contains("<script>"), "{body}");
+        assert!(
+            !body.contains("#1 ") && !body.contains("!2") && !body.contains("~bug"),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn rate_limit_then_bad_gateway_still_posts_everything() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+    fake.state().faults = vec![
+        Fault {
+            method: Method::POST,
+            path_suffix: "/discussions".into(),
+            status: 429,
+            retry_after: Some(1),
+        },
+        Fault {
+            method: Method::POST,
+            path_suffix: "/discussions".into(),
+            status: 502,
+            retry_after: None,
+        },
+        Fault {
+            method: Method::GET,
+            path_suffix: "/diffs".into(),
+            status: 503,
+            retry_after: None,
+        },
+    ];
+    let started = std::time::Instant::now();
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(1),
+        "Retry-After was not honoured"
+    );
+    let statuses: Vec<u16> = inline_posts(&fake).iter().map(|l| l.status).collect();
+    assert_eq!(statuses, [429, 502, 201]);
+    let state = fake.state();
+    assert_eq!(state.threads().len(), 1);
+    assert_eq!(state.summaries().len(), 1);
+}
+
+#[test]
+fn job_token_only_explains_writes_artifacts_and_exits_by_findings() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+    let mut command = bot(&fake, &work);
+    command
+        .env_remove("ASE_LINT_TOKEN")
+        .env("CI_JOB_TOKEN", JOB_TOKEN)
+        .args([
+            "--codequality",
+            "gl-code-quality-report.json",
+            "--junit",
+            "ase-lint.xml",
+        ]);
+    let out = run(&mut command);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("CI_JOB_TOKEN") && err.contains("cannot create notes"),
+        "{err}"
+    );
+    assert!(
+        err.contains("ASE_LINT_TOKEN") && err.contains("masked") && err.contains("api"),
+        "{err}"
+    );
+    assert!(work.file("gl-code-quality-report.json").is_file());
+    assert!(work.file("ase-lint.xml").is_file());
+    let quality = std::fs::read_to_string(work.file("gl-code-quality-report.json")).unwrap();
+    assert!(quality.contains("table/cell-count"), "{quality}");
+    assert!(fake.state().writes().is_empty());
+    let mut required = bot(&fake, &work);
+    required
+        .env_remove("ASE_LINT_TOKEN")
+        .env("CI_JOB_TOKEN", JOB_TOKEN)
+        .arg("--require-token");
+    assert_eq!(run(&mut required).status.code(), Some(2));
+}
+
+#[test]
+fn no_token_at_all_checks_the_project_and_still_writes_artifacts() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+    let mut command = bot(&fake, &work);
+    command
+        .env_remove("ASE_LINT_TOKEN")
+        .args(["--junit", "out/ase-lint.xml"]);
+    let out = run(&mut command);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("ASE_LINT_TOKEN is not set"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(work.file("out/ase-lint.xml").is_file());
+    assert!(fake.state().writes().is_empty());
+}
+
+#[test]
+fn dry_run_prints_everything_and_writes_nothing() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    let after = [ACME, SHORT_ROW];
+    readme_mr(&fake, &work, &[ACME], &after);
+    let out = run(bot(&fake, &work).arg("--dry-run"));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    let line = line_of(&after, SHORT_ROW);
+    assert!(
+        text.contains(&format!(
+            "would send: POST discussions: inline comment on README.md new_line {line}"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("would send: POST notes: create the summary note"),
+        "{text}"
+    );
+    assert!(text.contains("<!-- ase-lint:summary -->"), "{text}");
+    let state = fake.state();
+    assert!(state.writes().is_empty(), "{:?}", state.writes());
+    assert!(state.discussions.is_empty());
+}
+
+#[test]
+fn refused_position_goes_to_the_summary_without_retrying() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    tail_mr(
+        &fake,
+        &work,
+        &[SHORT_ROW, ACME],
+        "Old tail.\n",
+        "New tail.\n",
+    );
+    let out = run(bot(&fake, &work).args(["--filter", "file"]));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let posts = inline_posts(&fake);
+    assert_eq!(posts.len(), 1, "one attempt, no retry loop: {posts:?}");
+    assert_eq!(posts[0].status, 400);
+    let state = fake.state();
+    assert!(state.threads().is_empty());
+    let summary = &state.summaries()[0].body;
+    assert!(
+        summary.contains("GitLab did not accept a comment on this line"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn context_lines_get_old_and_new_line_with_diff_context() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    let before = [SHORT_ROW, ACME];
+    let after = [SHORT_ROW, ACME, BLUE];
+    readme_mr(&fake, &work, &before, &after);
+    let out = run(bot(&fake, &work).args(["--filter", "diff_context"]));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let posts = inline_posts(&fake);
+    assert_eq!(posts.len(), 1);
+    let line = line_of(&after, SHORT_ROW).to_string();
+    assert_eq!(posts[0].form.get("position[new_line]"), Some(&line));
+    assert_eq!(posts[0].form.get("position[old_line]"), Some(&line));
+    assert_eq!(posts[0].status, 201);
+}
+
+#[test]
+fn rotated_token_resolves_old_threads_and_posts_a_new_summary() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+    run(bot(&fake, &work).env("ASE_LINT_TOKEN", OLD_BOT_TOKEN));
+    assert_eq!(fake.state().threads().len(), 1);
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let state = fake.state();
+    assert!(state.threads()[0].notes.iter().all(|n| n.resolved));
+    let summaries = state.summaries();
+    assert_eq!(summaries.len(), 2);
+    assert_eq!(summaries[1].author, BOT_ID);
+    assert!(
+        summaries[1].body.contains("another account"),
+        "{}",
+        summaries[1].body
+    );
+}
+
+#[test]
+fn threads_started_by_people_are_never_touched() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    let position = serde_json::json!({"new_path": "README.md", "new_line": 5});
+    let fake_marker = "I copied this <!-- ase-lint:fp=deadbeef -->";
+    fake.state()
+        .add_discussion(ALICE_ID, fake_marker, Some(position), false);
+    fake.state().add_discussion(
+        ALICE_ID,
+        "<!-- ase-lint:summary -->\nnot the bot",
+        None,
+        false,
+    );
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let state = fake.state();
+    let human = state.threads()[0];
+    assert_eq!(human.notes.len(), 1);
+    assert!(!human.notes[0].resolved);
+    assert_eq!(state.summaries().len(), 2, "a new summary of the bot's own");
+    assert!(state.writes().iter().all(|l| !l.path.contains(&human.id)));
+}
+
+#[test]
+fn review_mode_publishes_drafts_at_once() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    let short2 = "| Dunmore | Jill Doe | AMER | x | | 9c27e4d1 Dunmore |\n";
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW, short2]);
+    let out = run(bot(&fake, &work).arg("--review"));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let state = fake.state();
+    let drafts = state
+        .log
+        .iter()
+        .filter(|l| l.path.ends_with("/draft_notes"))
+        .count();
+    let publishes = state
+        .log
+        .iter()
+        .filter(|l| l.path.ends_with("/bulk_publish"))
+        .count();
+    assert_eq!((drafts, publishes), (2, 1));
+    assert_eq!(state.threads().len(), 2);
+}
+
+#[test]
+fn max_inline_sends_the_rest_to_the_summary() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    let short2 = "| Dunmore | Jill Doe | AMER | x | | 9c27e4d1 Dunmore |\n";
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW, short2]);
+    let out = run(bot(&fake, &work).args(["--max-inline", "1"]));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(inline_posts(&fake).len(), 1);
+    let state = fake.state();
+    let body = &state.summaries()[0].body;
+    assert!(body.contains("over the --max-inline limit"), "{body}");
+}
+
+#[test]
+fn short_pages_are_followed_to_the_end() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+    for i in 0..5 {
+        fake.state()
+            .add_discussion(ALICE_ID, &format!("comment {i}"), None, false);
+    }
+    run(&mut bot(&fake, &work));
+    fake.state().page_cap = Some(2);
+    fake.state().link_only = true;
+    fake.state().clear_log();
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let state = fake.state();
+    assert!(state.writes().is_empty(), "{:?}", state.writes());
+    let discussion_pages = state
+        .log
+        .iter()
+        .filter(|l| l.path.ends_with("/discussions"))
+        .count();
+    assert_eq!(discussion_pages, 4, "7 discussions in pages of 2");
+}
+
+#[test]
+fn nothing_checked_changed_means_no_comment_or_an_updated_summary() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    fake.change(&work, "docs/other.txt", Some("a\n"), Some("b\n"));
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(fake.state().writes().is_empty());
+    fake.state()
+        .add_discussion(BOT_ID, "<!-- ase-lint:summary -->\nold", None, false);
+    run(&mut bot(&fake, &work));
+    let state = fake.state();
+    assert!(
+        state.summaries()[0].body.contains("nothing to check"),
+        "{}",
+        state.summaries()[0].body
+    );
+}
+
+#[test]
+fn the_token_never_appears_in_output_even_when_debugging() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+    fake.state().faults = vec![Fault {
+        method: Method::GET,
+        path_suffix: "/user".into(),
+        status: 500,
+        retry_after: None,
+    }];
+    let out = run(bot(&fake, &work).arg("-v").env("RUST_LOG", "debug"));
+    let all = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(all.contains("private-token: [redacted]"), "{all}");
+    assert!(!all.contains(BOT_TOKEN), "{all}");
+}
+
+#[test]
+fn a_reporter_token_comments_but_cannot_resolve() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+    run(&mut bot(&fake, &work));
+    fake.state()
+        .users
+        .iter_mut()
+        .for_each(|u| u.developer = false);
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Developer role"), "{}", stderr(&out));
+    let out = run(&mut bot(&fake, &work));
+    let state = fake.state();
+    let replies = state.threads()[0].notes.len();
+    assert_eq!(
+        replies,
+        2,
+        "the fixed reply is not repeated: {:?}",
+        state.threads()[0]
+    );
+    drop(state);
+    assert_eq!(out.status.code(), Some(0));
+}
