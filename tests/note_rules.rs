@@ -1,6 +1,7 @@
-//! The org-note rules against the note fixtures: every case in `fixtures/notes/cases.yaml`
-//! and `fixtures/organizations-project/expected.yaml` must produce exactly the `note/*`
-//! findings listed for it (rule, line, column, severity), no more, no fewer.
+//! The org-file rules against their fixtures: every case in `fixtures/notes/cases.yaml`,
+//! `fixtures/org-files/cases.yaml` and `fixtures/organizations-project/expected.yaml` must
+//! produce exactly the `note/*` and `yaml/*` findings listed for it (rule, line, column,
+//! severity), no more, no fewer.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -35,7 +36,7 @@ fn read_cases(dir: &str, table: &str) -> Vec<Case> {
     serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The `note/*` findings of one fixture, as `"<rule> <line>:<column> <severity>"`.
+/// The `note/*` and `yaml/*` findings of one fixture, as `"<rule> <line>:<column> <severity>"`.
 fn note_findings(dir: &str, file: &str, settings: &Settings) -> Vec<String> {
     let path = fixtures(dir).join(file);
     let bytes =
@@ -45,7 +46,7 @@ fn note_findings(dir: &str, file: &str, settings: &Settings) -> Vec<String> {
     result
         .diagnostics
         .iter()
-        .filter(|d| d.rule.starts_with("note/"))
+        .filter(|d| d.rule.starts_with("note/") || d.rule.starts_with("yaml/"))
         .map(render)
         .collect()
 }
@@ -105,6 +106,11 @@ fn note_fixtures_produce_exactly_the_expected_findings() {
 }
 
 #[test]
+fn org_file_fixtures_produce_exactly_the_expected_findings() {
+    assert_all_match("org-files", "cases.yaml");
+}
+
+#[test]
 fn organizations_project_fixtures_produce_exactly_the_expected_findings() {
     assert_all_match("organizations-project", "expected.yaml");
 }
@@ -113,6 +119,7 @@ fn organizations_project_fixtures_produce_exactly_the_expected_findings() {
 fn every_fixture_file_has_a_case_and_there_are_enough() {
     for (dir, table, at_least) in [
         ("notes", "cases.yaml", 25),
+        ("org-files", "cases.yaml", 10),
         ("organizations-project", "expected.yaml", 10),
     ] {
         let cases = read_cases(dir, table);

@@ -69,6 +69,43 @@ fn assert_good(rule: &str) {
 }
 
 #[test]
+fn not_found() {
+    let found = bad("table/not-found");
+    assert_eq!(positions(&found), vec![(1, 1)]);
+    assert_messages(&found, &["no ASE table found in this file"]);
+    assert_good("table/not-found");
+}
+
+#[test]
+fn missing_column() {
+    let found = bad("table/missing-column");
+    assert_eq!(positions(&found), vec![(3, 1), (3, 1)]);
+    assert_messages(
+        &found,
+        &[
+            "the ASE table has no `Zendesk Account ID` column",
+            "the ASE table has no `Zendesk User (ASE) ID` column",
+        ],
+    );
+    assert_good("table/missing-column");
+}
+
+#[test]
+fn cell_count() {
+    let found = bad("table/cell-count");
+    // The extra cell itself; for a short row, its end, where the missing cells belong.
+    assert_eq!(positions(&found), vec![(6, 307), (7, 163)]);
+    assert_messages(
+        &found,
+        &[
+            "this row has 9 cells but the header has 8",
+            "this row has 7 cells but the header has 8",
+        ],
+    );
+    assert_good("table/cell-count");
+}
+
+#[test]
 fn empty_cell() {
     let found = bad("table/empty-cell");
     assert_eq!(positions(&found), vec![(7, 21), (7, 272), (8, 273)]);

@@ -194,9 +194,23 @@ fn error_span(source: &SourceFile, err: &serde_saphyr::Error) -> Span {
 pub fn yaml_error_message(err: &serde_saphyr::Error) -> String {
     let text = err.without_snippet().to_string();
     let first = text.lines().next().unwrap_or("invalid YAML").trim();
-    match first.rfind(" at line ") {
-        Some(i) => first[..i].to_owned(),
-        None => first.to_owned(),
+    let located = match first.rfind(" at line ") {
+        Some(i) => &first[..i],
+        None => first,
+    };
+    for_people(located)
+}
+
+/// Drops advice meant for programmers (serde-saphyr suggests its own options) and names a
+/// duplicate key the way a person would say it.
+fn for_people(message: &str) -> String {
+    let message = message
+        .split(", set DuplicateKeyPolicy")
+        .next()
+        .unwrap_or(message);
+    match message.split_once("duplicate mapping key: ") {
+        Some((before, key)) => format!("{before}the key `{}` appears twice", key.trim()),
+        None => message.to_owned(),
     }
 }
 

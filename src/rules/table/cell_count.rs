@@ -1,8 +1,10 @@
 //! `table/cell-count`: a row has more or fewer cells than the header.
 
 use crate::declare_rule;
-use crate::model::AseTable;
+use crate::model::{AseTable, Row};
+use crate::parse::readme::split_raw_cells;
 use crate::rules::{Context, Rule};
+use crate::source::Span;
 
 declare_rule! {
     /// ## What it does
@@ -45,13 +47,34 @@ impl Rule for CellCount {
                     "add the missing cells (an empty cell is `|  |`)",
                 )
             };
+            let span = mismatch_span(&cx.source.text, row, width);
+            // The span may be just the closing `|`: the row itself tells findings apart.
+            let key = format!("row@{}", cx.source.text[row.span.clone()].trim());
             cx.report(
-                row.span.clone(),
+                span,
                 format!("this row has {found} cells but the header has {width}"),
             )
             .label(label)
-            .help(help);
+            .help(help)
+            .key(key);
         }
+    }
+}
+
+/// Where the row goes wrong: its cells past the header's width, or (too few cells) the
+/// row's last character, where the missing cells belong.
+fn mismatch_span(text: &str, row: &Row, width: usize) -> Span {
+    let line = &text[row.span.clone()];
+    let trimmed_end = row.span.start + line.trim_end().len();
+    let cells = split_raw_cells(line);
+    match cells.get(width) {
+        Some(extra) => {
+            // `split_raw_cells` returns slices of `line`: their offset is their place in it.
+            let blanks = extra.len() - extra.trim_start().len();
+            let offset = extra.as_ptr() as usize - line.as_ptr() as usize + blanks;
+            (row.span.start + offset).min(trimmed_end)..trimmed_end
+        }
+        None => trimmed_end.saturating_sub(1).max(row.span.start)..trimmed_end,
     }
 }
 
@@ -71,7 +94,7 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            vec![("table/cell-count", 3, 1), ("table/cell-count", 4, 1)]
+            vec![("table/cell-count", 3, 15), ("table/cell-count", 4, 9)]
         );
         assert!(
             d[0].message.contains("4 cells but the header has 3")
