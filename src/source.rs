@@ -25,6 +25,16 @@ pub struct SourceFile {
     line_starts: Vec<usize>,
 }
 
+/// Offsets just after each line break: `\n`, `\r\n`, or a lone `\r` (as CommonMark and
+/// YAML read them).
+fn line_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, &b)| {
+        let lone_cr = b == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+        (b == b'\n' || lone_cr).then_some(i + 1)
+    })
+}
+
 impl SourceFile {
     /// Builds a source from text; a leading BOM is dropped (columns count from after it).
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
@@ -32,9 +42,7 @@ impl SourceFile {
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = std::iter::once(0).chain(line_breaks(&text)).collect();
         Self {
             path: path.into(),
             text,
@@ -128,6 +136,14 @@ impl SourceFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_carriage_returns_end_lines_too() {
+        let source = SourceFile::new("a.md", "one\rtwo\r\nthree\nfour");
+        let lines: Vec<&str> = (1..=4).map(|l| &source.text[source.line_span(l)]).collect();
+        assert_eq!(lines, ["one", "two", "three", "four"]);
+        assert_eq!(source.line_col(4).line, 2);
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

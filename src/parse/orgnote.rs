@@ -194,7 +194,7 @@ fn error_span(source: &SourceFile, err: &serde_saphyr::Error) -> Span {
 pub fn yaml_error_message(err: &serde_saphyr::Error) -> String {
     let text = err.without_snippet().to_string();
     let first = text.lines().next().unwrap_or("invalid YAML").trim();
-    let located = match first.rfind(" at line ") {
+    let located = match first.find(" at line ") {
         Some(i) => &first[..i],
         None => first,
     };
@@ -204,6 +204,11 @@ pub fn yaml_error_message(err: &serde_saphyr::Error) -> String {
 /// Drops advice meant for programmers (serde-saphyr suggests its own options) and names a
 /// duplicate key the way a person would say it.
 fn for_people(message: &str) -> String {
+    if message.starts_with("budget breached") {
+        return "the file is too big or too deeply nested for an org file (YAML aliases or \
+                nesting beyond ase-lint's limits); an org file needs neither"
+            .to_owned();
+    }
     let message = message
         .split(", set DuplicateKeyPolicy")
         .next()

@@ -46,7 +46,7 @@ impl Rule for Schema {
         check_id(doc, cx);
         check_name(doc, cx);
         if let Some(notes) = &doc.notes
-            && let YamlValue::Other(kind) = &notes.value
+            && let Some(kind) = not_text(&notes.value)
         {
             cx.report(notes.span.clone(), format!("`notes` is {kind}, not text"))
                 .label("expected text")
@@ -54,6 +54,15 @@ impl Rule for Schema {
                     "write the note as a block of text: `notes: |` and the note indented below it",
                 );
         }
+    }
+}
+
+/// What a `notes` value is when it is not text (`None` for text).
+fn not_text(value: &YamlValue) -> Option<&str> {
+    match value {
+        YamlValue::String(_) => None,
+        YamlValue::Integer(_) => Some("a number"),
+        YamlValue::Other(kind) => Some(kind),
     }
 }
 
