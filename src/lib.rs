@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod cross;
 pub mod diagnostic;
 pub mod fmt;
 pub mod gitlab;
