@@ -182,7 +182,8 @@ fn explicit_kind(path: &Path) -> Option<FileKind> {
     }
 }
 
-fn walked_kind(path: &Path, settings: &Settings) -> Option<FileKind> {
+/// How a file found in a directory walk is checked (`None`: not at all).
+pub fn walked_kind(path: &Path, settings: &Settings) -> Option<FileKind> {
     let name = path.file_name()?.to_str()?;
     if name == "README.md" {
         let required = settings

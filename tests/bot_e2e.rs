@@ -108,7 +108,7 @@ fn bad_readme_row_gets_a_thread_on_that_line() {
 }
 
 #[test]
-fn rerun_with_nothing_new_makes_five_reads_and_no_writes() {
+fn rerun_with_nothing_new_makes_six_reads_and_no_writes() {
     let (fake, work) = (FakeGitlab::start(), Workspace::new());
     readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
     assert_eq!(run(&mut bot(&fake, &work)).status.code(), Some(1));
@@ -117,9 +117,10 @@ fn rerun_with_nothing_new_makes_five_reads_and_no_writes() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let state = fake.state();
     assert!(state.writes().is_empty(), "{:?}", state.writes());
+    // The 5 reads of the merge request, and the README at its base (workflow reminders).
     assert_eq!(
         state.log.len(),
-        5,
+        6,
         "{:?}",
         state.log.iter().map(|l| &l.path).collect::<Vec<_>>()
     );
@@ -591,4 +592,127 @@ fn a_reporter_token_comments_but_cannot_resolve() {
     );
     drop(state);
     assert_eq!(out.status.code(), Some(0));
+}
+
+/// The summary note's body after one run of the bot.
+fn summary_after_run(fake: &FakeGitlab, work: &Workspace) -> String {
+    let out = run(&mut bot(fake, work));
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+    let state = fake.state();
+    let summaries = state.summaries();
+    assert_eq!(summaries.len(), 1);
+    summaries[0].body.clone()
+}
+
+const NOTE_ASSIGNED: &str = "---\nid: 361092349520\nname: f6438d0c Acme Corporation\nnotes: |\n  This organization has an Assigned Support Engineer (ASE). Jill Doe is the AMER ASE, so all new non-emergency tickets will be assigned to her.\n";
+
+#[test]
+fn added_row_gets_an_onboarding_checklist_read_against_the_base() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    let body = summary_after_run(&fake, &work);
+    assert!(
+        body.contains("### Onboarding checklist: Blue Harbor Logistics (new ASE account)"),
+        "{body}"
+    );
+    assert!(body.contains("`organizations/27946339528.yaml`"), "{body}");
+    assert!(body.contains("`ase-lint new-note --org-id 27946339528 --org-name '5a1f9965 Blue Harbor Logistics' --ase 'Priya Raman' --region EMEA --write`"), "{body}");
+    assert!(
+        body.contains("with organization id `27946339528` and user id `411273650918`"),
+        "{body}"
+    );
+    assert_eq!(
+        body.matches("### Onboarding checklist").count(),
+        1,
+        "{body}"
+    );
+    assert!(
+        !body.contains("Offboarding") && !body.contains("Auto-assignment"),
+        "{body}"
+    );
+    let state = fake.state();
+    let reads: Vec<(&str, &str)> = state
+        .log
+        .iter()
+        .filter(|l| l.path.contains("/repository/files/"))
+        .map(|l| (l.path.as_str(), l.query.as_str()))
+        .collect();
+    assert_eq!(
+        reads,
+        [(
+            format!("/projects/{PROJECT_ID}/repository/files/README.md/raw").as_str(),
+            format!("ref={BASE_SHA}").as_str()
+        )]
+    );
+}
+
+#[test]
+fn removed_row_gets_an_offboarding_reminder_only() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME, BLUE], &[ACME]);
+    let body = summary_after_run(&fake, &work);
+    assert!(
+        body.contains("### Offboarding: Blue Harbor Logistics (row removed)"),
+        "{body}"
+    );
+    assert!(body.contains("\"None\" as the ASE's user id"), "{body}");
+    assert!(!body.contains("Onboarding checklist"), "{body}");
+}
+
+#[test]
+fn edited_rows_and_unrelated_note_edits_get_no_workflow_section() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    let edited = ACME.replace("| | f6438d0c", "| Cadence call on Tuesdays | f6438d0c");
+    readme_mr(&fake, &work, &[ACME, BLUE], &[&edited, BLUE]);
+    let other = NOTE_ASSIGNED.replace("This organization", "This customer");
+    fake.change(
+        &work,
+        "organizations/361092349520.yaml",
+        Some(NOTE_ASSIGNED),
+        Some(&other),
+    );
+    let body = summary_after_run(&fake, &work);
+    for section in ["Onboarding checklist", "Offboarding", "Auto-assignment"] {
+        assert!(!body.contains(section), "{section}: {body}");
+    }
+}
+
+#[test]
+fn org_note_that_changes_auto_assignment_gets_the_super_form_reminder() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    let changed = NOTE_ASSIGNED.replace("will be assigned to her", "will be assigned to Kenji");
+    fake.change(
+        &work,
+        "organizations/361092349520.yaml",
+        Some(NOTE_ASSIGNED),
+        Some(&changed),
+    );
+    let body = summary_after_run(&fake, &work);
+    assert!(body.contains("### Auto-assignment changed"), "{body}");
+    assert!(body.contains("`organizations/361092349520.yaml`"), "{body}");
+    assert!(
+        body.contains("\"Subscription: Support Services - ASE\""),
+        "{body}"
+    );
+    assert!(
+        body.contains("(1) a named ASE for the organization in Zendesk"),
+        "{body}"
+    );
+    assert_eq!(
+        body.matches("### Auto-assignment changed").count(),
+        1,
+        "{body}"
+    );
+}
+
+#[test]
+fn unreadable_base_leaves_the_reminders_out_and_still_publishes() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    fake.state().files.clear();
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("cannot read `README.md` at the merge request's base"));
+    let state = fake.state();
+    assert!(!state.summaries()[0].body.contains("Onboarding checklist"));
 }

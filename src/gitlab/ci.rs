@@ -20,8 +20,9 @@ use super::args::CiArgs;
 use super::client::{Client, ClientOptions};
 use super::endpoints::Versions;
 use super::error::Error;
+use super::files::{self, Fetched};
 use super::position::{ChangedFile, Filter};
-use super::publish::{self, Context, Outcome};
+use super::publish::{self, Context, Outcome, SummaryExtras};
 use super::retry::RetryPolicy;
 use super::secret::Credentials;
 use super::types::{DiffFile, DiffRefs, Discussion, MergeRequest, User, Version};
@@ -29,6 +30,7 @@ use crate::cli::{self, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::{Config, Settings};
 use crate::lint::{self, FileKind, LintRun, Target};
 use crate::report::{self, TextOptions};
+use crate::workflow::Workflow;
 
 /// Runs `ase-lint ci` and returns the exit status; `Err` is a usage or setup problem.
 pub fn run(args: &CiArgs) -> Result<u8, String> {
@@ -261,8 +263,69 @@ async fn review(
         review: args.review,
         dry_run: args.dry_run,
     };
-    let outcome = publish::publish(&context, &state, &run, &org_files).await;
+    let extras = SummaryExtras {
+        org_files,
+        workflow: workflow_of(args, settings, client, target, &state).await,
+        notices: Vec::new(),
+    };
+    let outcome = publish::publish(&context, &state, &run, &extras).await;
     Ok(finish(args, client, &outcome, findings_status))
+}
+
+/// The handbook steps the merge request calls for: each changed README and org file is
+/// compared with its text at the merge request's base, read through the API (one read per
+/// such file that existed there). A base that cannot be read leaves that file out, with
+/// a warning.
+async fn workflow_of(
+    args: &CiArgs,
+    settings: &Settings,
+    client: &Client,
+    target: &MrTarget,
+    state: &MrState,
+) -> Workflow {
+    let mut workflow = Workflow::default();
+    let Some(refs) = &state.refs else {
+        return workflow;
+    };
+    let changed: Vec<(&ChangedFile, FileKind)> = state
+        .files
+        .iter()
+        .filter_map(|f| Some((f, lint::walked_kind(Path::new(&f.new_path), settings)?)))
+        .collect();
+    let at_base = changed
+        .iter()
+        .filter(|(f, _)| !f.new_file)
+        .map(|(f, _)| f.old_path.clone());
+    let project = target.project_ref();
+    let base = files::fetch_all(client, &project, &refs.base_sha, at_base, args.concurrency).await;
+    for (file, kind) in changed {
+        let before = if file.new_file {
+            None
+        } else {
+            match base.get(&file.old_path) {
+                Some(Fetched::Found(bytes)) => Some(String::from_utf8_lossy(bytes).into_owned()),
+                _ => {
+                    eprintln!(
+                        "ase-lint: warning: cannot read `{}` at the merge request's base; no workflow reminders for it",
+                        file.old_path
+                    );
+                    continue;
+                }
+            }
+        };
+        let after = (!file.deleted)
+            .then(|| std::fs::read_to_string(args.project_dir.join(&file.new_path)).ok())
+            .flatten();
+        match kind {
+            FileKind::Readme { .. } => {
+                workflow.compare_readmes(before.as_deref(), after.as_deref(), settings);
+            }
+            FileKind::Org => {
+                workflow.compare_org_notes(&file.new_path, before.as_deref(), after.as_deref());
+            }
+        }
+    }
+    workflow
 }
 
 /// The exit status after publishing.

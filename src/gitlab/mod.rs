@@ -14,6 +14,7 @@ pub mod client;
 pub mod diff;
 pub mod endpoints;
 pub mod error;
+pub mod files;
 pub mod position;
 pub mod publish;
 pub mod reconcile;
