@@ -716,3 +716,139 @@ fn unreadable_base_leaves_the_reminders_out_and_still_publishes() {
     let state = fake.state();
     assert!(!state.summaries()[0].body.contains("Onboarding checklist"));
 }
+
+/// The Organizations project of the cross-project scenarios, as it appears in URLs.
+const ORGS: &str = "support%2Forganizations";
+
+/// An org file of the Organizations project at `master`.
+fn org_file(fake: &FakeGitlab, id: &str, text: &str) {
+    let key = (
+        ORGS.to_owned(),
+        "master".to_owned(),
+        format!("organizations/{id}.yaml"),
+    );
+    fake.state().files.insert(key, text.to_owned());
+}
+
+fn with_orgs_project(fake: &FakeGitlab, work: &Workspace) -> std::process::Command {
+    let mut command = bot(fake, work);
+    command.args([
+        "--orgs-project",
+        "support/organizations",
+        "--orgs-ref",
+        "master",
+    ]);
+    command
+}
+
+#[test]
+fn readme_rows_are_checked_against_the_orgs_project_through_the_api() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    fake.state().projects.insert(ORGS.to_owned());
+    org_file(&fake, "361092349520", NOTE_ASSIGNED);
+    let wrong_name =
+        "---\nid: 27946339528\nname: 5a1f9965 Blue Harbour\nnotes: |\n  PS Project in Progress\n";
+    org_file(&fake, "27946339528", wrong_name);
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    let out = run(&mut with_orgs_project(&fake, &work));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let state = fake.state();
+    let body = &state.summaries()[0].body;
+    assert!(
+        body.contains("cross/org\\-name\\-mismatch") || body.contains("cross/org-name-mismatch"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("org-note-missing") && !body.contains("org\\-note\\-missing"),
+        "{body}"
+    );
+    let mut reads: Vec<String> = state
+        .log
+        .iter()
+        .filter(|l| l.path.starts_with(&format!("/projects/{ORGS}")))
+        .map(|l| format!("{} {}", l.path, l.query))
+        .collect();
+    reads.sort();
+    assert_eq!(
+        reads,
+        [
+            format!("/projects/{ORGS} "),
+            format!(
+                "/projects/{ORGS}/repository/files/organizations%2F27946339528.yaml/raw ref=master"
+            ),
+            format!(
+                "/projects/{ORGS}/repository/files/organizations%2F361092349520.yaml/raw ref=master"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_row_without_its_org_file_in_the_orgs_project_is_reported() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    fake.state().projects.insert(ORGS.to_owned());
+    org_file(&fake, "361092349520", NOTE_ASSIGNED);
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    let out = run(&mut with_orgs_project(&fake, &work));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(
+            "no org file `organizations/27946339528.yaml` in support/organizations@master"
+        ),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn unreachable_orgs_project_is_one_warning_and_never_fails_the_job() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    let out = run(&mut with_orgs_project(&fake, &work));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let warnings = stderr(&out)
+        .matches("the Organizations project `support/organizations` could not be read")
+        .count();
+    assert_eq!(warnings, 1, "{}", stderr(&out));
+    let state = fake.state();
+    let body = &state.summaries()[0].body;
+    assert!(body.contains("could not be read"), "{body}");
+    assert!(body.contains("0 findings"), "{body}");
+}
+
+#[test]
+fn org_files_are_checked_against_the_ase_projects_readme_through_the_api() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    let ase = "support%2Fase";
+    fake.state().projects.insert(ase.to_owned());
+    fake.state().files.insert(
+        (ase.to_owned(), "master".to_owned(), "README.md".to_owned()),
+        readme(&[ACME]),
+    );
+    let renamed = NOTE_ASSIGNED.replace(
+        "name: f6438d0c Acme Corporation",
+        "name: f6438d0c Acme Corp",
+    );
+    fake.change(
+        &work,
+        "organizations/361092349520.yaml",
+        Some(NOTE_ASSIGNED),
+        Some(&renamed),
+    );
+    let mut command = bot(&fake, &work);
+    command.args(["--ase-project", "support/ase", "--ase-ref", "master"]);
+    let out = run(&mut command);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("the ASE table names this organization `f6438d0c Acme Corporation`, not `f6438d0c Acme Corp`"),
+        "{}",
+        stdout(&out)
+    );
+    let state = fake.state();
+    let readme_reads = state
+        .log
+        .iter()
+        .filter(|l| l.path.ends_with("README.md/raw"))
+        .count();
+    assert_eq!(readme_reads, 1);
+}

@@ -21,6 +21,7 @@ use super::client::{Client, ClientOptions};
 use super::endpoints::Versions;
 use super::error::Error;
 use super::files::{self, Fetched};
+use super::other_project;
 use super::position::{ChangedFile, Filter};
 use super::publish::{self, Context, Outcome, SummaryExtras};
 use super::retry::RetryPolicy;
@@ -28,6 +29,7 @@ use super::secret::Credentials;
 use super::types::{DiffFile, DiffRefs, Discussion, MergeRequest, User, Version};
 use crate::cli::{self, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::{Config, Settings};
+use crate::cross::CrossContext;
 use crate::lint::{self, FileKind, LintRun, Target};
 use crate::report::{self, TextOptions};
 use crate::workflow::Workflow;
@@ -243,7 +245,24 @@ async fn review(
         .collect();
     let select =
         |t: &Target| args.filter == Filter::NoFilter || changed.contains(t.display.as_str());
-    let (run, mut org_files) = lint_project(&args.project_dir, settings, select);
+    let changed_files: Vec<(PathBuf, FileKind)> = state
+        .files
+        .iter()
+        .filter(|f| !f.deleted)
+        .filter_map(|f| {
+            let path = args.project_dir.join(&f.new_path);
+            Some((path, lint::walked_kind(Path::new(&f.new_path), settings)?))
+        })
+        .collect();
+    let borrowed: Vec<(&Path, FileKind)> = changed_files
+        .iter()
+        .map(|(p, k)| (p.as_path(), *k))
+        .collect();
+    let (cross, warnings) = other_project::load(args, settings, client, &borrowed).await;
+    for warning in &warnings {
+        eprintln!("ase-lint: warning: {warning}");
+    }
+    let (run, mut org_files) = lint_project(&args.project_dir, settings, select, &cross);
     org_files.retain(|path| changed.contains(path.as_str()));
     let artifacts_ok = write_artifacts(args, &run);
     print_findings(args, &run);
@@ -266,7 +285,7 @@ async fn review(
     let extras = SummaryExtras {
         org_files,
         workflow: workflow_of(args, settings, client, target, &state).await,
-        notices: Vec::new(),
+        notices: warnings,
     };
     let outcome = publish::publish(&context, &state, &run, &extras).await;
     Ok(finish(args, client, &outcome, findings_status))
@@ -361,7 +380,12 @@ fn without_merge_request(args: &CiArgs, settings: &Settings, client: &Client, er
     eprintln!(
         "ase-lint: checking every file of the project instead (the changed files are not known)."
     );
-    let (run, _) = lint_project(&args.project_dir, settings, |_| true);
+    let (run, _) = lint_project(
+        &args.project_dir,
+        settings,
+        |_| true,
+        &CrossContext::default(),
+    );
     let artifacts_ok = write_artifacts(args, &run);
     print_findings(args, &run);
     let findings_status = exit_status(&run, artifacts_ok);
@@ -383,6 +407,7 @@ fn lint_project(
     dir: &Path,
     settings: &Settings,
     select: impl Fn(&Target) -> bool,
+    cross: &CrossContext,
 ) -> (LintRun, Vec<String>) {
     let (targets, walk_errors) = lint::discover(&[dir.to_path_buf()], settings);
     let targets: Vec<Target> = targets
@@ -395,7 +420,7 @@ fn lint_project(
         .filter(|t| t.kind == FileKind::Org)
         .map(|t| t.display.clone())
         .collect();
-    let run = lint::lint_targets(&targets, settings);
+    let run = lint::lint_targets_with(&targets, settings, cross);
     for error in walk_errors {
         eprintln!("ase-lint: warning: {error}");
     }

@@ -15,6 +15,7 @@ pub mod diff;
 pub mod endpoints;
 pub mod error;
 pub mod files;
+pub mod other_project;
 pub mod position;
 pub mod publish;
 pub mod reconcile;

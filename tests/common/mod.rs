@@ -110,6 +110,8 @@ pub struct Gitlab {
     /// Repository files served by `repository/files/:path/raw`, by (project as it appears
     /// in the URL, ref, path); [`FakeGitlab::change`] puts the old text at [`BASE_SHA`].
     pub files: BTreeMap<(String, String, String), String>,
+    /// Other projects that can be read (`GET /projects/:id`), as they appear in the URL.
+    pub projects: BTreeSet<String>,
     next_id: u64,
     base_url: String,
 }
@@ -153,6 +155,7 @@ impl Gitlab {
             page_cap: None,
             link_only: false,
             files: BTreeMap::new(),
+            projects: BTreeSet::new(),
             next_id: 1000,
             base_url: String::new(),
         }
@@ -493,6 +496,15 @@ fn route(
     };
     if let Some(answer) = raw_file(gitlab, path, query) {
         return answer;
+    }
+    if let Some(project) = path.strip_prefix("/projects/")
+        && gitlab.projects.contains(project)
+    {
+        return (
+            200,
+            Vec::new(),
+            json!({ "id": 77, "path_with_namespace": project }),
+        );
     }
     if path == "/user" {
         return match user {
