@@ -852,3 +852,99 @@ fn org_files_are_checked_against_the_ase_projects_readme_through_the_api() {
         .count();
     assert_eq!(readme_reads, 1);
 }
+
+/// The `fixtures/cross/<set>` projects: the README's text and the org files by path.
+fn cross_fixture(set: &str) -> (String, Vec<(String, String)>) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/cross")
+        .join(set);
+    let readme = std::fs::read_to_string(root.join("ase-project/README.md")).unwrap();
+    let mut orgs: Vec<(String, String)> =
+        std::fs::read_dir(root.join("orgs-project/organizations"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                (
+                    format!("organizations/{name}"),
+                    std::fs::read_to_string(&p).unwrap(),
+                )
+            })
+            .collect();
+    orgs.sort();
+    (readme, orgs)
+}
+
+/// The `cross/*` rules named in the bot's printed findings.
+fn cross_rules_seen(out: &std::process::Output) -> Vec<String> {
+    let mut rules: Vec<String> = stdout(out)
+        .lines()
+        .filter_map(|l| l.split_once("[cross/").map(|(_, rest)| rest))
+        .filter_map(|rest| {
+            rest.split_once(']')
+                .map(|(rule, _)| format!("cross/{rule}"))
+        })
+        .collect();
+    rules.sort();
+    rules.dedup();
+    rules
+}
+
+#[test]
+fn every_readme_side_cross_rule_fails_and_passes_through_the_fake_gitlab() {
+    for (set, expected) in [
+        (
+            "disagree",
+            vec![
+                "cross/ase-mismatch",
+                "cross/org-id-mismatch",
+                "cross/org-name-mismatch",
+                "cross/org-note-missing",
+                "cross/region-mismatch",
+            ],
+        ),
+        ("agree", vec![]),
+    ] {
+        let (fake, work) = (FakeGitlab::start(), Workspace::new());
+        let (readme_text, orgs) = cross_fixture(set);
+        fake.state().projects.insert(ORGS.to_owned());
+        for (path, text) in &orgs {
+            let key = (ORGS.to_owned(), "master".to_owned(), path.clone());
+            fake.state().files.insert(key, text.clone());
+        }
+        fake.change(&work, "README.md", None, Some(&readme_text));
+        let out = run(&mut with_orgs_project(&fake, &work));
+        assert_eq!(cross_rules_seen(&out), expected, "{set}: {}", stdout(&out));
+    }
+}
+
+#[test]
+fn every_org_side_cross_rule_fails_and_passes_through_the_fake_gitlab() {
+    for (set, expected) in [
+        (
+            "disagree",
+            vec![
+                "cross/ase-mismatch",
+                "cross/org-id-mismatch",
+                "cross/org-name-mismatch",
+                "cross/region-mismatch",
+                "cross/unlisted-ase-note",
+            ],
+        ),
+        ("agree", vec![]),
+    ] {
+        let (fake, work) = (FakeGitlab::start(), Workspace::new());
+        let (readme_text, orgs) = cross_fixture(set);
+        let ase = "support%2Fase";
+        fake.state().projects.insert(ase.to_owned());
+        let key = (ase.to_owned(), "master".to_owned(), "README.md".to_owned());
+        fake.state().files.insert(key, readme_text);
+        for (path, text) in &orgs {
+            fake.change(&work, path, None, Some(text));
+        }
+        let mut command = bot(&fake, &work);
+        command.args(["--ase-project", "support/ase"]);
+        let out = run(&mut command);
+        assert_eq!(cross_rules_seen(&out), expected, "{set}: {}", stdout(&out));
+    }
+}
