@@ -188,9 +188,14 @@ pub fn load_settings(explicit: Option<&Path>) -> Result<Settings, ConfigError> {
 
 fn check(args: &CheckArgs) -> Result<u8, String> {
     let settings = load_settings(args.options.config.as_deref()).map_err(|e| e.to_string())?;
+    let ase_readme = args
+        .ase_readme
+        .as_ref()
+        .or(settings.cross_ase_readme.as_ref());
+    let orgs_dir = args.orgs_dir.as_ref().or(settings.cross_orgs_dir.as_ref());
     let cross = crate::cross::CrossContext::load_local(
-        args.ase_readme.as_deref(),
-        args.orgs_dir.as_deref(),
+        ase_readme.map(PathBuf::as_path),
+        orgs_dir.map(PathBuf::as_path),
         &settings,
     )
     .map_err(|e| e.to_string())?;

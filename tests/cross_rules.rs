@@ -270,3 +270,17 @@ fn unusable_context_is_a_usage_error_naming_it() {
         assert!(stderr.contains(says), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn the_configuration_can_name_the_other_project() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join(".ase-lint.yml");
+    let orgs = fixtures("disagree").join("orgs-project");
+    std::fs::write(&config, format!("cross:\n  orgs_dir: {}\n", orgs.display()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let config = config.display().to_string();
+    let (_, found, _) = check("disagree", &[README, "--config", &config]);
+    let rules: Vec<&str> = found.iter().map(|s| s.0.as_str()).collect();
+    assert_eq!(rules.len(), 6, "{found:?}");
+    assert!(rules.contains(&"cross/org-note-missing"), "{rules:?}");
+}
