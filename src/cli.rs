@@ -116,6 +116,13 @@ pub struct CheckArgs {
     /// Also write a JUnit XML report (`artifacts:reports:junit`) to PATH.
     #[arg(long, value_name = "PATH")]
     pub junit: Option<PathBuf>,
+    /// The ASE project's README: org files are also checked against its table (`cross/*`).
+    #[arg(long, value_name = "PATH")]
+    pub ase_readme: Option<PathBuf>,
+    /// A checkout of the Organizations project (the folder holding `organizations/`, or
+    /// that folder): READMEs are also checked against its org files (`cross/*`).
+    #[arg(long, value_name = "PATH")]
+    pub orgs_dir: Option<PathBuf>,
     #[command(flatten)]
     pub options: LintOptions,
 }
@@ -181,7 +188,18 @@ pub fn load_settings(explicit: Option<&Path>) -> Result<Settings, ConfigError> {
 
 fn check(args: &CheckArgs) -> Result<u8, String> {
     let settings = load_settings(args.options.config.as_deref()).map_err(|e| e.to_string())?;
-    let run = lint::lint_paths(&args.paths, &settings);
+    let ase_readme = args
+        .ase_readme
+        .as_ref()
+        .or(settings.cross_ase_readme.as_ref());
+    let orgs_dir = args.orgs_dir.as_ref().or(settings.cross_orgs_dir.as_ref());
+    let cross = crate::cross::CrossContext::load_local(
+        ase_readme.map(PathBuf::as_path),
+        orgs_dir.map(PathBuf::as_path),
+        &settings,
+    )
+    .map_err(|e| e.to_string())?;
+    let run = lint::lint_paths_with(&args.paths, &settings, &cross);
     let artifacts_written = write_artifacts(args, &run);
     let text = TextOptions {
         color: args.options.color.enabled(),

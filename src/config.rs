@@ -67,6 +67,19 @@ pub struct Config {
     pub ids: IdsConfig,
     pub links: LinksConfig,
     pub questions: BTreeMap<String, PhraseSetConfig>,
+    /// The other project for the `cross/*` rules (flags `--ase-readme`/`--orgs-dir` win).
+    #[serde(default)]
+    pub cross: CrossConfig,
+}
+
+/// `cross:`: local checkouts of the other project, relative to the configuration file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrossConfig {
+    #[serde(default)]
+    pub ase_readme: Option<String>,
+    #[serde(default)]
+    pub orgs_dir: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -113,6 +126,7 @@ struct UserConfig {
     ids: Option<UserIds>,
     links: Option<UserLinks>,
     questions: Option<BTreeMap<String, PhraseSetConfig>>,
+    cross: Option<CrossConfig>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -172,6 +186,10 @@ impl Config {
     fn merge(&mut self, user: UserConfig) {
         if user.ase_readme.is_some() {
             self.ase_readme = user.ase_readme;
+        }
+        if let Some(cross) = user.cross {
+            self.cross.ase_readme = cross.ase_readme.or(self.cross.ase_readme.take());
+            self.cross.orgs_dir = cross.orgs_dir.or(self.cross.orgs_dir.take());
         }
         if let Some(columns) = user.columns {
             if let Some(required) = columns.required {
@@ -249,6 +267,9 @@ pub struct Settings {
     questions: HashMap<String, PhraseMatcher>,
     /// The configured ASE README, resolved against the configuration file's folder.
     pub ase_readme: Option<PathBuf>,
+    /// `cross.ase_readme` and `cross.orgs_dir`, resolved like `ase_readme`.
+    pub cross_ase_readme: Option<PathBuf>,
+    pub cross_orgs_dir: Option<PathBuf>,
 }
 
 impl Settings {
@@ -308,6 +329,8 @@ impl Settings {
             }
         }
         let ase_readme = config.ase_readme.as_ref().map(|p| base.join(p));
+        let cross_ase_readme = config.cross.ase_readme.as_ref().map(|p| base.join(p));
+        let cross_orgs_dir = config.cross.orgs_dir.as_ref().map(|p| base.join(p));
         Ok(Settings {
             config,
             header_names,
@@ -315,6 +338,8 @@ impl Settings {
             may_be_empty,
             questions,
             ase_readme,
+            cross_ase_readme,
+            cross_orgs_dir,
         })
     }
 

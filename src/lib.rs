@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod cross;
 pub mod diagnostic;
 pub mod fmt;
 pub mod gitlab;
@@ -18,6 +19,7 @@ pub mod phrases;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod workflow;
 
 #[cfg(test)]
 pub mod testing;

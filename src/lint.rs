@@ -8,9 +8,11 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::config::Settings;
+use crate::cross::CrossContext;
 use crate::diagnostic::Diagnostic;
 use crate::parse;
 use crate::rules;
+use crate::rules::cross::CrossInput;
 use crate::source::SourceFile;
 
 /// What kind of document a file is checked as.
@@ -89,12 +91,27 @@ pub struct FileResult {
 
 /// Checks one file's text as `kind`; `display` is the path shown to users.
 pub fn lint_text(display: &str, kind: FileKind, bytes: &[u8], settings: &Settings) -> FileResult {
+    lint_text_with(display, kind, bytes, settings, &CrossContext::default())
+}
+
+/// Checks one file's text as `kind`, then against what `cross` holds of the other project.
+pub fn lint_text_with(
+    display: &str,
+    kind: FileKind,
+    bytes: &[u8],
+    settings: &Settings,
+    cross: &CrossContext,
+) -> FileResult {
     let (source, bad_utf8) = SourceFile::from_bytes(display, bytes);
     let mut diagnostics = Vec::new();
     let source = match kind {
         FileKind::Readme { required } => {
             let doc = parse::readme::parse(source, settings, required);
             rules::check_readme(&doc, settings, &mut diagnostics);
+            if let (Some(table), Some(orgs)) = (&doc.table, &cross.orgs) {
+                let input = CrossInput::Readme { table, orgs };
+                rules::check_cross(&input, &doc.source, settings, &mut diagnostics);
+            }
             doc.source
         }
         FileKind::Org => {
@@ -110,6 +127,14 @@ pub fn lint_text(display: &str, kind: FileKind, bytes: &[u8], settings: &Setting
                 ));
             }
             rules::check_org(&doc, settings, &mut diagnostics);
+            if let Some(readme) = &cross.readme {
+                let input = CrossInput::Org {
+                    doc: &doc,
+                    table: &readme.table,
+                    readme: &readme.path,
+                };
+                rules::check_cross(&input, &doc.source, settings, &mut diagnostics);
+            }
             doc.source
         }
     };
@@ -157,7 +182,8 @@ fn explicit_kind(path: &Path) -> Option<FileKind> {
     }
 }
 
-fn walked_kind(path: &Path, settings: &Settings) -> Option<FileKind> {
+/// How a file found in a directory walk is checked (`None`: not at all).
+pub fn walked_kind(path: &Path, settings: &Settings) -> Option<FileKind> {
     let name = path.file_name()?.to_str()?;
     if name == "README.md" {
         let required = settings
@@ -249,11 +275,16 @@ pub fn display_path(path: &Path) -> String {
 
 /// Reads and checks every target in parallel.
 pub fn lint_targets(targets: &[Target], settings: &Settings) -> LintRun {
+    lint_targets_with(targets, settings, &CrossContext::default())
+}
+
+/// Reads and checks every target in parallel, each also against `cross`.
+pub fn lint_targets_with(targets: &[Target], settings: &Settings, cross: &CrossContext) -> LintRun {
     let results: Vec<Result<FileResult, FileError>> = targets
         .par_iter()
         .map(|t| {
             std::fs::read(&t.path)
-                .map(|bytes| lint_text(&t.display, t.kind, &bytes, settings))
+                .map(|bytes| lint_text_with(&t.display, t.kind, &bytes, settings, cross))
                 .map_err(|source| FileError::Unreadable {
                     path: t.display.clone(),
                     source,
@@ -275,8 +306,13 @@ pub fn lint_targets(targets: &[Target], settings: &Settings) -> LintRun {
 
 /// Discovers and checks `paths`.
 pub fn lint_paths(paths: &[PathBuf], settings: &Settings) -> LintRun {
+    lint_paths_with(paths, settings, &CrossContext::default())
+}
+
+/// Discovers and checks `paths`, each file also against `cross`.
+pub fn lint_paths_with(paths: &[PathBuf], settings: &Settings, cross: &CrossContext) -> LintRun {
     let (targets, errors) = discover(paths, settings);
-    let mut run = lint_targets(&targets, settings);
+    let mut run = lint_targets_with(&targets, settings, cross);
     run.errors.splice(0..0, errors);
     run
 }

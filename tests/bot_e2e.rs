@@ -108,7 +108,7 @@ fn bad_readme_row_gets_a_thread_on_that_line() {
 }
 
 #[test]
-fn rerun_with_nothing_new_makes_five_reads_and_no_writes() {
+fn rerun_with_nothing_new_makes_six_reads_and_no_writes() {
     let (fake, work) = (FakeGitlab::start(), Workspace::new());
     readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
     assert_eq!(run(&mut bot(&fake, &work)).status.code(), Some(1));
@@ -117,9 +117,10 @@ fn rerun_with_nothing_new_makes_five_reads_and_no_writes() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let state = fake.state();
     assert!(state.writes().is_empty(), "{:?}", state.writes());
+    // The 5 reads of the merge request, and the README at its base (workflow reminders).
     assert_eq!(
         state.log.len(),
-        5,
+        6,
         "{:?}",
         state.log.iter().map(|l| &l.path).collect::<Vec<_>>()
     );
@@ -591,4 +592,359 @@ fn a_reporter_token_comments_but_cannot_resolve() {
     );
     drop(state);
     assert_eq!(out.status.code(), Some(0));
+}
+
+/// The summary note's body after one run of the bot.
+fn summary_after_run(fake: &FakeGitlab, work: &Workspace) -> String {
+    let out = run(&mut bot(fake, work));
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+    let state = fake.state();
+    let summaries = state.summaries();
+    assert_eq!(summaries.len(), 1);
+    summaries[0].body.clone()
+}
+
+const NOTE_ASSIGNED: &str = "---\nid: 361092349520\nname: f6438d0c Acme Corporation\nnotes: |\n  This organization has an Assigned Support Engineer (ASE). Jill Doe is the AMER ASE, so all new non-emergency tickets will be assigned to her.\n";
+
+#[test]
+fn added_row_gets_an_onboarding_checklist_read_against_the_base() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    let body = summary_after_run(&fake, &work);
+    assert!(
+        body.contains("### Onboarding checklist: Blue Harbor Logistics (new ASE account)"),
+        "{body}"
+    );
+    assert!(body.contains("`organizations/27946339528.yaml`"), "{body}");
+    assert!(body.contains("`ase-lint new-note --org-id 27946339528 --org-name '5a1f9965 Blue Harbor Logistics' --ase 'Priya Raman' --region EMEA --write`"), "{body}");
+    assert!(
+        body.contains("with organization id `27946339528` and user id `411273650918`"),
+        "{body}"
+    );
+    assert_eq!(
+        body.matches("### Onboarding checklist").count(),
+        1,
+        "{body}"
+    );
+    assert!(
+        !body.contains("Offboarding") && !body.contains("Auto-assignment"),
+        "{body}"
+    );
+    let state = fake.state();
+    let reads: Vec<(&str, &str)> = state
+        .log
+        .iter()
+        .filter(|l| l.path.contains("/repository/files/"))
+        .map(|l| (l.path.as_str(), l.query.as_str()))
+        .collect();
+    assert_eq!(
+        reads,
+        [(
+            format!("/projects/{PROJECT_ID}/repository/files/README.md/raw").as_str(),
+            format!("ref={BASE_SHA}").as_str()
+        )]
+    );
+}
+
+#[test]
+fn removed_row_gets_an_offboarding_reminder_only() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME, BLUE], &[ACME]);
+    let body = summary_after_run(&fake, &work);
+    assert!(
+        body.contains("### Offboarding: Blue Harbor Logistics (row removed)"),
+        "{body}"
+    );
+    assert!(body.contains("\"None\" as the ASE's user id"), "{body}");
+    assert!(!body.contains("Onboarding checklist"), "{body}");
+}
+
+#[test]
+fn edited_rows_and_unrelated_note_edits_get_no_workflow_section() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    let edited = ACME.replace("| | f6438d0c", "| Cadence call on Tuesdays | f6438d0c");
+    readme_mr(&fake, &work, &[ACME, BLUE], &[&edited, BLUE]);
+    let other = NOTE_ASSIGNED.replace("This organization", "This customer");
+    fake.change(
+        &work,
+        "organizations/361092349520.yaml",
+        Some(NOTE_ASSIGNED),
+        Some(&other),
+    );
+    let body = summary_after_run(&fake, &work);
+    for section in ["Onboarding checklist", "Offboarding", "Auto-assignment"] {
+        assert!(!body.contains(section), "{section}: {body}");
+    }
+}
+
+#[test]
+fn org_note_that_changes_auto_assignment_gets_the_super_form_reminder() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    let changed = NOTE_ASSIGNED.replace("will be assigned to her", "will be assigned to Kenji");
+    fake.change(
+        &work,
+        "organizations/361092349520.yaml",
+        Some(NOTE_ASSIGNED),
+        Some(&changed),
+    );
+    let body = summary_after_run(&fake, &work);
+    assert!(body.contains("### Auto-assignment changed"), "{body}");
+    assert!(body.contains("`organizations/361092349520.yaml`"), "{body}");
+    assert!(
+        body.contains("\"Subscription: Support Services - ASE\""),
+        "{body}"
+    );
+    assert!(
+        body.contains("(1) a named ASE for the organization in Zendesk"),
+        "{body}"
+    );
+    assert_eq!(
+        body.matches("### Auto-assignment changed").count(),
+        1,
+        "{body}"
+    );
+}
+
+#[test]
+fn unreadable_base_leaves_the_reminders_out_and_still_publishes() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    fake.state().files.clear();
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("cannot read `README.md` at the merge request's base"));
+    let state = fake.state();
+    assert!(!state.summaries()[0].body.contains("Onboarding checklist"));
+}
+
+/// The Organizations project of the cross-project scenarios, as it appears in URLs.
+const ORGS: &str = "support%2Forganizations";
+
+/// An org file of the Organizations project at `master`.
+fn org_file(fake: &FakeGitlab, id: &str, text: &str) {
+    let key = (
+        ORGS.to_owned(),
+        "master".to_owned(),
+        format!("organizations/{id}.yaml"),
+    );
+    fake.state().files.insert(key, text.to_owned());
+}
+
+fn with_orgs_project(fake: &FakeGitlab, work: &Workspace) -> std::process::Command {
+    let mut command = bot(fake, work);
+    command.args([
+        "--orgs-project",
+        "support/organizations",
+        "--orgs-ref",
+        "master",
+    ]);
+    command
+}
+
+#[test]
+fn readme_rows_are_checked_against_the_orgs_project_through_the_api() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    fake.state().projects.insert(ORGS.to_owned());
+    org_file(&fake, "361092349520", NOTE_ASSIGNED);
+    let wrong_name =
+        "---\nid: 27946339528\nname: 5a1f9965 Blue Harbour\nnotes: |\n  PS Project in Progress\n";
+    org_file(&fake, "27946339528", wrong_name);
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    let out = run(&mut with_orgs_project(&fake, &work));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let state = fake.state();
+    let body = &state.summaries()[0].body;
+    assert!(
+        body.contains("cross/org\\-name\\-mismatch") || body.contains("cross/org-name-mismatch"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("org-note-missing") && !body.contains("org\\-note\\-missing"),
+        "{body}"
+    );
+    let mut reads: Vec<String> = state
+        .log
+        .iter()
+        .filter(|l| l.path.starts_with(&format!("/projects/{ORGS}")))
+        .map(|l| format!("{} {}", l.path, l.query))
+        .collect();
+    reads.sort();
+    assert_eq!(
+        reads,
+        [
+            format!("/projects/{ORGS} "),
+            format!(
+                "/projects/{ORGS}/repository/files/organizations%2F27946339528.yaml/raw ref=master"
+            ),
+            format!(
+                "/projects/{ORGS}/repository/files/organizations%2F361092349520.yaml/raw ref=master"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_row_without_its_org_file_in_the_orgs_project_is_reported() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    fake.state().projects.insert(ORGS.to_owned());
+    org_file(&fake, "361092349520", NOTE_ASSIGNED);
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    let out = run(&mut with_orgs_project(&fake, &work));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(
+            "no org file `organizations/27946339528.yaml` in support/organizations@master"
+        ),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn unreachable_orgs_project_is_one_warning_and_never_fails_the_job() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    let out = run(&mut with_orgs_project(&fake, &work));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let warnings = stderr(&out)
+        .matches("the Organizations project `support/organizations` could not be read")
+        .count();
+    assert_eq!(warnings, 1, "{}", stderr(&out));
+    let state = fake.state();
+    let body = &state.summaries()[0].body;
+    assert!(body.contains("could not be read"), "{body}");
+    assert!(body.contains("0 findings"), "{body}");
+}
+
+#[test]
+fn org_files_are_checked_against_the_ase_projects_readme_through_the_api() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    let ase = "support%2Fase";
+    fake.state().projects.insert(ase.to_owned());
+    fake.state().files.insert(
+        (ase.to_owned(), "master".to_owned(), "README.md".to_owned()),
+        readme(&[ACME]),
+    );
+    let renamed = NOTE_ASSIGNED.replace(
+        "name: f6438d0c Acme Corporation",
+        "name: f6438d0c Acme Corp",
+    );
+    fake.change(
+        &work,
+        "organizations/361092349520.yaml",
+        Some(NOTE_ASSIGNED),
+        Some(&renamed),
+    );
+    let mut command = bot(&fake, &work);
+    command.args(["--ase-project", "support/ase", "--ase-ref", "master"]);
+    let out = run(&mut command);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("the ASE table names this organization `f6438d0c Acme Corporation`, not `f6438d0c Acme Corp`"),
+        "{}",
+        stdout(&out)
+    );
+    let state = fake.state();
+    let readme_reads = state
+        .log
+        .iter()
+        .filter(|l| l.path.ends_with("README.md/raw"))
+        .count();
+    assert_eq!(readme_reads, 1);
+}
+
+/// The `fixtures/cross/<set>` projects: the README's text and the org files by path.
+fn cross_fixture(set: &str) -> (String, Vec<(String, String)>) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/cross")
+        .join(set);
+    let readme = std::fs::read_to_string(root.join("ase-project/README.md")).unwrap();
+    let mut orgs: Vec<(String, String)> =
+        std::fs::read_dir(root.join("orgs-project/organizations"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                (
+                    format!("organizations/{name}"),
+                    std::fs::read_to_string(&p).unwrap(),
+                )
+            })
+            .collect();
+    orgs.sort();
+    (readme, orgs)
+}
+
+/// The `cross/*` rules named in the bot's printed findings.
+fn cross_rules_seen(out: &std::process::Output) -> Vec<String> {
+    let mut rules: Vec<String> = stdout(out)
+        .lines()
+        .filter_map(|l| l.split_once("[cross/").map(|(_, rest)| rest))
+        .filter_map(|rest| {
+            rest.split_once(']')
+                .map(|(rule, _)| format!("cross/{rule}"))
+        })
+        .collect();
+    rules.sort();
+    rules.dedup();
+    rules
+}
+
+#[test]
+fn every_readme_side_cross_rule_fails_and_passes_through_the_fake_gitlab() {
+    for (set, expected) in [
+        (
+            "disagree",
+            vec![
+                "cross/ase-mismatch",
+                "cross/org-id-mismatch",
+                "cross/org-name-mismatch",
+                "cross/org-note-missing",
+                "cross/region-mismatch",
+            ],
+        ),
+        ("agree", vec![]),
+    ] {
+        let (fake, work) = (FakeGitlab::start(), Workspace::new());
+        let (readme_text, orgs) = cross_fixture(set);
+        fake.state().projects.insert(ORGS.to_owned());
+        for (path, text) in &orgs {
+            let key = (ORGS.to_owned(), "master".to_owned(), path.clone());
+            fake.state().files.insert(key, text.clone());
+        }
+        fake.change(&work, "README.md", None, Some(&readme_text));
+        let out = run(&mut with_orgs_project(&fake, &work));
+        assert_eq!(cross_rules_seen(&out), expected, "{set}: {}", stdout(&out));
+    }
+}
+
+#[test]
+fn every_org_side_cross_rule_fails_and_passes_through_the_fake_gitlab() {
+    for (set, expected) in [
+        (
+            "disagree",
+            vec![
+                "cross/ase-mismatch",
+                "cross/org-id-mismatch",
+                "cross/org-name-mismatch",
+                "cross/region-mismatch",
+                "cross/unlisted-ase-note",
+            ],
+        ),
+        ("agree", vec![]),
+    ] {
+        let (fake, work) = (FakeGitlab::start(), Workspace::new());
+        let (readme_text, orgs) = cross_fixture(set);
+        let ase = "support%2Fase";
+        fake.state().projects.insert(ase.to_owned());
+        let key = (ase.to_owned(), "master".to_owned(), "README.md".to_owned());
+        fake.state().files.insert(key, readme_text);
+        for (path, text) in &orgs {
+            fake.change(&work, path, None, Some(text));
+        }
+        let mut command = bot(&fake, &work);
+        command.args(["--ase-project", "support/ase"]);
+        let out = run(&mut command);
+        assert_eq!(cross_rules_seen(&out), expected, "{set}: {}", stdout(&out));
+    }
 }

@@ -66,6 +66,20 @@ pub struct CiArgs {
     /// Also write a JUnit XML report to PATH.
     #[arg(long, value_name = "PATH")]
     pub junit: Option<PathBuf>,
+    /// The Organizations project (`group/project` or id): READMEs the merge request changes
+    /// are also checked against its org files (`cross/*`), read through the API.
+    #[arg(long, value_name = "GROUP/PROJECT")]
+    pub orgs_project: Option<String>,
+    /// The branch, tag or commit of `--orgs-project` to read.
+    #[arg(long, value_name = "REF", default_value = "master")]
+    pub orgs_ref: String,
+    /// The Assigned Support Engineers project (`group/project` or id): org files the merge
+    /// request changes are also checked against its README's ASE table (`cross/*`).
+    #[arg(long, value_name = "GROUP/PROJECT")]
+    pub ase_project: Option<String>,
+    /// The branch, tag or commit of `--ase-project` to read.
+    #[arg(long, value_name = "REF", default_value = "master")]
+    pub ase_ref: String,
     /// Requests sent at the same time.
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub concurrency: usize,

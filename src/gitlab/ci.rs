@@ -20,15 +20,19 @@ use super::args::CiArgs;
 use super::client::{Client, ClientOptions};
 use super::endpoints::Versions;
 use super::error::Error;
+use super::files::{self, Fetched};
+use super::other_project;
 use super::position::{ChangedFile, Filter};
-use super::publish::{self, Context, Outcome};
+use super::publish::{self, Context, Outcome, SummaryExtras};
 use super::retry::RetryPolicy;
 use super::secret::Credentials;
 use super::types::{DiffFile, DiffRefs, Discussion, MergeRequest, User, Version};
 use crate::cli::{self, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::{Config, Settings};
+use crate::cross::CrossContext;
 use crate::lint::{self, FileKind, LintRun, Target};
 use crate::report::{self, TextOptions};
+use crate::workflow::Workflow;
 
 /// Runs `ase-lint ci` and returns the exit status; `Err` is a usage or setup problem.
 pub fn run(args: &CiArgs) -> Result<u8, String> {
@@ -241,7 +245,24 @@ async fn review(
         .collect();
     let select =
         |t: &Target| args.filter == Filter::NoFilter || changed.contains(t.display.as_str());
-    let (run, mut org_files) = lint_project(&args.project_dir, settings, select);
+    let changed_files: Vec<(PathBuf, FileKind)> = state
+        .files
+        .iter()
+        .filter(|f| !f.deleted)
+        .filter_map(|f| {
+            let path = args.project_dir.join(&f.new_path);
+            Some((path, lint::walked_kind(Path::new(&f.new_path), settings)?))
+        })
+        .collect();
+    let borrowed: Vec<(&Path, FileKind)> = changed_files
+        .iter()
+        .map(|(p, k)| (p.as_path(), *k))
+        .collect();
+    let (cross, warnings) = other_project::load(args, settings, client, &borrowed).await;
+    for warning in &warnings {
+        eprintln!("ase-lint: warning: {warning}");
+    }
+    let (run, mut org_files) = lint_project(&args.project_dir, settings, select, &cross);
     org_files.retain(|path| changed.contains(path.as_str()));
     let artifacts_ok = write_artifacts(args, &run);
     print_findings(args, &run);
@@ -261,8 +282,69 @@ async fn review(
         review: args.review,
         dry_run: args.dry_run,
     };
-    let outcome = publish::publish(&context, &state, &run, &org_files).await;
+    let extras = SummaryExtras {
+        org_files,
+        workflow: workflow_of(args, settings, client, target, &state).await,
+        notices: warnings,
+    };
+    let outcome = publish::publish(&context, &state, &run, &extras).await;
     Ok(finish(args, client, &outcome, findings_status))
+}
+
+/// The handbook steps the merge request calls for: each changed README and org file is
+/// compared with its text at the merge request's base, read through the API (one read per
+/// such file that existed there). A base that cannot be read leaves that file out, with
+/// a warning.
+async fn workflow_of(
+    args: &CiArgs,
+    settings: &Settings,
+    client: &Client,
+    target: &MrTarget,
+    state: &MrState,
+) -> Workflow {
+    let mut workflow = Workflow::default();
+    let Some(refs) = &state.refs else {
+        return workflow;
+    };
+    let changed: Vec<(&ChangedFile, FileKind)> = state
+        .files
+        .iter()
+        .filter_map(|f| Some((f, lint::walked_kind(Path::new(&f.new_path), settings)?)))
+        .collect();
+    let at_base = changed
+        .iter()
+        .filter(|(f, _)| !f.new_file)
+        .map(|(f, _)| f.old_path.clone());
+    let project = target.project_ref();
+    let base = files::fetch_all(client, &project, &refs.base_sha, at_base, args.concurrency).await;
+    for (file, kind) in changed {
+        let before = if file.new_file {
+            None
+        } else {
+            match base.get(&file.old_path) {
+                Some(Fetched::Found(bytes)) => Some(String::from_utf8_lossy(bytes).into_owned()),
+                _ => {
+                    eprintln!(
+                        "ase-lint: warning: cannot read `{}` at the merge request's base; no workflow reminders for it",
+                        file.old_path
+                    );
+                    continue;
+                }
+            }
+        };
+        let after = (!file.deleted)
+            .then(|| std::fs::read_to_string(args.project_dir.join(&file.new_path)).ok())
+            .flatten();
+        match kind {
+            FileKind::Readme { .. } => {
+                workflow.compare_readmes(before.as_deref(), after.as_deref(), settings);
+            }
+            FileKind::Org => {
+                workflow.compare_org_notes(&file.new_path, before.as_deref(), after.as_deref());
+            }
+        }
+    }
+    workflow
 }
 
 /// The exit status after publishing.
@@ -298,7 +380,12 @@ fn without_merge_request(args: &CiArgs, settings: &Settings, client: &Client, er
     eprintln!(
         "ase-lint: checking every file of the project instead (the changed files are not known)."
     );
-    let (run, _) = lint_project(&args.project_dir, settings, |_| true);
+    let (run, _) = lint_project(
+        &args.project_dir,
+        settings,
+        |_| true,
+        &CrossContext::default(),
+    );
     let artifacts_ok = write_artifacts(args, &run);
     print_findings(args, &run);
     let findings_status = exit_status(&run, artifacts_ok);
@@ -320,6 +407,7 @@ fn lint_project(
     dir: &Path,
     settings: &Settings,
     select: impl Fn(&Target) -> bool,
+    cross: &CrossContext,
 ) -> (LintRun, Vec<String>) {
     let (targets, walk_errors) = lint::discover(&[dir.to_path_buf()], settings);
     let targets: Vec<Target> = targets
@@ -332,7 +420,7 @@ fn lint_project(
         .filter(|t| t.kind == FileKind::Org)
         .map(|t| t.display.clone())
         .collect();
-    let run = lint::lint_targets(&targets, settings);
+    let run = lint::lint_targets_with(&targets, settings, cross);
     for error in walk_errors {
         eprintln!("ase-lint: warning: {error}");
     }

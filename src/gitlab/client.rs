@@ -127,6 +127,17 @@ impl Client {
             .map_err(|e| Error::from_api(what, e))
     }
 
+    /// Runs one endpoint and returns its answer's bytes as they are.
+    pub async fn raw<E>(&self, what: &str, endpoint: &E) -> Result<Vec<u8>, Error>
+    where
+        E: Endpoint + Sync,
+    {
+        gitlab::api::raw(endpoint)
+            .query_async(self)
+            .await
+            .map_err(|e| Error::from_api(what, e))
+    }
+
     /// Runs one endpoint whose answer body does not matter.
     pub async fn execute<E>(&self, what: &str, endpoint: &E) -> Result<(), Error>
     where

@@ -1,11 +1,13 @@
 //! Endpoints the `gitlab` crate lacks, written with its [`Endpoint`] trait: merge request
 //! versions, replying to and resolving a discussion, deleting a note, draft notes and
-//! publishing them.
+//! publishing them, and a file's raw content at a ref.
 
 use std::borrow::Cow;
 
 use gitlab::api::common::NameOrId;
-use gitlab::api::endpoint_prelude::{BodyError, Endpoint, FormParams, Method, Pageable};
+use gitlab::api::endpoint_prelude::{
+    BodyError, Endpoint, FormParams, Method, Pageable, QueryParams,
+};
 
 use super::position::LinePosition;
 use super::types::DiffRefs;
@@ -168,6 +170,47 @@ impl Endpoint for PublishDraftNotes<'_> {
             mr_path(&self.project, self.mr)
         )
         .into()
+    }
+}
+
+/// A file path as one path segment: everything but `A-Za-z0-9-_.` percent-encoded
+/// (GitLab wants `/` as `%2F` here).
+fn file_segment(path: &str) -> String {
+    path.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// `GET projects/:id/repository/files/:file_path/raw?ref=`: a file's bytes at a commit,
+/// branch or tag.
+pub struct RawFile<'a> {
+    pub project: NameOrId<'a>,
+    pub path: &'a str,
+    pub git_ref: &'a str,
+}
+
+impl Endpoint for RawFile<'_> {
+    fn method(&self) -> Method {
+        Method::GET
+    }
+    fn endpoint(&self) -> Cow<'static, str> {
+        format!(
+            "projects/{}/repository/files/{}/raw",
+            self.project,
+            file_segment(self.path)
+        )
+        .into()
+    }
+    fn parameters(&self) -> QueryParams<'_> {
+        let mut params = QueryParams::default();
+        params.push("ref", self.git_ref);
+        params
     }
 }
 

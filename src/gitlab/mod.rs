@@ -14,6 +14,8 @@ pub mod client;
 pub mod diff;
 pub mod endpoints;
 pub mod error;
+pub mod files;
+pub mod other_project;
 pub mod position;
 pub mod publish;
 pub mod reconcile;

@@ -26,6 +26,7 @@ use super::types::DiffRefs;
 use crate::diagnostic::Diagnostic;
 use crate::lint::LintRun;
 use crate::report::mr_comment::{self, SummaryFinding, SummaryInput};
+use crate::workflow::Workflow;
 
 /// What publishing needs besides the run.
 pub struct Context<'a> {
@@ -50,6 +51,17 @@ pub struct Outcome {
     pub failed: bool,
 }
 
+/// What the summary shows besides the findings.
+#[derive(Debug, Default)]
+pub struct SummaryExtras {
+    /// Changed org files (display paths): each gets the question checklist.
+    pub org_files: Vec<String>,
+    /// The handbook's steps the merge request calls for.
+    pub workflow: Workflow,
+    /// Sentences about the run (e.g. the other project could not be read).
+    pub notices: Vec<String>,
+}
+
 /// Why a finding stays out of the diff; `None` once it is inline.
 type Placements = Vec<Option<NotInline>>;
 
@@ -58,7 +70,7 @@ pub async fn publish(
     cx: &Context<'_>,
     state: &MrState,
     run: &LintRun,
-    org_files: &[String],
+    extras: &SummaryExtras,
 ) -> Outcome {
     let mut outcome = Outcome::default();
     let positions = positions(state, run, cx.filter);
@@ -100,7 +112,7 @@ pub async fn publish(
         state,
         run,
         &placements,
-        org_files,
+        extras,
         &summaries,
         &mut outcome,
     )
@@ -156,7 +168,7 @@ fn plan_threads(
 }
 
 /// Runs `task` over `items`, at most `limit` at a time, results in order.
-async fn bounded<I, T, F, Fut>(items: I, limit: usize, task: F) -> Vec<T>
+pub(crate) async fn bounded<I, T, F, Fut>(items: I, limit: usize, task: F) -> Vec<T>
 where
     I: IntoIterator,
     F: FnMut(I::Item) -> Fut,
@@ -327,11 +339,11 @@ async fn publish_summary(
     state: &MrState,
     run: &LintRun,
     placements: &Placements,
-    org_files: &[String],
+    extras: &SummaryExtras,
     summaries: &SummaryNotes,
     outcome: &mut Outcome,
 ) {
-    let mut notices = Vec::new();
+    let mut notices = extras.notices.clone();
     if summaries.foreign > 0 {
         notices.push(
             "An earlier ase-lint summary here was written by another account (the token was \
@@ -339,7 +351,7 @@ async fn publish_summary(
                 .to_owned(),
         );
     }
-    let body = summary_text(state, run, placements, org_files, notices);
+    let body = summary_text(state, run, placements, extras, notices);
     let write = match &summaries.mine {
         Some((_, old)) if old.trim_end() == body.trim_end() => None,
         Some((note, _)) => Some(Write::EditNote {
@@ -360,7 +372,9 @@ async fn publish_summary(
                     "cannot edit the earlier summary ({err}); posting a new one"
                 ));
                 let notice = "The earlier ase-lint summary could not be edited (403); this note replaces it.";
-                let body = summary_text(state, run, placements, org_files, vec![notice.to_owned()]);
+                let mut notices = extras.notices.clone();
+                notices.push(notice.to_owned());
+                let body = summary_text(state, run, placements, extras, notices);
                 if let Err(err) = cx.apply_without_refs(&Write::CreateNote { body }).await {
                     record_failure(outcome, &err, true);
                 }
@@ -381,7 +395,7 @@ fn summary_text(
     state: &MrState,
     run: &LintRun,
     placements: &Placements,
-    org_files: &[String],
+    extras: &SummaryExtras,
     notices: Vec<String>,
 ) -> String {
     let head = state
@@ -405,10 +419,11 @@ fn summary_text(
             })
             .collect(),
         checked_files: run.files,
-        org_files: org_files.iter().map(String::as_str).collect(),
+        org_files: extras.org_files.iter().map(String::as_str).collect(),
         project_url: project_url.as_deref(),
         head_sha: head,
         notices,
+        workflow: Some(&extras.workflow),
     };
     mr_comment::summary_body(&input)
 }

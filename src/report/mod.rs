@@ -6,6 +6,7 @@ pub mod codequality;
 pub mod json;
 pub mod junit;
 pub mod mr_comment;
+pub mod mr_workflow;
 pub mod sarif;
 pub mod text;
 

@@ -303,6 +303,9 @@ pub struct SummaryInput<'a> {
     pub head_sha: &'a str,
     /// Plain sentences about the run (e.g. an earlier summary that could not be edited).
     pub notices: Vec<String>,
+    /// The handbook's steps the merge request calls for (onboarding, offboarding,
+    /// auto-assignment); `None`: not known.
+    pub workflow: Option<&'a crate::workflow::Workflow>,
 }
 
 /// The summary note's body.
@@ -330,6 +333,9 @@ pub fn summary_body(input: &SummaryInput<'_>) -> String {
         push_findings_table(&mut body, input);
     }
     push_checklists(&mut body, input);
+    if let Some(workflow) = input.workflow {
+        crate::report::mr_workflow::push_workflow(&mut body, workflow);
+    }
     push_not_inline(&mut body, input);
     body.push_str(
         "<sub>ase-lint updates this note on every pipeline. \
@@ -683,6 +689,7 @@ mod tests {
             project_url: Some("https://gitlab.example/g/p"),
             head_sha: "0123456789abcdef",
             notices: Vec::new(),
+            workflow: None,
         };
         summary_body(&input)
     }
@@ -713,6 +720,36 @@ mod tests {
             "{body}"
         );
         assert_eq!(question_rules().len(), QUESTIONS.len() - 1);
+    }
+
+    #[test]
+    fn workflow_sections_appear_once_and_only_when_given() {
+        let plain = summary_of(&[], Vec::new());
+        for section in [
+            "Onboarding checklist",
+            "Offboarding",
+            "Auto-assignment",
+            "- [ ]",
+        ] {
+            assert!(!plain.contains(section), "{section}: {plain}");
+        }
+        let workflow = crate::workflow::Workflow {
+            assignment_changed: vec!["organizations/1.yaml".into()],
+            ..Default::default()
+        };
+        let input = SummaryInput {
+            checked_files: 1,
+            head_sha: "0123456789abcdef",
+            workflow: Some(&workflow),
+            ..Default::default()
+        };
+        let body = summary_body(&input);
+        assert_eq!(
+            body.matches("### Auto-assignment changed").count(),
+            1,
+            "{body}"
+        );
+        assert!(!body.contains("Onboarding checklist"), "{body}");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{AseTable, OrgDoc, ReadmeDoc};
 use crate::source::{SourceFile, Span};
 
+pub mod cross;
 pub mod id;
 pub mod link;
 pub mod note;
@@ -41,6 +42,10 @@ pub trait Rule: Sync {
 
     /// Checks an org file.
     fn check_org(&self, _doc: &OrgDoc, _cx: &mut Context<'_>) {}
+
+    /// Checks a file of one project against the other project's files (`cross/*`); runs
+    /// after the per-file checks, only when the other project is at hand.
+    fn check_cross(&self, _input: &cross::CrossInput<'_>, _cx: &mut Context<'_>) {}
 }
 
 /// Declares a rule's unit struct and its [`RuleMeta`]; the `///` docs become `explain`'s
@@ -100,6 +105,12 @@ pub static ALL: &[&dyn Rule] = &[
     &note::pre_existing::PreExisting,
     &note::emergency::Emergency,
     &note::workflow_link::WorkflowLink,
+    &cross::org_note_missing::OrgNoteMissing,
+    &cross::org_id_mismatch::OrgIdMismatch,
+    &cross::org_name_mismatch::OrgNameMismatch,
+    &cross::ase_mismatch::AseMismatch,
+    &cross::region_mismatch::RegionMismatch,
+    &cross::unlisted_ase_note::UnlistedAseNote,
 ];
 
 /// Looks a rule up by name.
@@ -158,6 +169,19 @@ pub fn check_org(doc: &OrgDoc, settings: &Settings, out: &mut Vec<Diagnostic>) {
     for_each_enabled(settings, |rule, severity| {
         let mut cx = Context::new(settings, &doc.source, rule.meta(), severity, out);
         rule.check_org(doc, &mut cx);
+    });
+}
+
+/// Runs every enabled rule's cross-project check on the file being checked (`source`).
+pub fn check_cross(
+    input: &cross::CrossInput<'_>,
+    source: &SourceFile,
+    settings: &Settings,
+    out: &mut Vec<Diagnostic>,
+) {
+    for_each_enabled(settings, |rule, severity| {
+        let mut cx = Context::new(settings, source, rule.meta(), severity, out);
+        rule.check_cross(input, &mut cx);
     });
 }
 

@@ -107,6 +107,11 @@ pub struct Gitlab {
     pub page_cap: Option<usize>,
     /// Send only the `Link` header, not `x-next-page`.
     pub link_only: bool,
+    /// Repository files served by `repository/files/:path/raw`, by (project as it appears
+    /// in the URL, ref, path); [`FakeGitlab::change`] puts the old text at [`BASE_SHA`].
+    pub files: BTreeMap<(String, String, String), String>,
+    /// Other projects that can be read (`GET /projects/:id`), as they appear in the URL.
+    pub projects: BTreeSet<String>,
     next_id: u64,
     base_url: String,
 }
@@ -149,6 +154,8 @@ impl Gitlab {
             log: Vec::new(),
             page_cap: None,
             link_only: false,
+            files: BTreeMap::new(),
+            projects: BTreeSet::new(),
             next_id: 1000,
             base_url: String::new(),
         }
@@ -325,6 +332,14 @@ impl FakeGitlab {
             deleted_file: new.is_none(),
         };
         let mut state = self.state();
+        if let Some(text) = old {
+            let key = (
+                PROJECT_ID.to_string(),
+                BASE_SHA.to_owned(),
+                old_path.to_owned(),
+            );
+            state.files.insert(key, text.to_owned());
+        }
         state.diffs.retain(|d| d.new_path != path);
         state.diffs.push(entry);
         drop(state);
@@ -335,14 +350,48 @@ impl FakeGitlab {
     }
 }
 
+/// An answer; a `content-type` among `headers` means a raw body (the string in `body`).
 fn respond(status: u16, headers: &[(&str, String)], body: &Value) -> Response {
-    let mut builder = Response::builder()
-        .status(status)
-        .header("content-type", "application/json");
+    let raw = headers.iter().any(|(name, _)| *name == "content-type");
+    let mut builder = Response::builder().status(status);
+    if !raw {
+        builder = builder.header("content-type", "application/json");
+    }
     for (name, value) in headers {
         builder = builder.header(*name, value);
     }
-    builder.body(Body::from(body.to_string())).unwrap()
+    let text = match body {
+        Value::String(text) if raw => text.clone(),
+        _ => body.to_string(),
+    };
+    builder.body(Body::from(text)).unwrap()
+}
+
+/// `GET /projects/:id/repository/files/:path/raw?ref=`: a file of [`Gitlab::files`].
+fn raw_file(gitlab: &Gitlab, path: &str, query: &str) -> Option<Answer> {
+    let (project, rest) = path
+        .strip_prefix("/projects/")?
+        .split_once("/repository/files/")?;
+    let file = rest.strip_suffix("/raw")?;
+    let decode = |text: &str| -> String {
+        url::form_urlencoded::parse(format!("x={text}").as_bytes())
+            .next()
+            .map(|(_, v)| v.into_owned())
+            .unwrap_or_default()
+    };
+    let git_ref = url::form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "ref")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    let key = (project.to_owned(), git_ref, decode(file));
+    Some(match gitlab.files.get(&key) {
+        Some(text) => (
+            200,
+            vec![("content-type", "text/plain; charset=utf-8".to_owned())],
+            Value::String(text.clone()),
+        ),
+        None => error(404, "404 File Not Found"),
+    })
 }
 
 fn error(status: u16, message: &str) -> (u16, Vec<(&'static str, String)>, Value) {
@@ -445,6 +494,18 @@ fn route(
         Auth::Job => None,
         Auth::Anonymous | Auth::Invalid => return error(401, "401 Unauthorized"),
     };
+    if let Some(answer) = raw_file(gitlab, path, query) {
+        return answer;
+    }
+    if let Some(project) = path.strip_prefix("/projects/")
+        && gitlab.projects.contains(project)
+    {
+        return (
+            200,
+            Vec::new(),
+            json!({ "id": 77, "path_with_namespace": project }),
+        );
+    }
     if path == "/user" {
         return match user {
             Some(id) => (200, Vec::new(), gitlab.user_json(id)),

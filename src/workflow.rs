@@ -1,0 +1,196 @@
+//! The handbook's "remember to" steps a merge request calls for: README rows added
+//! (onboarding) or removed (offboarding), and org notes whose auto-assignment wording
+//! changed. Pure: the caller supplies the files' text before and after the change.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::config::Settings;
+use crate::model::{AseTable, Column, Row};
+use crate::parse;
+use crate::rules::note::questions::plain_text;
+use crate::rules::util;
+use crate::source::SourceFile;
+
+/// One account of the ASE table, as the checklists name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub account: String,
+    pub org_id: String,
+    pub org_name: String,
+    pub ase: String,
+    pub region: Option<String>,
+    pub user_id: String,
+    /// The row mentions GitLab Dedicated.
+    pub dedicated: bool,
+}
+
+/// What the summary note must remind people of.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Workflow {
+    /// README rows the merge request adds: an onboarding checklist each.
+    pub added: Vec<Account>,
+    /// README rows the merge request removes: an offboarding reminder each.
+    pub removed: Vec<Account>,
+    /// Org files (paths) whose wording about who gets new tickets changed.
+    pub assignment_changed: Vec<String>,
+}
+
+impl Workflow {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && self.assignment_changed.is_empty()
+    }
+
+    /// Adds the rows added and removed between two versions of a README (`None`: the
+    /// file did not exist before / does not exist any more). Rows are keyed by Zendesk
+    /// Account ID; a row whose id is unchanged is not new, whatever else changed.
+    pub fn compare_readmes(
+        &mut self,
+        before: Option<&str>,
+        after: Option<&str>,
+        settings: &Settings,
+    ) {
+        let before = before.map(|t| accounts(t, settings)).unwrap_or_default();
+        let after = after.map(|t| accounts(t, settings)).unwrap_or_default();
+        self.added.extend(
+            after
+                .iter()
+                .filter(|(id, _)| !before.contains_key(*id))
+                .map(|(_, a)| a.clone()),
+        );
+        self.removed.extend(
+            before
+                .iter()
+                .filter(|(id, _)| !after.contains_key(*id))
+                .map(|(_, a)| a.clone()),
+        );
+    }
+
+    /// Records `path` when the org file's wording about who gets new non-emergency
+    /// tickets was added, removed or changed between two versions of its text.
+    pub fn compare_org_notes(&mut self, path: &str, before: Option<&str>, after: Option<&str>) {
+        let wording = |text: Option<&str>| text.map(assignment_wording).unwrap_or_default();
+        if wording(before) != wording(after) {
+            self.assignment_changed.push(path.to_owned());
+        }
+    }
+}
+
+/// The accounts of a README's ASE table, by Zendesk Account ID (rows without one are
+/// left out: they cannot be compared).
+pub fn accounts(text: &str, settings: &Settings) -> BTreeMap<String, Account> {
+    let doc = parse::readme::parse(SourceFile::new("README.md", text), settings, false);
+    let Some(table) = doc.table else {
+        return BTreeMap::new();
+    };
+    util::aligned_rows(&table)
+        .filter_map(|row| account(&table, row))
+        .map(|a| (a.org_id.clone(), a))
+        .collect()
+}
+
+fn account(table: &AseTable, row: &Row) -> Option<Account> {
+    let cell = |column| {
+        table
+            .cell(row, column)
+            .filter(|c| !util::is_blank(c))
+            .map(util::value)
+    };
+    let raw_row: String = row
+        .cells
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(Account {
+        org_id: cell(Column::AccountId)?,
+        account: cell(Column::Account).unwrap_or_default(),
+        org_name: cell(Column::OrgName).unwrap_or_default(),
+        ase: cell(Column::Ase).unwrap_or_default(),
+        region: cell(Column::Region),
+        user_id: cell(Column::UserId).unwrap_or_default(),
+        dedicated: mentions_dedicated(&raw_row),
+    })
+}
+
+static DEDICATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:\bgitlab\s+dedicated\b)|\bDedicated\b")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// True when the text mentions GitLab Dedicated.
+pub fn mentions_dedicated(text: &str) -> bool {
+    DEDICATED.is_match(text)
+}
+
+/// Sentences about assigning the customer's (new, non-emergency) tickets.
+static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(auto-?assign\w*|automatic(ally)?\s+assign\w*|(new\s+)?(non-emergency\s+)?tickets?\b[^.\n]{0,80}?\b(will\s+be\s+|are\s+|get\s+)?(auto-?)?assigned\s+to)\b",
+    )
+    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// The sentences of an org file's note that say who gets new tickets, whitespace
+/// normalised (the comparison ignores rewrapping). A file that is not a valid org file is
+/// read as plain text.
+pub fn assignment_wording(text: &str) -> BTreeSet<String> {
+    let doc = parse::orgnote::parse(SourceFile::new("org.yaml", text), "org");
+    let note = plain_text(doc.notes_text().unwrap_or(text));
+    note.split("\n\n")
+        .flat_map(|paragraph| paragraph.split(['.', '!', '?']))
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|s| ASSIGNMENT.is_match(s))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "| Account | ASE | Region | Special Notes | Zendesk Org Name | Zendesk Account ID | Zendesk User (ASE) ID |\n|---|---|---|---|---|---|---|\n";
+    const ACME: &str =
+        "| Acme | Jill Doe | AMER | | f6438d0c Acme | 361092349520 | 370415907240 |\n";
+    const BLUE: &str = "| Blue | Priya Raman | EMEA | GitLab Dedicated | 5a1f9965 Blue | 27946339528 | 411273650918 |\n";
+
+    #[test]
+    fn rows_are_added_and_removed_by_account_id() {
+        let before = format!("{HEAD}{ACME}");
+        let after = format!("{HEAD}{}{BLUE}", ACME.replace("Jill Doe", "Jill Smith"));
+        let mut w = Workflow::default();
+        w.compare_readmes(Some(&before), Some(&after), &Settings::defaults());
+        assert_eq!(w.added.len(), 1);
+        let blue = &w.added[0];
+        assert_eq!(
+            (
+                blue.account.as_str(),
+                blue.org_id.as_str(),
+                blue.user_id.as_str(),
+                blue.dedicated
+            ),
+            ("Blue", "27946339528", "411273650918", true)
+        );
+        assert!(w.removed.is_empty());
+        let mut w = Workflow::default();
+        w.compare_readmes(Some(&after), Some(&before), &Settings::defaults());
+        assert_eq!((w.added.len(), w.removed.len()), (0, 1));
+    }
+
+    #[test]
+    fn assignment_wording_changes_are_found_and_rewrapping_is_not() {
+        let old = "notes: |\n  Jill is the ASE, so all new non-emergency tickets\n  will be assigned to her. If Jill is away, cc yourself.\n";
+        let rewrapped = "notes: |\n  Jill is the ASE, so all new non-emergency tickets will be assigned to her.\n  If Jill is away, cc yourself.\n";
+        let changed = old.replace("to her", "to Kenji");
+        let other = old.replace("cc yourself", "cc the team");
+        let mut w = Workflow::default();
+        w.compare_org_notes("a.yaml", Some(old), Some(rewrapped));
+        w.compare_org_notes("b.yaml", Some(old), Some(&other));
+        assert!(w.is_empty(), "{w:?}");
+        w.compare_org_notes("c.yaml", Some(old), Some(&changed));
+        w.compare_org_notes("d.yaml", None, Some(old));
+        w.compare_org_notes("e.yaml", Some(old), Some("notes: PS project\n"));
+        assert_eq!(w.assignment_changed, ["c.yaml", "d.yaml", "e.yaml"]);
+    }
+}
