@@ -252,7 +252,7 @@ impl PhraseMatcher {
             .iter()
             .map(|p| build_regex(&expand(p)))
             .collect::<Result<Vec<_>, _>>()?;
-        let patterns = RegexSetBuilder::new(&expanded)
+        let patterns = RegexSetBuilder::new(expanded.iter().map(|p| ascii_classes(p)))
             .case_insensitive(true)
             .size_limit(1 << 24)
             .build()?;
@@ -376,6 +376,59 @@ fn expand(pattern: &str) -> Cow<'_, str> {
     Cow::Owned(pattern.replace(NAME_PLACEHOLDER, &group))
 }
 
+/// Makes `\w`, `\s`, `\d` and `\b` ASCII-only (names keep their Unicode classes through
+/// `\p{..}`). Case-insensitive Unicode `\w` costs tens of milliseconds to compile per
+/// pattern, which made every run start ~1 s late; phrases are English words, so ASCII
+/// classes match the same text.
+fn ascii_classes(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut in_class = false;
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(e @ ('w' | 's' | 'd')) if in_class => out.push_str(match e {
+                    'w' => "0-9A-Za-z_",
+                    's' => " \\t\\n\\r\\x0B\\x0C",
+                    _ => "0-9",
+                }),
+                Some(e @ ('w' | 's' | 'd' | 'b')) => {
+                    out.push_str("(?-u:\\");
+                    out.push(e);
+                    out.push(')');
+                }
+                Some(e) => {
+                    out.push('\\');
+                    out.push(e);
+                }
+                None => out.push('\\'),
+            },
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+                // A `]` or `^]` right after the opening bracket is a literal.
+                let rest = chars.as_str();
+                let literal = if rest.starts_with("^]") {
+                    2
+                } else {
+                    usize::from(rest.starts_with(']'))
+                };
+                for _ in 0..literal {
+                    if let Some(l) = chars.next() {
+                        out.push(l);
+                    }
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 fn next_char(text: &str, at: usize) -> usize {
     text[at..]
         .chars()
@@ -384,7 +437,7 @@ fn next_char(text: &str, at: usize) -> usize {
 }
 
 fn build_regex(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(pattern)
+    RegexBuilder::new(&ascii_classes(pattern))
         .case_insensitive(true)
         .size_limit(1 << 24)
         .build()
@@ -393,6 +446,19 @@ fn build_regex(pattern: &str) -> Result<Regex, regex::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_classes_rewrites_perl_classes_inside_and_outside_brackets() {
+        assert_eq!(
+            ascii_classes(r"\bASE\s+[\w.-]+"),
+            r"(?-u:\b)ASE(?-u:\s)+[0-9A-Za-z_.-]+"
+        );
+        assert_eq!(
+            ascii_classes(r"[^)\n]{1,4}\p{Lu}\.\\w"),
+            r"[^)\n]{1,4}\p{Lu}\.\\w"
+        );
+        assert_eq!(ascii_classes(r"[]\d]"), r"[]0-9]");
+    }
 
     fn matcher(p: &[&str], g: &[&str]) -> PhraseMatcher {
         let p: Vec<String> = p.iter().map(|s| s.to_string()).collect();
