@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use serde::Deserialize;
 
@@ -156,9 +157,13 @@ impl Config {
     /// The built-in defaults.
     pub fn default_config() -> Config {
         // The embedded file is covered by a unit test; fall back to an error message that
-        // names it rather than a panic if it ever stops parsing.
-        parse_yaml("<built-in defaults>", DEFAULT_CONFIG_YAML)
-            .unwrap_or_else(|e| unreachable!("built-in default configuration does not parse: {e}"))
+        // names it rather than a panic if it ever stops parsing. Parsed once per process.
+        static DEFAULTS: LazyLock<Config> = LazyLock::new(|| {
+            parse_yaml("<built-in defaults>", DEFAULT_CONFIG_YAML).unwrap_or_else(|e| {
+                unreachable!("built-in default configuration does not parse: {e}")
+            })
+        });
+        DEFAULTS.clone()
     }
 
     /// Reads a user's file and merges it over the defaults.
@@ -309,6 +314,7 @@ impl Settings {
             .iter()
             .map(column)
             .collect::<Result<_, _>>()?;
+        let builtin = Config::default_config().questions;
         let mut questions = HashMap::new();
         for (key, set) in &config.questions {
             if !QUESTIONS.contains(&key.as_str()) {
@@ -317,7 +323,12 @@ impl Settings {
                     QUESTIONS.join(", ")
                 )));
             }
-            let matcher = PhraseMatcher::compile(&set.patterns, &set.guards)
+            let known_good = |pattern: &str| {
+                builtin
+                    .get(key)
+                    .is_some_and(|b| b.patterns.iter().chain(&b.guards).any(|p| p == pattern))
+            };
+            let matcher = PhraseMatcher::compile_lazily(&set.patterns, &set.guards, known_good)
                 .map_err(|e| value_error(format!("questions.{key}: invalid pattern: {e}")))?;
             questions.insert(key.clone(), matcher);
         }
@@ -397,6 +408,28 @@ mod tests {
                 "question {q} has no phrase set"
             );
         }
+    }
+
+    /// The built-in phrases are compiled lazily, trusted to be valid: this is the trust.
+    #[test]
+    fn every_builtin_phrase_compiles() {
+        for (key, set) in Config::default_config().questions {
+            if let Err(e) = PhraseMatcher::compile(&set.patterns, &set.guards) {
+                panic!("questions.{key}: {e}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_user_phrase_is_a_configuration_error_at_load() {
+        let user = "questions:\n  emergency:\n    patterns: ['(P1']\n";
+        let config = Config::from_user_yaml("x", user).unwrap_or_else(|e| panic!("{e}"));
+        let err = Settings::new(config, Path::new("."), ".ase-lint.yml").err();
+        let message = err.map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            message.contains("questions.emergency: invalid pattern"),
+            "{message}"
+        );
     }
 
     #[test]

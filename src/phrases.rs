@@ -10,9 +10,12 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use regex::{Regex, RegexBuilder};
+use regex_automata::Input;
+use regex_automata::meta::Regex;
+use regex_automata::util::syntax;
 
 /// The placeholder for a person's name in a phrase pattern.
 pub const NAME_PLACEHOLDER: &str = "{name}";
@@ -20,9 +23,10 @@ pub const NAME_PLACEHOLDER: &str = "{name}";
 /// The capture group `{name}` becomes.
 const NAME_GROUP: &str = "name";
 
-/// One capitalised name word, or a word of a script without case (CJK, …). Case-sensitive
-/// even though the rest of a pattern is not.
-const NAME_WORD: &str = r"(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}[\p{L}\p{M}'’-]*|\p{Lo}[\p{Lo}\p{M}]*)";
+/// Any character that can be part of a non-ASCII name: everything outside ASCII except
+/// Latin-1 punctuation, general punctuation, arrows, symbols, CJK punctuation, variation
+/// selectors and emoji. A cheap class on purpose (see [`is_name_word`]).
+const NON_ASCII_LETTERISH: &str = r"[^\x00-\x7F\u{80}-\u{BF}\u{D7}\u{F7}\u{2000}-\u{2BFF}\u{3000}-\u{303F}\u{FE00}-\u{FE0F}\u{1F000}-\u{1FFFF}]";
 
 /// How many rejected `{name}` candidates one pattern may try in one note before giving up
 /// (keeps pathological notes linear).
@@ -216,17 +220,55 @@ const NOT_NAMES: &[&str] = &[
 /// Gives every compiled matcher a distinct id (see [`PhraseMatcher::id`]).
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
+/// Why a phrase pattern was refused (the regex engine's message, which points at the
+/// offending part of the pattern).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct PhraseError(Box<regex_automata::meta::BuildError>);
+
 /// A compiled phrase set for one question.
+///
+/// Regexes are compiled on first use: a run that never reads a question (a README-only
+/// run, or notes that are not ASE notes) never pays for it. Patterns that are not known to
+/// compile (the user's own) are compiled up front so a bad one is a configuration error.
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher {
     id: u64,
-    /// One regex per pattern. No `RegexSet` pre-pass: a set of these Unicode-aware
-    /// patterns runs on the slow PikeVM engine (54 % of a whole-project run when it was
-    /// used), while each regex alone runs on the lazy DFA.
-    pattern_list: Vec<Regex>,
-    /// Per pattern: does it capture a `{name}` that must pass [`is_person_name`]?
-    has_name: Vec<bool>,
-    guards: Vec<Regex>,
+    patterns: Vec<LazyRegex>,
+    guards: Vec<LazyRegex>,
+}
+
+/// One pattern, compiled the first time a note needs it.
+#[derive(Debug, Clone)]
+struct LazyRegex {
+    /// The pattern with `{name}` expanded, as it is compiled.
+    expanded: String,
+    /// Does it capture a `{name}` that must pass [`is_person_name`]?
+    has_name: bool,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    fn new(pattern: &str, compile_now: bool) -> Result<Self, PhraseError> {
+        let lazy = LazyRegex {
+            expanded: expand(pattern).into_owned(),
+            has_name: pattern.contains(NAME_PLACEHOLDER),
+            compiled: OnceLock::new(),
+        };
+        if compile_now {
+            let regex = build_regex(&lazy.expanded)?;
+            let _ = lazy.compiled.set(Some(regex));
+        }
+        Ok(lazy)
+    }
+
+    /// The compiled regex; `None` only for a known-good pattern that failed after all
+    /// (the built-in ones are all compiled by a unit test), which then matches nothing.
+    fn get(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| build_regex(&self.expanded).ok())
+            .as_ref()
+    }
 }
 
 /// Where a phrase matched, in the note text (byte offsets) and the matched text.
@@ -239,26 +281,27 @@ pub struct PhraseMatch {
 
 impl PhraseMatcher {
     /// Compiles case-insensitive patterns and guards (with `{name}` expanded); an invalid
-    /// regex is returned as an error naming it.
-    pub fn compile(patterns: &[String], guards: &[String]) -> Result<Self, regex::Error> {
-        let expanded: Vec<String> = patterns.iter().map(|p| expand(p).into_owned()).collect();
-        let pattern_list = expanded
-            .iter()
-            .map(|p| build_regex(p))
-            .collect::<Result<Vec<_>, _>>()?;
-        let has_name = pattern_list
-            .iter()
-            .map(|re| re.capture_names().any(|n| n == Some(NAME_GROUP)))
-            .collect();
-        let guards = guards
-            .iter()
-            .map(|p| build_regex(&expand(p)))
-            .collect::<Result<Vec<_>, _>>()?;
+    /// pattern is returned as an error naming it.
+    pub fn compile(patterns: &[String], guards: &[String]) -> Result<Self, PhraseError> {
+        Self::compile_lazily(patterns, guards, |_| false)
+    }
+
+    /// Like [`PhraseMatcher::compile`], but patterns for which `known_good` holds (the
+    /// built-in ones) are compiled on first use instead of now.
+    pub fn compile_lazily(
+        patterns: &[String],
+        guards: &[String],
+        known_good: impl Fn(&str) -> bool,
+    ) -> Result<Self, PhraseError> {
+        let lazy = |list: &[String]| {
+            list.iter()
+                .map(|p| LazyRegex::new(p, !known_good(p)))
+                .collect::<Result<Vec<_>, _>>()
+        };
         Ok(Self {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            pattern_list,
-            has_name,
-            guards,
+            patterns: lazy(patterns)?,
+            guards: lazy(guards)?,
         })
     }
 
@@ -271,7 +314,7 @@ impl PhraseMatcher {
     /// Replaces what the guards match with spaces (byte offsets are kept).
     pub fn mask<'t>(&self, text: &'t str) -> Cow<'t, str> {
         let mut masked: Option<String> = None;
-        for guard in &self.guards {
+        for guard in self.guards.iter().filter_map(LazyRegex::get) {
             let current = masked.as_deref().unwrap_or(text);
             let ranges: Vec<_> = guard.find_iter(current).map(|m| m.range()).collect();
             if ranges.is_empty() {
@@ -287,23 +330,19 @@ impl PhraseMatcher {
         masked.map_or(Cow::Borrowed(text), Cow::Owned)
     }
 
-    /// True when the (guard-masked) text answers the question.
+    /// True when the (guard-masked) text answers the question. Stops at the first
+    /// pattern that does, so later patterns may never need compiling.
     pub fn is_match(&self, text: &str) -> bool {
         let masked = self.mask(text);
-        self.matching(&masked)
-            .any(|i| !self.has_name[i] || self.accepted(i, &masked).is_some())
-    }
-
-    /// Indices of the patterns that match `masked` somewhere.
-    fn matching<'a>(&'a self, masked: &'a str) -> impl Iterator<Item = usize> + 'a {
-        (0..self.pattern_list.len()).filter(move |&i| self.pattern_list[i].is_match(masked))
+        self.patterns.iter().any(|p| accepted(p, &masked).is_some())
     }
 
     /// The first (leftmost) match in the guard-masked text, if any.
     pub fn find(&self, text: &str) -> Option<PhraseMatch> {
         let masked = self.mask(text);
-        self.matching(&masked)
-            .filter_map(|i| self.accepted(i, &masked))
+        self.patterns
+            .iter()
+            .filter_map(|p| accepted(p, &masked))
             .min_by_key(|m| m.start)
             .map(|m| PhraseMatch {
                 start: m.start,
@@ -311,26 +350,85 @@ impl PhraseMatcher {
                 text: text[m].to_owned(),
             })
     }
+}
 
-    /// The leftmost match of pattern `i` whose `{name}` (if any) is a person's name.
-    fn accepted(&self, i: usize, text: &str) -> Option<Range<usize>> {
-        let re = &self.pattern_list[i];
-        if !self.has_name[i] {
-            return re.find(text).map(|m| m.range());
-        }
-        let mut at = 0;
-        for _ in 0..MAX_NAME_CANDIDATES {
-            let caps = re.captures_at(text, at)?;
-            let whole = caps.get(0)?;
-            match caps.name(NAME_GROUP) {
-                Some(name) if !is_person_name(name.as_str()) => {
-                    at = next_char(text, whole.start());
-                }
-                _ => return Some(whole.range()),
-            }
-        }
-        None
+/// The leftmost match of a pattern whose `{name}` (if any) is a person's name.
+fn accepted(pattern: &LazyRegex, text: &str) -> Option<Range<usize>> {
+    let re = pattern.get()?;
+    if !pattern.has_name {
+        return re.find(text).map(|m| m.range());
     }
+    let mut caps = re.create_captures();
+    let mut at = 0;
+    for _ in 0..MAX_NAME_CANDIDATES {
+        if at > text.len() {
+            return None;
+        }
+        re.search_captures(&Input::new(text).range(at..), &mut caps);
+        let whole = caps.get_match()?;
+        match caps.get_group_by_name(NAME_GROUP) {
+            Some(name) if !is_name_at(text, name.range()) => {
+                at = next_char(text, whole.start());
+            }
+            _ => return Some(whole.range()),
+        }
+    }
+    None
+}
+
+/// True when `text[name]`, a `{name}` capture, is a person's name: a handle, or words of
+/// the right shape (see [`is_name_word`]) that do not start inside another word and pass
+/// [`is_person_name`].
+fn is_name_at(text: &str, name: Range<usize>) -> bool {
+    let candidate = &text[name.clone()];
+    if candidate.starts_with('@') {
+        return is_person_name(candidate);
+    }
+    let inside_word = text[..name.start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_');
+    !inside_word
+        && candidate
+            .split([' ', '\t'])
+            .filter(|w| !w.is_empty())
+            .all(is_name_word)
+        && is_person_name(candidate)
+}
+
+/// One word of a name: a capital, an optional apostrophe and capital ("O'Neil"), then a
+/// lowercase letter and any letters, marks, apostrophes or hyphens ("Jean-Luc", "Zoë");
+/// or a word of a script without case ("李明"). The regex only finds candidates (cheap
+/// ASCII-plus-any-non-ASCII classes, since Unicode letter classes made start-up slow);
+/// this decides.
+pub fn is_name_word(word: &str) -> bool {
+    let mut chars = word.chars().peekable();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if is_caseless_letter(first) {
+        return chars.all(|c| is_caseless_letter(c) || is_mark(c));
+    }
+    if !first.is_uppercase() {
+        return false;
+    }
+    if chars.next_if(|&c| c == '\'' || c == '’').is_some()
+        && chars.next_if(|c| c.is_uppercase()).is_none()
+    {
+        return false;
+    }
+    chars.next().is_some_and(char::is_lowercase)
+        && chars.all(|c| c.is_alphabetic() || is_mark(c) || matches!(c, '\'' | '’' | '-'))
+}
+
+/// A letter of a script without case (`\p{Lo}`, near enough).
+fn is_caseless_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase() && !c.is_ascii()
+}
+
+/// A combining mark that `char::is_alphabetic` does not already cover (diacritics).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 /// True when `candidate` can be a person: an `@handle`, or words whose first is
@@ -364,18 +462,21 @@ fn is_common_word(word: &str) -> bool {
         .is_ok()
 }
 
-/// Expands `{name}` into the name capture group.
+/// Expands `{name}` into the name capture group: a handle, or one to four words that
+/// start with a capital (and a lowercase letter, so not "TBD") or with a non-ASCII
+/// character, to be confirmed by [`is_name_at`]. Case-sensitive even though the rest of a
+/// pattern is not.
 fn expand(pattern: &str) -> Cow<'_, str> {
     if !pattern.contains(NAME_PLACEHOLDER) {
         return Cow::Borrowed(pattern);
     }
-    let group =
-        format!(r"(?P<{NAME_GROUP}>@[\w.-]*\w|\b(?-i:{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}}))");
+    let any = NON_ASCII_LETTERISH;
+    let word = format!(r"(?:\b[A-Z](?:['’][A-Z])?(?:[a-z]|{any})|{any})(?:[A-Za-z'’-]|{any})*");
+    let group = format!(r"(?P<{NAME_GROUP}>@[\w.-]*\w|(?-i:{word}(?:[ \t]+{word}){{0,3}}))");
     Cow::Owned(pattern.replace(NAME_PLACEHOLDER, &group))
 }
 
-/// Makes `\w`, `\s`, `\d` and `\b` ASCII-only (names keep their Unicode classes through
-/// `\p{..}`). Case-insensitive Unicode `\w` costs tens of milliseconds to compile per
+/// Makes `\w`, `\s`, `\d` and `\b` ASCII-only (a user's `\p{..}` stays Unicode). Case-insensitive Unicode `\w` costs tens of milliseconds to compile per
 /// pattern, which made every run start ~1 s late; phrases are English words, so ASCII
 /// classes match the same text.
 fn ascii_classes(pattern: &str) -> String {
@@ -434,11 +535,20 @@ fn next_char(text: &str, at: usize) -> usize {
         .map_or(text.len() + 1, |c| at + c.len_utf8())
 }
 
-fn build_regex(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(&ascii_classes(pattern))
-        .case_insensitive(true)
-        .size_limit(1 << 24)
-        .build()
+/// Compiles one case-insensitive pattern. No literal prefilter: for these long
+/// case-insensitive alternations it cost milliseconds per pattern to build (every case
+/// variant of every word), far more than it saves on notes of a few kilobytes, which the
+/// lazy DFA scans at once.
+fn build_regex(pattern: &str) -> Result<Regex, PhraseError> {
+    Regex::builder()
+        .syntax(syntax::Config::new().case_insensitive(true))
+        .configure(
+            Regex::config()
+                .auto_prefilter(false)
+                .nfa_size_limit(Some(1 << 24)),
+        )
+        .build(&ascii_classes(pattern))
+        .map_err(|e| PhraseError(Box::new(e)))
 }
 
 #[cfg(test)]
@@ -505,6 +615,42 @@ mod tests {
     fn names_do_not_start_inside_words() {
         let m = matcher(&[r"{name}\s+is\s+the\s+ASE"], &[]);
         assert!(!m.is_match("theJill is the ASE"));
+    }
+
+    #[test]
+    fn names_in_other_scripts_and_with_accents_are_names() {
+        let m = matcher(&[r"\bASE\s+is\s+{name}\s+from"], &[]);
+        for name in [
+            "Zoë Dubois",
+            "Łukasz Nowak",
+            "Émile",
+            "李明",
+            "O'Neil",
+            "Jean-Luc Picard",
+        ] {
+            assert!(
+                m.is_match(&format!("The ASE is {name} from EMEA.")),
+                "{name}"
+            );
+        }
+        for not_a_name in ["über", "TBD", "— someone", "🎉"] {
+            assert!(
+                !m.is_match(&format!("The ASE is {not_a_name} from EMEA.")),
+                "{not_a_name}"
+            );
+        }
+    }
+
+    #[test]
+    fn name_words_have_a_name_shape() {
+        for word in [
+            "Jill", "O'Neil", "Zoë", "Łukasz", "McDonald", "Jean-Luc", "李明", "Ng",
+        ] {
+            assert!(is_name_word(word), "{word}");
+        }
+        for word in ["jill", "TBD", "O'", "J", "über", "—", "", "Jill…"] {
+            assert!(!is_name_word(word), "{word}");
+        }
     }
 
     #[test]
