@@ -6,33 +6,6 @@ mod common;
 use axum::http::Method;
 use common::*;
 
-const HEADER: &str = "| Account | ASE | Region | Links | Special Notes | Zendesk Org Name | Zendesk Account ID | Zendesk User (ASE) ID |\n|---|---|---|---|---|---|---|---|\n";
-const ACME: &str = "| Acme Corporation | Jill Doe | AMER | [Salesforce](https://gitlab.my.salesforce.com/0014M00001hHV5CQAW) \\| [Org Note](https://gitlab.com/gitlab-com/support/zendesk-global/organizations/-/blob/master/organizations/361092349520.yaml) | | f6438d0c Acme Corporation | 361092349520 | 370415907240 |\n";
-const BLUE: &str = "| Blue Harbor Logistics | Priya Raman | EMEA | [SFDC](https://gitlab.lightning.force.com/lightning/r/Account/0014M00001kPq2ZQAS/view), [ZD Org](https://gitlab.zendesk.com/agent/organizations/27946339528) | | 5a1f9965 Blue Harbor Logistics | 27946339528 | 411273650918 |\n";
-/// A row with a cell missing (`table/cell-count`).
-const SHORT_ROW: &str = "| Cobalt Analytics | Kenji Watanabe | APAC | https://gitlab.my.salesforce.com/0016100001Xy7bR | | 0b3c51aa Cobalt Analytics |\n";
-
-fn readme(rows: &[&str]) -> String {
-    format!("# Assigned Support Engineers\n\n{HEADER}{}", rows.concat())
-}
-
-/// The line of `row` in `readme(rows)` (1-based).
-fn line_of(rows: &[&str], row: &str) -> u32 {
-    let text = readme(rows);
-    let index = text.lines().position(|l| format!("{l}\n") == row).unwrap();
-    u32::try_from(index + 1).unwrap()
-}
-
-/// The merge request adds `added` to a README that held `before`.
-fn readme_mr(fake: &FakeGitlab, work: &Workspace, before: &[&str], after: &[&str]) {
-    fake.change(
-        work,
-        "README.md",
-        Some(&readme(before)),
-        Some(&readme(after)),
-    );
-}
-
 fn inline_posts(fake: &FakeGitlab) -> Vec<Logged> {
     fake.state()
         .writes()
@@ -275,24 +248,9 @@ fn rate_limit_then_bad_gateway_still_posts_everything() {
     let (fake, work) = (FakeGitlab::start(), Workspace::new());
     readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
     fake.state().faults = vec![
-        Fault {
-            method: Method::POST,
-            path_suffix: "/discussions".into(),
-            status: 429,
-            retry_after: Some(1),
-        },
-        Fault {
-            method: Method::POST,
-            path_suffix: "/discussions".into(),
-            status: 502,
-            retry_after: None,
-        },
-        Fault {
-            method: Method::GET,
-            path_suffix: "/diffs".into(),
-            status: 503,
-            retry_after: None,
-        },
+        Fault::new(Method::POST, "/discussions", 429).retry_after(1),
+        Fault::new(Method::POST, "/discussions", 502),
+        Fault::new(Method::GET, "/diffs", 503),
     ];
     let started = std::time::Instant::now();
     let out = run(&mut bot(&fake, &work));
@@ -556,12 +514,7 @@ fn nothing_checked_changed_means_no_comment_or_an_updated_summary() {
 fn the_token_never_appears_in_output_even_when_debugging() {
     let (fake, work) = (FakeGitlab::start(), Workspace::new());
     readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
-    fake.state().faults = vec![Fault {
-        method: Method::GET,
-        path_suffix: "/user".into(),
-        status: 500,
-        retry_after: None,
-    }];
+    fake.state().faults = vec![Fault::new(Method::GET, "/user", 500)];
     let out = run(bot(&fake, &work).arg("-v").env("RUST_LOG", "debug"));
     let all = format!("{}{}", stdout(&out), stderr(&out));
     assert!(all.contains("private-token: [redacted]"), "{all}");
