@@ -6,33 +6,6 @@ mod common;
 use axum::http::Method;
 use common::*;
 
-const HEADER: &str = "| Account | ASE | Region | Links | Special Notes | Zendesk Org Name | Zendesk Account ID | Zendesk User (ASE) ID |\n|---|---|---|---|---|---|---|---|\n";
-const ACME: &str = "| Acme Corporation | Jill Doe | AMER | [Salesforce](https://gitlab.my.salesforce.com/0014M00001hHV5CQAW) \\| [Org Note](https://gitlab.com/gitlab-com/support/zendesk-global/organizations/-/blob/master/organizations/361092349520.yaml) | | f6438d0c Acme Corporation | 361092349520 | 370415907240 |\n";
-const BLUE: &str = "| Blue Harbor Logistics | Priya Raman | EMEA | [SFDC](https://gitlab.lightning.force.com/lightning/r/Account/0014M00001kPq2ZQAS/view), [ZD Org](https://gitlab.zendesk.com/agent/organizations/27946339528) | | 5a1f9965 Blue Harbor Logistics | 27946339528 | 411273650918 |\n";
-/// A row with a cell missing (`table/cell-count`).
-const SHORT_ROW: &str = "| Cobalt Analytics | Kenji Watanabe | APAC | https://gitlab.my.salesforce.com/0016100001Xy7bR | | 0b3c51aa Cobalt Analytics |\n";
-
-fn readme(rows: &[&str]) -> String {
-    format!("# Assigned Support Engineers\n\n{HEADER}{}", rows.concat())
-}
-
-/// The line of `row` in `readme(rows)` (1-based).
-fn line_of(rows: &[&str], row: &str) -> u32 {
-    let text = readme(rows);
-    let index = text.lines().position(|l| format!("{l}\n") == row).unwrap();
-    u32::try_from(index + 1).unwrap()
-}
-
-/// The merge request adds `added` to a README that held `before`.
-fn readme_mr(fake: &FakeGitlab, work: &Workspace, before: &[&str], after: &[&str]) {
-    fake.change(
-        work,
-        "README.md",
-        Some(&readme(before)),
-        Some(&readme(after)),
-    );
-}
-
 fn inline_posts(fake: &FakeGitlab) -> Vec<Logged> {
     fake.state()
         .writes()
@@ -275,24 +248,9 @@ fn rate_limit_then_bad_gateway_still_posts_everything() {
     let (fake, work) = (FakeGitlab::start(), Workspace::new());
     readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
     fake.state().faults = vec![
-        Fault {
-            method: Method::POST,
-            path_suffix: "/discussions".into(),
-            status: 429,
-            retry_after: Some(1),
-        },
-        Fault {
-            method: Method::POST,
-            path_suffix: "/discussions".into(),
-            status: 502,
-            retry_after: None,
-        },
-        Fault {
-            method: Method::GET,
-            path_suffix: "/diffs".into(),
-            status: 503,
-            retry_after: None,
-        },
+        Fault::new(Method::POST, "/discussions", 429).retry_after(1),
+        Fault::new(Method::POST, "/discussions", 502),
+        Fault::new(Method::GET, "/diffs", 503),
     ];
     let started = std::time::Instant::now();
     let out = run(&mut bot(&fake, &work));
@@ -552,20 +510,94 @@ fn nothing_checked_changed_means_no_comment_or_an_updated_summary() {
     );
 }
 
+/// Everything the run printed, after checking that none of `secrets` is in it.
+fn output_without(out: &std::process::Output, secrets: &[&str]) -> String {
+    let all = format!("{}{}", stdout(out), stderr(out));
+    for secret in secrets {
+        assert!(!all.contains(secret), "`{secret}` leaked:\n{all}");
+    }
+    all
+}
+
 #[test]
 fn the_token_never_appears_in_output_even_when_debugging() {
     let (fake, work) = (FakeGitlab::start(), Workspace::new());
     readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
-    fake.state().faults = vec![Fault {
-        method: Method::GET,
-        path_suffix: "/user".into(),
-        status: 500,
-        retry_after: None,
-    }];
-    let out = run(bot(&fake, &work).arg("-v").env("RUST_LOG", "debug"));
-    let all = format!("{}{}", stdout(&out), stderr(&out));
-    assert!(all.contains("private-token: [redacted]"), "{all}");
-    assert!(!all.contains(BOT_TOKEN), "{all}");
+    let verbosities: [(&[&str], &str); 3] = [(&["-v"], "debug"), (&["-vv"], ""), (&[], "trace")];
+    for (flags, rust_log) in verbosities {
+        fake.state().faults = vec![Fault::new(Method::GET, "/user", 500)];
+        let out = run(bot(&fake, &work).args(flags).env("RUST_LOG", rust_log));
+        let all = output_without(&out, &[BOT_TOKEN]);
+        assert!(
+            all.contains("private-token: [redacted]"),
+            "{flags:?} {rust_log}: {all}"
+        );
+    }
+    let mut job = bot(&fake, &work);
+    job.env_remove("ASE_LINT_TOKEN")
+        .env("CI_JOB_TOKEN", JOB_TOKEN)
+        .arg("-v");
+    let all = output_without(&run(&mut job), &[JOB_TOKEN]);
+    assert!(all.contains("job-token: [redacted]"), "{all}");
+}
+
+/// A password in the API URL (`http://oauth2:…@host/api/v4`), which must never be shown.
+const URL_PASSWORD: &str = "url-password-4242";
+
+fn with_credentials(api_url: &str) -> String {
+    api_url.replacen("http://", &format!("http://oauth2:{URL_PASSWORD}@"), 1)
+}
+
+#[test]
+fn a_refused_token_and_a_timeout_print_neither_the_token_nor_the_url_credentials() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+    let revoked = "glpat-revoked-secret-5555";
+    let echoed = format!(r#"{{"message":"401 Unauthorized: {revoked} is not valid"}}"#);
+    let mr = format!("/merge_requests/{MR_IID}");
+    fake.state().faults = vec![Fault::new(Method::GET, &mr, 401).body(&echoed)];
+    let mut refused = bot_at(&with_credentials(&fake.api_url()), &work);
+    refused
+        .env("ASE_LINT_TOKEN", revoked)
+        .env("RUST_LOG", "trace")
+        .arg("-vv");
+    let all = output_without(&run(&mut refused), &[revoked, URL_PASSWORD]);
+    assert!(all.contains("GitLab answered 401"), "{all}");
+    assert!(all.contains("http://redacted@127.0.0.1:"), "{all}");
+    let silent = with_credentials(&api_url_of(silent_server()));
+    let mut timeout = bot_at(&silent, &work);
+    timeout
+        .env("RUST_LOG", "trace")
+        .args(["-vv", "--timeout", "0.2"]);
+    let out = run_within(&mut timeout, std::time::Duration::from_secs(60));
+    let all = output_without(&out, &[BOT_TOKEN, URL_PASSWORD]);
+    assert!(all.contains("no answer within 0.2 s"), "{all}");
+}
+
+#[test]
+fn a_redirect_is_followed_on_the_same_origin_only() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+    let same = format!("{}/user", fake.api_url());
+    fake.state().faults = vec![Fault::new(Method::GET, "/user", 307).header("location", &same)];
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let elsewhere = FakeGitlab::start();
+    let other = format!("{}/user", elsewhere.api_url());
+    fake.state().faults = vec![Fault::new(Method::GET, "/user", 302).header("location", &other)];
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        elsewhere.state().log.is_empty(),
+        "the token went to another host: {:?}",
+        elsewhere.state().log
+    );
+    let err = stderr(&out);
+    assert!(err.contains("GitLab answered 302"), "{err}");
+    assert!(
+        err.contains("does not send its token to another address"),
+        "{err}"
+    );
 }
 
 #[test]

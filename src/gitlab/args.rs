@@ -3,6 +3,7 @@
 //! flag: it comes from `ASE_LINT_TOKEN` or `--token-file` (process lists are public).
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::Args;
 
@@ -83,12 +84,13 @@ pub struct CiArgs {
     /// Requests sent at the same time.
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub concurrency: usize,
-    /// Timeout of each API request, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
-    pub timeout: u64,
+    /// Timeout of each API request, in seconds (decimals allowed, e.g. 0.5).
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_timeout)]
+    pub timeout: Duration,
     /// Log every API request to stderr (the token is never shown). RUST_LOG=debug too.
-    #[arg(long, short)]
-    pub verbose: bool,
+    /// May be repeated (`-vv`); every level logs the same.
+    #[arg(long, short, action = clap::ArgAction::Count)]
+    pub verbose: u8,
     /// First retry wait in milliseconds (tests shorten it).
     #[arg(
         long,
@@ -107,4 +109,32 @@ pub struct CiArgs {
     pub notes_per_minute: usize,
     #[command(flatten)]
     pub options: LintOptions,
+}
+
+/// A request timeout: a positive number of seconds, at most a day.
+fn parse_timeout(text: &str) -> Result<Duration, String> {
+    let seconds: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    if !(seconds > 0.0 && seconds <= 86_400.0) {
+        return Err(format!(
+            "`{text}`: give a number of seconds above 0 and at most 86400"
+        ));
+    }
+    Duration::try_from_secs_f64(seconds).map_err(|e| format!("`{text}`: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timeouts_take_decimal_seconds_and_refuse_nonsense() {
+        assert_eq!(parse_timeout("30"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_timeout("0.25"), Ok(Duration::from_millis(250)));
+        for bad in ["0", "-1", "NaN", "inf", "1e9", "soon", ""] {
+            assert!(parse_timeout(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -2,8 +2,11 @@
 //! writes the report artifacts, and hands the comments to [`super::publish`].
 //!
 //! Exit status: 0 / 1 by the findings; 2 when the job cannot do its work (bad usage or
-//! configuration, GitLab unreachable, a write that failed) — but not for a missing write
-//! token, which only explains itself, unless `--require-token`.
+//! configuration, GitLab unreachable or answering nonsense, a write that failed) — but not
+//! for a missing or refused token, which only explains itself, unless `--require-token`.
+//! Whatever fails, the findings are printed and written to the report artifacts first, and
+//! a failed run ends with one paragraph saying what failed, what to do, and where the
+//! findings are.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -17,7 +20,7 @@ use gitlab::api::users::CurrentUser;
 use url::Url;
 
 use super::args::CiArgs;
-use super::client::{Client, ClientOptions};
+use super::client::{Client, ClientOptions, shown_url};
 use super::endpoints::Versions;
 use super::error::Error;
 use super::files::{self, Fetched};
@@ -63,9 +66,14 @@ impl MrTarget {
             .as_deref()
             .filter(|s| !s.is_empty())
             .ok_or("no GitLab API URL: set CI_API_V4_URL (GitLab CI does) or pass --api-url")?;
-        let api_url = Url::parse(api).map_err(|e| format!("--api-url `{api}`: {e}"))?;
+        // The URL is not echoed whole: it may hold a user name and password.
+        let api_url = Url::parse(api)
+            .map_err(|e| format!("the API URL (CI_API_V4_URL or --api-url) is not a URL: {e}"))?;
         if !matches!(api_url.scheme(), "http" | "https") {
-            return Err(format!("--api-url `{api}`: not an http(s) URL"));
+            return Err(format!(
+                "the API URL `{}` (CI_API_V4_URL or --api-url) is not an http(s) URL",
+                shown_url(&api_url)
+            ));
         }
         let project = args
             .project
@@ -110,10 +118,10 @@ async fn run_async(args: &CiArgs, credentials: Credentials) -> Result<u8, String
     let client = Client::new(ClientOptions {
         api_url: target.api_url.clone(),
         credentials,
-        timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+        timeout: args.timeout,
         retry: RetryPolicy::with_base(std::time::Duration::from_millis(args.retry_base_ms)),
         notes_per_minute: args.notes_per_minute,
-        verbose: args.verbose || debug_logging_requested(),
+        verbose: args.verbose > 0 || debug_logging_requested(),
         read_only: args.dry_run || !can_write,
         max_pages: 100,
     })
@@ -121,7 +129,9 @@ async fn run_async(args: &CiArgs, credentials: Credentials) -> Result<u8, String
     let wants_discussions = can_write || args.dry_run;
     match read_merge_request(&client, &target, wants_discussions).await {
         Ok(state) => review(args, &settings, &client, &target, state).await,
-        Err(err) => Ok(without_merge_request(args, &settings, &client, &err)),
+        Err(err) => Ok(without_merge_request(
+            args, &settings, &client, &target, &err,
+        )),
     }
 }
 
@@ -288,7 +298,14 @@ async fn review(
         notices: warnings,
     };
     let outcome = publish::publish(&context, &state, &run, &extras).await;
-    Ok(finish(args, client, &outcome, findings_status))
+    Ok(finish(
+        args,
+        client,
+        target,
+        &outcome,
+        findings_status,
+        artifacts_ok,
+    ))
 }
 
 /// The handbook steps the merge request calls for: each changed README and org file is
@@ -348,7 +365,14 @@ async fn workflow_of(
 }
 
 /// The exit status after publishing.
-fn finish(args: &CiArgs, client: &Client, outcome: &Outcome, findings_status: u8) -> u8 {
+fn finish(
+    args: &CiArgs,
+    client: &Client,
+    target: &MrTarget,
+    outcome: &Outcome,
+    findings_status: u8,
+    artifacts_ok: bool,
+) -> u8 {
     for line in &outcome.report {
         eprintln!("ase-lint: {}", client.credentials().scrub(line));
     }
@@ -363,22 +387,101 @@ fn finish(args: &CiArgs, client: &Client, outcome: &Outcome, findings_status: u8
         explain_missing_token(&client.credentials().scrub(reason));
         return token_status(args, findings_status);
     }
-    if outcome.failed {
-        EXIT_TROUBLE
-    } else {
-        findings_status
+    if outcome.failures.is_empty() {
+        return findings_status;
     }
+    conclude_failed_writes(args, target, &outcome.failures, artifacts_ok);
+    EXIT_TROUBLE
+}
+
+/// Ends a run whose writes (some or all) failed: the first three failures and the hint
+/// for the first.
+fn conclude_failed_writes(
+    args: &CiArgs,
+    target: &MrTarget,
+    failures: &[Error],
+    artifacts_ok: bool,
+) {
+    const SHOWN: usize = 3;
+    let mut failed: Vec<String> = failures
+        .iter()
+        .take(SHOWN)
+        .map(ToString::to_string)
+        .collect();
+    if failures.len() > SHOWN {
+        failed.push(format!("and {} more", failures.len() - SHOWN));
+    }
+    let hint = failures.first().map_or("", Error::hint);
+    let failure = format!(
+        "{} write(s) to merge request !{} failed, so the review there is incomplete: {}",
+        failures.len(),
+        target.iid,
+        failed.join("; ")
+    );
+    conclude(args, &failure, hint, artifacts_ok);
+}
+
+/// The paragraph that ends a run that could not publish its review: what failed, what to
+/// do about it, where the findings are, and the exit status (always 2).
+fn conclude(args: &CiArgs, failure: &str, hint: &str, artifacts_ok: bool) {
+    eprintln!(
+        "ase-lint: error: {}. {} {} Exit status 2.",
+        failure.trim_end_matches('.'),
+        sentence(hint),
+        where_the_findings_are(args, artifacts_ok)
+    );
+}
+
+/// Where a run's findings can be read, as a sentence.
+fn where_the_findings_are(args: &CiArgs, artifacts_ok: bool) -> String {
+    let files: Vec<String> = [args.codequality.as_deref(), args.junit.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(|path| format!("`{}`", path.display()))
+        .collect();
+    match (files.is_empty(), artifacts_ok) {
+        (true, _) => "The findings are printed above (--codequality and --junit would also \
+                      keep them as report artifacts)."
+            .to_owned(),
+        (false, true) => format!(
+            "The findings are printed above and written to {}.",
+            files.join(" and ")
+        ),
+        (false, false) => format!(
+            "The findings are printed above; writing {} failed (see above).",
+            files.join(" and ")
+        ),
+    }
+}
+
+/// `text` as a sentence: capitalised, ending with `.` unless it ends with `.`, `?` or `!`.
+fn sentence(text: &str) -> String {
+    let mut chars = text.trim().chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut sentence: String = first.to_uppercase().chain(chars).collect();
+    if !sentence.ends_with(['.', '?', '!']) {
+        sentence.push('.');
+    }
+    sentence
 }
 
 /// Without the merge request (no token that can read it, or GitLab unreachable): lints
 /// the whole project so the artifacts still show the findings.
-fn without_merge_request(args: &CiArgs, settings: &Settings, client: &Client, err: &Error) -> u8 {
-    let message = client.credentials().scrub(&err.to_string());
-    let unauthorised =
-        err.is_auth() || (err.status() == Some(404) && !client.credentials().can_write());
-    eprintln!("ase-lint: cannot read the merge request: {message}");
+fn without_merge_request(
+    args: &CiArgs,
+    settings: &Settings,
+    client: &Client,
+    target: &MrTarget,
+    err: &Error,
+) -> u8 {
+    let credentials = client.credentials();
+    let message = credentials.scrub(&err.to_string());
+    let unauthorised = err.is_auth() || (err.status() == Some(404) && !credentials.can_write());
     eprintln!(
-        "ase-lint: checking every file of the project instead (the changed files are not known)."
+        "ase-lint: cannot read the merge request; checking every file of the project instead \
+         (the changed files are not known)."
     );
     let (run, _) = lint_project(
         &args.project_dir,
@@ -390,15 +493,28 @@ fn without_merge_request(args: &CiArgs, settings: &Settings, client: &Client, er
     print_findings(args, &run);
     let findings_status = exit_status(&run, artifacts_ok);
     if unauthorised {
-        explain_missing_token(if client.credentials().can_write() {
-            "GitLab refused ASE_LINT_TOKEN (expired, revoked, or without access to the project)"
+        let reason = if credentials.can_write() {
+            format!(
+                "GitLab refused ASE_LINT_TOKEN: it is expired, revoked, or without access to the \
+                 project ({message})"
+            )
         } else {
-            missing_token_reason(client.credentials())
-        });
-        token_status(args, findings_status)
-    } else {
-        EXIT_TROUBLE
+            format!("{} ({message})", missing_token_reason(credentials))
+        };
+        explain_missing_token(&reason);
+        return token_status(args, findings_status);
     }
+    conclude(
+        args,
+        &format!(
+            "could not review merge request !{}: {message}. Nothing was posted on it, and every \
+             file of the project was checked instead of its changes",
+            target.iid
+        ),
+        err.hint(),
+        artifacts_ok,
+    );
+    EXIT_TROUBLE
 }
 
 /// Lints the project's files that `select` keeps, with paths relative to `dir`; also

@@ -6,8 +6,16 @@
 //! (see [`super::retry`]), slowing down on `RateLimit-Remaining`, pacing of note
 //! creation, a read-only mode for `--dry-run`, debug logs with the token redacted, and
 //! offset pagination that follows `x-next-page`/`Link` to the end (the crate's own stops
-//! at the first short page, which GitLab may send while more pages exist).
+//! at the first short page, which GitLab may send while more pages exist), at most
+//! `max_pages` pages and never the same page twice.
+//!
+//! The token goes only to the API's own origin: redirects to another scheme, host or port
+//! are not followed (the `PRIVATE-TOKEN` header would go with them), and neither are
+//! `Link` headers pointing elsewhere; within the origin, only 307/308 redirects are
+//! followed (a 301/302/303 would turn a POST into a GET and lose the note). Every error the client returns is scrubbed of the
+//! token and names the request by method and path, never by its full URL.
 
+use std::collections::HashSet;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime};
@@ -83,6 +91,7 @@ impl Client {
         let http = reqwest::Client::builder()
             .timeout(options.timeout)
             .connect_timeout(options.timeout.min(Duration::from_secs(10)))
+            .redirect(same_origin_redirects())
             .user_agent(concat!("ase-lint/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| Error::Transport {
@@ -124,7 +133,7 @@ impl Client {
         endpoint
             .query_async(self)
             .await
-            .map_err(|e| Error::from_api(what, e))
+            .map_err(|e| self.error(Error::from_api(what, e)))
     }
 
     /// Runs one endpoint and returns its answer's bytes as they are.
@@ -135,7 +144,7 @@ impl Client {
         gitlab::api::raw(endpoint)
             .query_async(self)
             .await
-            .map_err(|e| Error::from_api(what, e))
+            .map_err(|e| self.error(Error::from_api(what, e)))
     }
 
     /// Runs one endpoint whose answer body does not matter.
@@ -146,12 +155,24 @@ impl Client {
         gitlab::api::ignore(endpoint)
             .query_async(self)
             .await
-            .map_err(|e| Error::from_api(what, e))
+            .map_err(|e| self.error(Error::from_api(what, e)))
     }
 
     /// Reads every page of a list endpoint, following `x-next-page` (or the `Link`
     /// header's `next`) until GitLab says there is none; a short page is not the end.
+    /// Stops with an error after `max_pages` pages, or when the next page is one already
+    /// read, so a server that always announces another page cannot keep the run going.
     pub async fn get_all<T, E>(&self, what: &str, endpoint: &E) -> Result<Vec<T>, Error>
+    where
+        T: DeserializeOwned,
+        E: Endpoint + Sync,
+    {
+        self.read_pages(what, endpoint)
+            .await
+            .map_err(|e| self.error(e))
+    }
+
+    async fn read_pages<T, E>(&self, what: &str, endpoint: &E) -> Result<Vec<T>, Error>
     where
         T: DeserializeOwned,
         E: Endpoint + Sync,
@@ -164,25 +185,40 @@ impl Client {
         url.query_pairs_mut()
             .append_pair("per_page", "100")
             .append_pair("page", "1");
+        let transport = |message: String| Error::Transport {
+            what: what.into(),
+            message,
+        };
+        let max_pages = self.options.max_pages.max(1);
         let mut items = Vec::new();
-        for _ in 0..self.options.max_pages.max(1) {
+        let mut seen = HashSet::new();
+        for _ in 0..max_pages {
+            if !seen.insert(url.to_string()) {
+                return Err(transport(format!(
+                    "GitLab's next page is one already read (after {} page(s)); stopped reading \
+                     the list",
+                    seen.len()
+                )));
+            }
             let answer = self
                 .send(Method::GET, url.clone(), HeaderMap::new(), Vec::new())
                 .await
-                .map_err(|e| Error::Transport {
-                    what: what.into(),
-                    message: e.to_string(),
-                })?;
+                .map_err(|e| transport(e.to_string()))?;
             items.extend(decode_page::<T>(what, &answer)?);
             match next_page(&url, answer.headers(), &self.base) {
                 Some(next) => url = next,
                 None => return Ok(items),
             }
         }
-        Err(Error::Transport {
-            what: what.into(),
-            message: format!("more than {} pages; stopped", self.options.max_pages),
-        })
+        Err(transport(format!(
+            "GitLab still announced a next page after {max_pages} pages; stopped reading the \
+             list (the bot reads at most {max_pages} pages of 100 items)"
+        )))
+    }
+
+    /// `error` with the token scrubbed from its text.
+    fn error(&self, error: Error) -> Error {
+        error.scrubbed(&self.options.credentials)
     }
 
     /// Sends one request with retries, pacing and logging.
@@ -227,6 +263,11 @@ impl Client {
                 }
                 (Outcome::Done, Ok(answer)) => return Ok(answer),
                 (Outcome::Done, Err((message, _))) => {
+                    let message = if attempt > 0 {
+                        format!("{message} (gave up after {} attempts)", attempt + 1)
+                    } else {
+                        message
+                    };
                     return Err(TransportError::Request {
                         method,
                         path,
@@ -261,17 +302,21 @@ impl Client {
         if *method != Method::GET {
             self.writes.fetch_add(1, Ordering::Relaxed);
         }
-        self.debug(&format!("→ {method} {url} {}", redacted_headers(&headers)));
+        self.debug(&format!(
+            "→ {method} {} {}",
+            shown_url(url),
+            redacted_headers(&headers)
+        ));
         let started = Instant::now();
         let request = self
             .http
             .request(method.clone(), url.clone())
             .headers(headers)
             .body(body.to_vec());
-        let response = request.send().await.map_err(|e| self.failure(&e))?;
+        let response = request.send().await.map_err(|e| self.failure(e, url))?;
         let status = response.status();
         let response_headers = response.headers().clone();
-        let bytes = response.bytes().await.map_err(|e| self.failure(&e))?;
+        let bytes = response.bytes().await.map_err(|e| self.failure(e, url))?;
         self.debug(&format!(
             "← {} {method} {} ({} ms)",
             status.as_u16(),
@@ -285,10 +330,24 @@ impl Client {
         Ok(answer)
     }
 
-    fn failure(&self, error: &reqwest::Error) -> (String, bool) {
-        let message = self.options.credentials.scrub(&error_chain(error));
+    /// Why a request got no answer, in words (without the URL, which may hold
+    /// credentials), and whether the connection failed (safe to repeat for any method).
+    fn failure(&self, error: reqwest::Error, url: &Url) -> (String, bool) {
+        let connect = error.is_connect();
+        let message = if error.is_timeout() {
+            format!("no answer within {} s", self.options.timeout.as_secs_f64())
+        } else if connect {
+            format!(
+                "cannot connect to {}: {}",
+                host_and_port(url),
+                root_cause(&error)
+            )
+        } else {
+            error_chain(&error.without_url())
+        };
+        let message = self.options.credentials.scrub(&message);
         self.debug(&format!("request failed: {message}"));
-        (message, error.is_connect())
+        (message, connect)
     }
 
     fn note_rate_limit(&self, headers: &HeaderMap) {
@@ -464,6 +523,75 @@ fn redacted_headers(headers: &HeaderMap) -> String {
     format!("[{}]", shown.join(", "))
 }
 
+/// Follows a redirect only within the origin the request went to, since the token header
+/// must not travel to another host (reqwest drops only `Authorization` and cookies on
+/// cross-host redirects, not `PRIVATE-TOKEN`/`JOB-TOKEN`), and only a 307/308, which keep
+/// the method and body. The 3xx answer of any other redirect is the request's answer.
+fn same_origin_redirects() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let keeps_method = matches!(attempt.status().as_u16(), 307 | 308);
+        let same_origin = attempt
+            .previous()
+            .first()
+            .is_some_and(|first| first.origin() == attempt.url().origin());
+        if keeps_method && same_origin && attempt.previous().len() < 10 {
+            attempt.follow()
+        } else {
+            attempt.stop()
+        }
+    })
+}
+
+/// `url` as it may be printed: no user name or password, and the value of any query
+/// parameter that looks like a secret (`private_token`, `job_token`, …) replaced.
+pub fn shown_url(url: &Url) -> String {
+    let mut shown = url.clone();
+    if !shown.username().is_empty() || shown.password().is_some() {
+        // Cannot fail: the URL has a host, since it has credentials.
+        let _ = shown.set_username("redacted");
+        let _ = shown.set_password(None);
+    }
+    let secret = |name: &str| {
+        let name = name.to_ascii_lowercase();
+        ["token", "password", "secret"]
+            .iter()
+            .any(|word| name.contains(word))
+    };
+    if shown.query_pairs().any(|(name, _)| secret(&name)) {
+        let pairs: Vec<(String, String)> = shown
+            .query_pairs()
+            .map(|(name, value)| {
+                let value = if secret(&name) {
+                    "redacted".into()
+                } else {
+                    value
+                };
+                (name.into_owned(), value.into_owned())
+            })
+            .collect();
+        shown.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    shown.to_string()
+}
+
+/// `host:port` of `url`, for messages.
+fn host_and_port(url: &Url) -> String {
+    let host = url.host_str().unwrap_or("?");
+    match url.port_or_known_default() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_owned(),
+    }
+}
+
+/// The innermost cause of an error (e.g. "Connection refused (os error 111)").
+fn root_cause(error: &dyn std::error::Error) -> String {
+    let mut cause = error;
+    while let Some(inner) = cause.source() {
+        cause = inner;
+    }
+    cause.to_string()
+}
+
 /// An error with its causes (reqwest's top level message alone says little).
 fn error_chain(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
@@ -524,6 +652,21 @@ mod tests {
             ("accept", "x"),
         ]));
         assert_eq!(shown, "[private-token: [redacted], accept: x]");
+    }
+
+    #[test]
+    fn shown_urls_hide_credentials_and_token_parameters() {
+        let url = Url::parse(
+            "https://oauth2:s3cret-pw@gitlab.example/api/v4/x?private_token=glpat-1&page=2",
+        )
+        .unwrap();
+        let shown = shown_url(&url);
+        assert_eq!(
+            shown,
+            "https://redacted@gitlab.example/api/v4/x?private_token=redacted&page=2"
+        );
+        let plain = Url::parse("http://127.0.0.1:9/api/v4/x?per_page=100&page=1").unwrap();
+        assert_eq!(shown_url(&plain), plain.as_str());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use gitlab::api::ApiError;
 
 use super::client::TransportError;
+use super::secret::Credentials;
 
 /// A request to GitLab that did not succeed.
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +38,66 @@ impl Error {
         matches!(self.status(), Some(401 | 403))
     }
 
+    /// What to do about it, in a few words, for the message that ends the run.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            Error::Status { status, .. } => match status {
+                300..=399 => {
+                    "GitLab redirected the request elsewhere, and the bot does not send its token \
+                     to another address: set CI_API_V4_URL or --api-url to the final API URL"
+                }
+                401 | 403 => {
+                    "GitLab refused the token: check that ASE_LINT_TOKEN is a valid project access \
+                     token of this project with the api scope"
+                }
+                404 => {
+                    "the project or merge request does not exist, or the token cannot see it: \
+                     check --project and --mr, and that the token belongs to this project"
+                }
+                409 => {
+                    "GitLab reported a conflict with another change; re-running the job should succeed"
+                }
+                429 => "GitLab kept rate-limiting the bot after every retry; re-run the job later",
+                500..=599 => {
+                    "GitLab failed (server error); reads were retried, but a new note is never \
+                     sent twice; re-run the job later"
+                }
+                _ => "GitLab did not accept the request",
+            },
+            Error::Transport { .. } => {
+                "check that GitLab is reachable from the runner at CI_API_V4_URL (or --api-url); \
+                 if it is only slow, raise --timeout"
+            }
+            Error::Decode { .. } => {
+                "GitLab's answer is not what its API documents: is CI_API_V4_URL (or --api-url) \
+                 the API root, e.g. https://gitlab.com/api/v4, and not a proxy or login page?"
+            }
+        }
+    }
+
+    /// The same error with `credentials`' token scrubbed from every text it holds.
+    pub fn scrubbed(self, credentials: &Credentials) -> Self {
+        match self {
+            Error::Status {
+                what,
+                status,
+                message,
+            } => Error::Status {
+                what: credentials.scrub(&what),
+                status,
+                message: credentials.scrub(&message),
+            },
+            Error::Transport { what, message } => Error::Transport {
+                what: credentials.scrub(&what),
+                message: credentials.scrub(&message),
+            },
+            Error::Decode { what, message } => Error::Decode {
+                what: credentials.scrub(&what),
+                message: credentials.scrub(&message),
+            },
+        }
+    }
+
     /// 400 about the position's line code: the line is not in the diff.
     pub fn is_bad_position(&self) -> bool {
         match self {
@@ -64,6 +125,15 @@ impl Error {
                 status: status.as_u16(),
                 message: shorten(&obj.to_string()),
             },
+            // The crate reports any answer that is not JSON this way, a 200 included.
+            ApiError::GitlabService { status, data } if status.is_success() => Error::Decode {
+                what,
+                message: format!(
+                    "{} with a body that is not JSON: {}",
+                    status.as_u16(),
+                    shorten(&String::from_utf8_lossy(&data))
+                ),
+            },
             ApiError::GitlabService { status, data } => Error::Status {
                 what,
                 status: status.as_u16(),
@@ -72,7 +142,14 @@ impl Error {
             ApiError::GitlabRateLimited { retry_after, .. } => Error::Status {
                 what,
                 status: 429,
-                message: format!("rate limited (retry after {} s)", retry_after.as_secs()),
+                message: if retry_after.is_zero() {
+                    "too many requests (rate limited)".to_owned()
+                } else {
+                    format!(
+                        "too many requests (rate limited; Retry-After {} s)",
+                        retry_after.as_secs()
+                    )
+                },
             },
             ApiError::Client { source } => Error::Transport {
                 what,
@@ -101,5 +178,40 @@ pub fn shorten(text: &str) -> String {
     match text.char_indices().nth(MAX) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gitlab::secret::Secret;
+
+    #[test]
+    fn a_success_status_with_a_body_that_is_not_json_is_a_decode_error() {
+        let err: ApiError<TransportError> = ApiError::GitlabService {
+            status: http::StatusCode::OK,
+            data: b"<html>sign in</html>".to_vec(),
+        };
+        let err = Error::from_api("reading the merge request", err);
+        assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+        assert_eq!(err.status(), None);
+        assert_eq!(
+            err.to_string(),
+            "reading the merge request: unexpected answer from GitLab: 200 with a body that is \
+             not JSON: <html>sign in</html>"
+        );
+    }
+
+    #[test]
+    fn scrubbing_removes_the_token_from_every_field() {
+        let credentials = Credentials::Access(Secret::new("glpat-echoed"));
+        let err = Error::Status {
+            what: "x glpat-echoed".into(),
+            status: 401,
+            message: "bad token glpat-echoed".into(),
+        };
+        let text = err.scrubbed(&credentials).to_string();
+        assert!(!text.contains("glpat-echoed"), "{text}");
+        assert!(text.contains("[redacted]"), "{text}");
     }
 }

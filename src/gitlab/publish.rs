@@ -47,8 +47,8 @@ pub struct Outcome {
     pub report: Vec<String>,
     /// GitLab refused the token for writing (401/403 on creating a note).
     pub token_refused: Option<String>,
-    /// A write failed for another reason.
-    pub failed: bool,
+    /// Writes that failed for another reason, in the order they failed.
+    pub failures: Vec<Error>,
 }
 
 /// What the summary shows besides the findings.
@@ -224,7 +224,7 @@ async fn post_inline(
             }
             Err(err) => {
                 placements[i] = Some(NotInline::Failed);
-                record_failure(outcome, &err, true);
+                record_failure(outcome, err, true);
             }
         }
     }
@@ -233,7 +233,7 @@ async fn post_inline(
         && outcome.token_refused.is_none()
         && let Err(err) = cx.apply(refs, &Write::PublishDrafts).await
     {
-        record_failure(outcome, &err, true);
+        record_failure(outcome, err, true);
     }
     if posted + refused > 0 {
         outcome.report.push(format!(
@@ -254,14 +254,13 @@ async fn post_inline(
 }
 
 /// Records a failed write: a refused token (401/403 on creating notes) or another error.
-fn record_failure(outcome: &mut Outcome, err: &Error, creating: bool) {
+fn record_failure(outcome: &mut Outcome, err: Error, creating: bool) {
     if creating && err.is_auth() {
         outcome.token_refused.get_or_insert_with(|| {
             format!("GitLab refused to create a note with ASE_LINT_TOKEN ({err})")
         });
     } else {
-        outcome.report.push(format!("error: {err}"));
-        outcome.failed = true;
+        outcome.failures.push(err);
     }
 }
 
@@ -314,7 +313,7 @@ async fn apply_thread_actions(
             Err((err, false)) if err.status() == Some(403) => outcome.report.push(format!(
                 "cannot resolve or reopen a thread: the token needs the Developer role ({err})"
             )),
-            Err((err, creating)) => record_failure(outcome, &err, creating),
+            Err((err, creating)) => record_failure(outcome, err, creating),
         }
     }
     if counts.0 > 0 {
@@ -376,10 +375,10 @@ async fn publish_summary(
                 notices.push(notice.to_owned());
                 let body = summary_text(state, run, placements, extras, notices);
                 if let Err(err) = cx.apply_without_refs(&Write::CreateNote { body }).await {
-                    record_failure(outcome, &err, true);
+                    record_failure(outcome, err, true);
                 }
             }
-            Err(err) => record_failure(outcome, &err, true),
+            Err(err) => record_failure(outcome, err, true),
         }
     }
     for &note in &summaries.duplicates {

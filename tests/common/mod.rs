@@ -6,10 +6,18 @@
 //! `per_page` 20, `x-next-page`/`Link` headers, optional short pages), notes and
 //! discussions with position validation (400 `line_code` for lines not in the diff or
 //! wrong old/new lines), resolve permissions, authors-only edits, draft notes and
-//! `bulk_publish`, job tokens that read but cannot write, injected faults (429 with
-//! `Retry-After`, 5xx). Every request is recorded so tests assert the API calls made.
+//! `bulk_publish`, job tokens that read but cannot write, injected faults (any status,
+//! `Retry-After`, extra headers, a raw body such as malformed JSON; once or several times)
+//! and pagination that never ends. Every request is recorded so tests assert the API calls
+//! made. [`faults`] has the servers that fail below HTTP, [`readme`] the README rows.
 
 #![allow(dead_code)]
+
+pub mod faults;
+pub mod readme;
+
+pub use faults::*;
+pub use readme::*;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::SocketAddr;
@@ -56,13 +64,51 @@ pub struct Logged {
     pub status: u16,
 }
 
-/// An injected failure, used once, for the first request matching method and path end.
+/// An injected answer, used once, for the first request matching method and path end.
 #[derive(Debug, Clone)]
 pub struct Fault {
     pub method: Method,
     pub path_suffix: String,
     pub status: u16,
     pub retry_after: Option<u64>,
+    /// Extra response headers (e.g. `location`).
+    pub headers: Vec<(String, String)>,
+    /// The body as sent (JSON content type); `None`: `{"message": "<status> injected"}`.
+    pub body: Option<String>,
+}
+
+impl Fault {
+    /// `status` for the next `method` request whose path ends with `path_suffix`.
+    pub fn new(method: Method, path_suffix: &str, status: u16) -> Self {
+        Self {
+            method,
+            path_suffix: path_suffix.to_owned(),
+            status,
+            retry_after: None,
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+
+    pub fn retry_after(mut self, seconds: u64) -> Self {
+        self.retry_after = Some(seconds);
+        self
+    }
+
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    pub fn body(mut self, body: &str) -> Self {
+        self.body = Some(body.to_owned());
+        self
+    }
+
+    /// The same fault for the next `n` matching requests.
+    pub fn times(self, n: usize) -> Vec<Fault> {
+        vec![self; n]
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -107,6 +153,9 @@ pub struct Gitlab {
     pub page_cap: Option<usize>,
     /// Send only the `Link` header, not `x-next-page`.
     pub link_only: bool,
+    /// The next page announced after each page, whatever the items (pagination that never
+    /// ends: `|page| page + 1`, or that loops: `|_| 1`); `None`: GitLab's own.
+    pub next_page: Option<fn(usize) -> usize>,
     /// Repository files served by `repository/files/:path/raw`, by (project as it appears
     /// in the URL, ref, path); [`FakeGitlab::change`] puts the old text at [`BASE_SHA`].
     pub files: BTreeMap<(String, String, String), String>,
@@ -154,6 +203,7 @@ impl Gitlab {
             log: Vec::new(),
             page_cap: None,
             link_only: false,
+            next_page: None,
             files: BTreeMap::new(),
             projects: BTreeSet::new(),
             next_id: 1000,
@@ -419,19 +469,12 @@ async fn handle(
         .iter()
         .position(|f| f.method == method && path.ends_with(&f.path_suffix));
     let (status, extra, value) = match fault {
-        Some(i) => {
-            let fault = gitlab.faults.remove(i);
-            let mut extra = Vec::new();
-            if let Some(seconds) = fault.retry_after {
-                extra.push(("retry-after", seconds.to_string()));
-            }
-            (
-                fault.status,
-                extra,
-                json!({ "message": format!("{} injected", fault.status) }),
-            )
+        Some(i) => injected(gitlab.faults.remove(i)),
+        None => {
+            let (status, extra, value) = route(&mut gitlab, &method, &path, &query, &form, &auth);
+            let extra = extra.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+            (status, extra, value)
         }
-        None => route(&mut gitlab, &method, &path, &query, &form, &auth),
     };
     gitlab.log.push(Logged {
         method,
@@ -441,8 +484,24 @@ async fn handle(
         auth: auth.label(),
         status,
     });
-    let extra: Vec<(&str, String)> = extra.iter().map(|(k, v)| (*k, v.clone())).collect();
+    let extra: Vec<(&str, String)> = extra.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
     respond(status, &extra, &value)
+}
+
+/// The answer of an injected fault: its status, headers and body.
+fn injected(fault: Fault) -> (u16, Vec<(String, String)>, Value) {
+    let mut extra = fault.headers;
+    if let Some(seconds) = fault.retry_after {
+        extra.push(("retry-after".into(), seconds.to_string()));
+    }
+    let value = match fault.body {
+        Some(body) => {
+            extra.push(("content-type".into(), "application/json".into()));
+            Value::String(body)
+        }
+        None => json!({ "message": format!("{} injected", fault.status) }),
+    };
+    (fault.status, extra, value)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -627,10 +686,10 @@ fn page(gitlab: &Gitlab, path: &str, query: &str, items: Vec<Value>) -> Answer {
         .take(size)
         .cloned()
         .collect();
-    let next = if page < total_pages {
-        (page + 1).to_string()
-    } else {
-        String::new()
+    let next = match gitlab.next_page {
+        Some(next) => next(page).to_string(),
+        None if page < total_pages => (page + 1).to_string(),
+        None => String::new(),
     };
     let mut headers = vec![
         ("x-page", page.to_string()),
@@ -943,12 +1002,17 @@ impl Workspace {
 
 /// `ase-lint ci` against `fake`, in `work`, with the bot's token unless `env` overrides it.
 pub fn bot(fake: &FakeGitlab, work: &Workspace) -> Command {
+    bot_at(&fake.api_url(), work)
+}
+
+/// `ase-lint ci` against the API at `api_url`, in `work`, with the bot's token.
+pub fn bot_at(api_url: &str, work: &Workspace) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_ase-lint"));
     command
         .arg("ci")
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("CI_API_V4_URL", fake.api_url())
+        .env("CI_API_V4_URL", api_url)
         .env("CI_MERGE_REQUEST_PROJECT_ID", PROJECT_ID.to_string())
         .env("CI_MERGE_REQUEST_IID", MR_IID.to_string())
         .env("CI_PROJECT_DIR", work.path())
