@@ -236,6 +236,9 @@ pub struct PhraseMatcher {
     id: u64,
     patterns: Vec<LazyRegex>,
     guards: Vec<LazyRegex>,
+    /// All patterns in one multi-pattern regex: tells in a single scan whether any of
+    /// them matches (see [`PhraseMatcher::may_match`]); `None` if it could not be built.
+    any_pattern: OnceLock<Option<Regex>>,
 }
 
 /// One pattern, compiled the first time a note needs it.
@@ -302,6 +305,7 @@ impl PhraseMatcher {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             patterns: lazy(patterns)?,
             guards: lazy(guards)?,
+            any_pattern: OnceLock::new(),
         })
     }
 
@@ -315,10 +319,22 @@ impl PhraseMatcher {
     /// so the note cannot answer the question and the guards need not run. Most notes
     /// are not ASE notes, and this spares them every guard of the ASE-note set.
     fn may_match(&self, text: &str) -> bool {
-        self.patterns
-            .iter()
-            .filter_map(LazyRegex::get)
-            .any(|re| re.is_match(text))
+        let any = self.any_pattern.get_or_init(|| {
+            let expanded: Vec<String> = self
+                .patterns
+                .iter()
+                .map(|p| ascii_classes(&p.expanded))
+                .collect();
+            configured_builder().build_many(&expanded).ok()
+        });
+        match any {
+            Some(any) => any.is_match(text),
+            None => self
+                .patterns
+                .iter()
+                .filter_map(LazyRegex::get)
+                .any(|re| re.is_match(text)),
+        }
     }
 
     /// Replaces what the guards match with spaces (byte offsets are kept).
@@ -556,15 +572,22 @@ fn next_char(text: &str, at: usize) -> usize {
 /// variant of every word), far more than it saves on notes of a few kilobytes, which the
 /// lazy DFA scans at once.
 fn build_regex(pattern: &str) -> Result<Regex, PhraseError> {
-    Regex::builder()
+    configured_builder()
+        .build(&ascii_classes(pattern))
+        .map_err(|e| PhraseError(Box::new(e)))
+}
+
+/// The builder every phrase regex is made with (see [`build_regex`]).
+fn configured_builder() -> regex_automata::meta::Builder {
+    let mut builder = Regex::builder();
+    builder
         .syntax(syntax::Config::new().case_insensitive(true))
         .configure(
             Regex::config()
                 .auto_prefilter(false)
                 .nfa_size_limit(Some(1 << 24)),
-        )
-        .build(&ascii_classes(pattern))
-        .map_err(|e| PhraseError(Box::new(e)))
+        );
+    builder
 }
 
 #[cfg(test)]
