@@ -320,9 +320,8 @@ impl PhraseMatcher {
         for unknown in patterns.iter().chain(guards).filter(|p| !known_good(p)) {
             build_regex(&[ascii_classes(&expand(unknown))])?;
         }
-        let (named, plain): (Vec<&String>, Vec<&String>) = patterns
-            .iter()
-            .partition(|p| p.contains(NAME_PLACEHOLDER));
+        let (named, plain): (Vec<&String>, Vec<&String>) =
+            patterns.iter().partition(|p| p.contains(NAME_PLACEHOLDER));
         Ok(Self {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             plain: LazyRegex::new(plain),
@@ -625,6 +624,29 @@ mod tests {
         let m = matcher(&[r"\bemergenc(y|ies)\b"], &[r"\bnon-emergenc(y|ies)\b"]);
         assert!(!m.is_match("all new non-emergency tickets go to Jill"));
         assert!(m.is_match("non-emergency to Jill; emergency tickets to on-call"));
+    }
+
+    #[test]
+    fn every_guard_blanks_its_matches_and_overlaps_go_to_the_first() {
+        let m = matcher(
+            &[],
+            &["non-emergency", "within 24 hours", "emergency tickets"],
+        );
+        assert_eq!(
+            m.mask("non-emergency tickets within 24 hours"),
+            "              tickets                "
+        );
+        assert_eq!(m.mask("no guard here"), "no guard here");
+    }
+
+    #[test]
+    fn a_set_with_named_and_plain_patterns_finds_either() {
+        let m = matcher(&["{name} is the ASE", r"\bon-call\b"], &[]);
+        assert!(m.is_match("Ask on-call."));
+        assert!(m.is_match("Jill Smith is the ASE."));
+        assert!(!m.is_match("The ASE is the ASE."));
+        let found = m.find("Jill is the ASE; else on-call").map(|f| f.text);
+        assert_eq!(found.as_deref(), Some("Jill is the ASE"));
     }
 
     #[test]
