@@ -12,7 +12,10 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
     let out = escape_user_text(text, MAX_QUOTE_CHARS);
-    assert!(!out.contains(['\n', '\r']), "{text:?} -> {out:?}: more than one line");
+    assert!(
+        !out.contains(['\n', '\r']),
+        "{text:?} -> {out:?}: more than one line"
+    );
     assert!(
         out.chars().count() <= MAX_QUOTE_CHARS * 8 + 32,
         "{text:?} -> {out:?}: too long"

@@ -152,10 +152,11 @@ fn escape_prose(text: &str, out: &mut String) {
 }
 
 /// Keeps the text from starting a block or a quick action when a caller puts it at the
-/// start of a line: a zero-width space goes first when it begins with `/`, `#`, `>`, a
-/// digit, `:` or `-`/`+`/`=` (already escaped, but cheap to guard).
+/// start of a line: a zero-width space goes first when its first character after any
+/// leading whitespace (spaces, no-break spaces) is `/`, `#`, a digit or `:` (`>`, `-`,
+/// `+`, `=` are already escaped).
 fn guard_line_start(text: String) -> String {
-    match text.chars().next() {
+    match text.trim_start().chars().next() {
         Some(c) if c == '/' || c == '#' || c == ':' || c.is_ascii_digit() => {
             format!("{ZWSP}{text}")
         }
@@ -608,6 +609,10 @@ mod tests {
         assert!(!out.contains('\n'));
         assert!(out.contains("&lt;script&gt;"));
         assert!(!out.starts_with('/'));
+        // Found by the `escape` fuzz target: whitespace before the `/` hid it from the guard.
+        for text in [" /merge", "\t/merge", "\u{a0}/approve", "  #12"] {
+            assert!(escape_user_text(text, 300).starts_with(ZWSP), "{text:?}");
+        }
     }
 
     #[test]

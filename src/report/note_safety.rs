@@ -179,7 +179,10 @@ fn character_reference(text: &str) -> Option<(char, usize)> {
             {
                 return None;
             }
-            match u32::from_str_radix(digits, radix).ok().and_then(char::from_u32) {
+            match u32::from_str_radix(digits, radix)
+                .ok()
+                .and_then(char::from_u32)
+            {
                 Some('\0') | None => '\u{FFFD}',
                 Some(c) => c,
             }
@@ -220,30 +223,67 @@ mod tests {
 
     #[test]
     fn quick_actions_are_found_at_line_starts_outside_fences() {
-        assert!(matches!(live("/merge"), Some(LiveMarkup::QuickAction { line: 1, .. })));
+        assert!(matches!(
+            live("/merge"),
+            Some(LiveMarkup::QuickAction { line: 1, .. })
+        ));
         assert!(matches!(
             live("ok\n  /approve"),
             Some(LiveMarkup::QuickAction { line: 2, .. })
         ));
-        assert!(matches!(live("a\r/close"), Some(LiveMarkup::QuickAction { .. })));
-        assert!(matches!(live("a\u{2028}/close"), Some(LiveMarkup::QuickAction { .. })));
-        assert!(matches!(live("\u{A0}/close"), Some(LiveMarkup::QuickAction { .. })));
+        assert!(matches!(
+            live("a\r/close"),
+            Some(LiveMarkup::QuickAction { .. })
+        ));
+        assert!(matches!(
+            live("a\u{2028}/close"),
+            Some(LiveMarkup::QuickAction { .. })
+        ));
+        assert!(matches!(
+            live("\u{A0}/close"),
+            Some(LiveMarkup::QuickAction { .. })
+        ));
         assert_eq!(live("a /merge"), None);
         assert_eq!(live("\u{200B}/merge"), None);
         assert_eq!(live("```\n/merge\n```\nok"), None);
         assert_eq!(live("~~~~\n/merge\n~~~\n/x\n~~~~"), None);
-        assert!(matches!(live("```\n```\n/merge"), Some(LiveMarkup::QuickAction { line: 3, .. })));
+        assert!(matches!(
+            live("```\n```\n/merge"),
+            Some(LiveMarkup::QuickAction { line: 3, .. })
+        ));
     }
 
     #[test]
     fn references_count_after_decoding_and_tags_separate() {
-        for body in ["@all", "#12", "\\!3", "~bug", "~\"a b\"", "%v1", "$7", "&12", "&#64;all", "&amp;1", "@.x", "<code>x</code>@y"] {
+        for body in [
+            "@all",
+            "#12",
+            "\\!3",
+            "~bug",
+            "~\"a b\"",
+            "%v1",
+            "$7",
+            "&12",
+            "&#64;all",
+            "&amp;1",
+            "@.x",
+            "<code>x</code>@y",
+        ] {
             assert!(
                 matches!(live(body), Some(LiveMarkup::Reference { .. })),
                 "{body}"
             );
         }
-        for body in ["@\u{200B}all", "# 12", "\\!\u{200B}3", "&#124;", "@<code>all</code>", "50 % off", "&amp;\u{200B}lt;", "a&#x7c;b"] {
+        for body in [
+            "@\u{200B}all",
+            "# 12",
+            "\\!\u{200B}3",
+            "&#124;",
+            "@<code>all</code>",
+            "50 % off",
+            "&amp;\u{200B}lt;",
+            "a&#x7c;b",
+        ] {
             assert_eq!(live(body), None, "{body}");
         }
     }
@@ -259,7 +299,10 @@ mod tests {
 
     #[test]
     fn character_references_are_decoded_only_when_complete() {
-        assert_eq!(decode("&lt;&#65;&#x42;&#X43;&bogus;&#;&#xZ;\\*\\a"), "<ABC&bogus;&#;&#xZ;*\\a");
+        assert_eq!(
+            decode("&lt;&#65;&#x42;&#X43;&bogus;&#;&#xZ;\\*\\a"),
+            "<ABC&bogus;&#;&#xZ;*\\a"
+        );
         assert_eq!(decode("&#0;&#1114112;"), "\u{FFFD}\u{FFFD}");
     }
 }
