@@ -41,7 +41,7 @@ measure() { # name, runs, command...
   printf '%s\t%s\t%s\n' "$name" "$(median "/tmp/bench-$name.json")" "$(peak_rss_mib "$@")"
 }
 
-ONE_ORG=$(find "$CORPUS/organizations" -name '*.yaml' | sort | head -n 1)
+ONE_ORG=$(find "$CORPUS/organizations" -name '*.yaml' | sort | sed -n 1p)
 {
   measure cat "$RUNS" sh -c "find $CORPUS -type f \\( -name '*.yaml' -o -name README.md \\) -print0 | xargs -0 cat"
   measure ase-lint "$RUNS" "$BIN" check --quiet --format json "$CORPUS"

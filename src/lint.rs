@@ -67,18 +67,42 @@ impl LintRun {
     /// A run over already-checked files: counts and lists them, keeps the sources of those
     /// with diagnostics, and sorts the diagnostics in the contract's order.
     pub fn from_files(files: impl IntoIterator<Item = FileResult>) -> Self {
-        let mut run = Self::default();
-        for file in files {
-            run.files += 1;
-            run.checked.push(file.source.path.clone());
-            if !file.diagnostics.is_empty() {
-                run.diagnostics.extend(file.diagnostics);
-                run.sources.insert(file.source.path.clone(), file.source);
-            }
-        }
-        run.diagnostics
-            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let mut run = files.into_iter().fold(Self::default(), Self::with_file);
+        run.sort_diagnostics();
         run
+    }
+
+    /// Adds one checked file; its source is kept only when it has diagnostics (a clean
+    /// file's text is dropped at once, so memory follows the findings, not the project).
+    fn with_file(mut self, file: FileResult) -> Self {
+        self.files += 1;
+        self.checked.push(file.source.path.clone());
+        if !file.diagnostics.is_empty() {
+            self.diagnostics.extend(file.diagnostics);
+            self.sources.insert(file.source.path.clone(), file.source);
+        }
+        self
+    }
+
+    /// Adds a file that could not be read.
+    fn with_error(mut self, error: FileError) -> Self {
+        self.errors.push(error);
+        self
+    }
+
+    /// Appends a run over later files (check order is kept).
+    fn merge(mut self, later: Self) -> Self {
+        self.files += later.files;
+        self.checked.extend(later.checked);
+        self.diagnostics.extend(later.diagnostics);
+        self.sources.extend(later.sources);
+        self.errors.extend(later.errors);
+        self
+    }
+
+    fn sort_diagnostics(&mut self) {
+        self.diagnostics
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     }
 }
 
@@ -280,7 +304,8 @@ pub fn lint_targets(targets: &[Target], settings: &Settings) -> LintRun {
 
 /// Reads and checks every target in parallel, each also against `cross`.
 pub fn lint_targets_with(targets: &[Target], settings: &Settings, cross: &CrossContext) -> LintRun {
-    let results: Vec<Result<FileResult, FileError>> = targets
+    // Folded as the files are checked, so a clean file's text is freed right away.
+    let mut run = targets
         .par_iter()
         .map(|t| {
             std::fs::read(&t.path)
@@ -290,17 +315,12 @@ pub fn lint_targets_with(targets: &[Target], settings: &Settings, cross: &CrossC
                     source,
                 })
         })
-        .collect();
-    let mut files = Vec::with_capacity(results.len());
-    let mut errors = Vec::new();
-    for result in results {
-        match result {
-            Ok(file) => files.push(file),
-            Err(err) => errors.push(err),
-        }
-    }
-    let mut run = LintRun::from_files(files);
-    run.errors = errors;
+        .fold(LintRun::default, |run, result| match result {
+            Ok(file) => run.with_file(file),
+            Err(error) => run.with_error(error),
+        })
+        .reduce(LintRun::default, LintRun::merge);
+    run.sort_diagnostics();
     run
 }
 

@@ -230,44 +230,61 @@ pub struct PhraseError(Box<regex_automata::meta::BuildError>);
 ///
 /// Regexes are compiled on first use: a run that never reads a question (a README-only
 /// run, or notes that are not ASE notes) never pays for it. Patterns that are not known to
-/// compile (the user's own) are compiled up front so a bad one is a configuration error.
+/// compile (the user's own) are checked up front so a bad one is a configuration error.
+///
+/// Compiling dominates a one-file run (about 1 ms a pattern, most of it parsing and
+/// case-folding), so every pattern is compiled once: the patterns without `{name}` in one
+/// multi-pattern regex, the guards in another, and each `{name}` pattern on its own (its
+/// name capture must be checked).
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher {
     id: u64,
-    patterns: Vec<LazyRegex>,
-    guards: Vec<LazyRegex>,
+    /// Patterns without `{name}`: any match answers.
+    plain: LazyRegex,
+    /// Patterns with `{name}`: a match answers when its name is a person's name.
+    named: Vec<LazyRegex>,
+    /// All guards: every match is blanked out (one leftmost-first scan, so where two
+    /// guards overlap, the one that starts first, or is listed first, wins).
+    guards: LazyRegex,
 }
 
-/// One pattern, compiled the first time a note needs it.
+/// One regex over one or more patterns, compiled the first time a note needs it.
 #[derive(Debug, Clone)]
 struct LazyRegex {
-    /// The pattern with `{name}` expanded, as it is compiled.
-    expanded: String,
-    /// Does it capture a `{name}` that must pass [`is_person_name`]?
-    has_name: bool,
+    /// The patterns with `{name}` expanded and ASCII classes, as they are compiled.
+    expanded: Vec<String>,
     compiled: OnceLock<Option<Regex>>,
 }
 
 impl LazyRegex {
-    fn new(pattern: &str, compile_now: bool) -> Result<Self, PhraseError> {
-        let lazy = LazyRegex {
-            expanded: expand(pattern).into_owned(),
-            has_name: pattern.contains(NAME_PLACEHOLDER),
+    fn new<'p>(patterns: impl IntoIterator<Item = &'p String>) -> Self {
+        LazyRegex {
+            expanded: patterns
+                .into_iter()
+                .map(|p| ascii_classes(&expand(p)))
+                .collect(),
             compiled: OnceLock::new(),
-        };
-        if compile_now {
-            let regex = build_regex(&lazy.expanded)?;
-            let _ = lazy.compiled.set(Some(regex));
         }
-        Ok(lazy)
     }
 
-    /// The compiled regex; `None` only for a known-good pattern that failed after all
-    /// (the built-in ones are all compiled by a unit test), which then matches nothing.
+    /// Compiles now; the error names the engine's complaint.
+    fn compile_now(&self) -> Result<(), PhraseError> {
+        let regex = build_regex(&self.expanded)?;
+        let _ = self.compiled.set(regex);
+        Ok(())
+    }
+
+    /// The compiled regex; `None` when there are no patterns, or for known-good patterns
+    /// that failed after all (the built-in ones are all compiled by a unit test), which
+    /// then match nothing.
     fn get(&self) -> Option<&Regex> {
         self.compiled
-            .get_or_init(|| build_regex(&self.expanded).ok())
+            .get_or_init(|| build_regex(&self.expanded).ok().flatten())
             .as_ref()
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        self.get().is_some_and(|re| re.is_match(text))
     }
 }
 
@@ -280,28 +297,37 @@ pub struct PhraseMatch {
 }
 
 impl PhraseMatcher {
-    /// Compiles case-insensitive patterns and guards (with `{name}` expanded); an invalid
-    /// pattern is returned as an error naming it.
+    /// Compiles case-insensitive patterns and guards (with `{name}` expanded) now; an
+    /// invalid pattern is returned as an error naming it.
     pub fn compile(patterns: &[String], guards: &[String]) -> Result<Self, PhraseError> {
-        Self::compile_lazily(patterns, guards, |_| false)
+        let matcher = Self::compile_lazily(patterns, guards, |_| false)?;
+        matcher.plain.compile_now()?;
+        matcher.guards.compile_now()?;
+        for named in &matcher.named {
+            named.compile_now()?;
+        }
+        Ok(matcher)
     }
 
-    /// Like [`PhraseMatcher::compile`], but patterns for which `known_good` holds (the
-    /// built-in ones) are compiled on first use instead of now.
+    /// Like [`PhraseMatcher::compile`], but compiles on first use. Patterns for which
+    /// `known_good` does not hold (the user's own) are checked now, one by one, so the
+    /// error names the bad one.
     pub fn compile_lazily(
         patterns: &[String],
         guards: &[String],
         known_good: impl Fn(&str) -> bool,
     ) -> Result<Self, PhraseError> {
-        let lazy = |list: &[String]| {
-            list.iter()
-                .map(|p| LazyRegex::new(p, !known_good(p)))
-                .collect::<Result<Vec<_>, _>>()
-        };
+        for unknown in patterns.iter().chain(guards).filter(|p| !known_good(p)) {
+            build_regex(&[ascii_classes(&expand(unknown))])?;
+        }
+        let (named, plain): (Vec<&String>, Vec<&String>) = patterns
+            .iter()
+            .partition(|p| p.contains(NAME_PLACEHOLDER));
         Ok(Self {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            patterns: lazy(patterns)?,
-            guards: lazy(guards)?,
+            plain: LazyRegex::new(plain),
+            named: named.into_iter().map(|p| LazyRegex::new([p])).collect(),
+            guards: LazyRegex::new(guards),
         })
     }
 
@@ -311,38 +337,50 @@ impl PhraseMatcher {
         self.id
     }
 
-    /// Replaces what the guards match with spaces (byte offsets are kept).
-    pub fn mask<'t>(&self, text: &'t str) -> Cow<'t, str> {
-        let mut masked: Option<String> = None;
-        for guard in self.guards.iter().filter_map(LazyRegex::get) {
-            let current = masked.as_deref().unwrap_or(text);
-            let ranges: Vec<_> = guard.find_iter(current).map(|m| m.range()).collect();
-            if ranges.is_empty() {
-                continue;
-            }
-            let mut next = current.to_owned();
-            for range in ranges {
-                let blank = " ".repeat(range.len());
-                next.replace_range(range, &blank);
-            }
-            masked = Some(next);
-        }
-        masked.map_or(Cow::Borrowed(text), Cow::Owned)
+    /// False when no pattern matches even the unmasked text: guards only blank text out,
+    /// so the note cannot answer the question and the guards need not run. Most notes
+    /// are not ASE notes, and this spares them every guard of the ASE-note set.
+    fn may_match(&self, text: &str) -> bool {
+        self.plain.is_match(text) || self.named.iter().any(|p| p.is_match(text))
     }
 
-    /// True when the (guard-masked) text answers the question. Stops at the first
-    /// pattern that does, so later patterns may never need compiling.
+    /// Replaces what the guards match with spaces (byte offsets are kept).
+    pub fn mask<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        let Some(guards) = self.guards.get() else {
+            return Cow::Borrowed(text);
+        };
+        let mut matches = guards.find_iter(text).map(|m| m.range()).peekable();
+        if matches.peek().is_none() {
+            return Cow::Borrowed(text);
+        }
+        let mut masked = text.to_owned();
+        for range in matches {
+            let blank = " ".repeat(range.len());
+            masked.replace_range(range, &blank);
+        }
+        Cow::Owned(masked)
+    }
+
+    /// True when the (guard-masked) text answers the question.
     pub fn is_match(&self, text: &str) -> bool {
+        if !self.may_match(text) {
+            return false;
+        }
         let masked = self.mask(text);
-        self.patterns.iter().any(|p| accepted(p, &masked).is_some())
+        self.plain.is_match(&masked) || self.named.iter().any(|p| accepted(p, &masked).is_some())
     }
 
     /// The first (leftmost) match in the guard-masked text, if any.
     pub fn find(&self, text: &str) -> Option<PhraseMatch> {
+        if !self.may_match(text) {
+            return None;
+        }
         let masked = self.mask(text);
-        self.patterns
-            .iter()
-            .filter_map(|p| accepted(p, &masked))
+        let plain = self.plain.get().and_then(|re| re.find(masked.as_ref()));
+        plain
+            .map(|m| m.range())
+            .into_iter()
+            .chain(self.named.iter().filter_map(|p| accepted(p, &masked)))
             .min_by_key(|m| m.start)
             .map(|m| PhraseMatch {
                 start: m.start,
@@ -352,12 +390,9 @@ impl PhraseMatcher {
     }
 }
 
-/// The leftmost match of a pattern whose `{name}` (if any) is a person's name.
+/// The leftmost match of a `{name}` pattern whose name is a person's name.
 fn accepted(pattern: &LazyRegex, text: &str) -> Option<Range<usize>> {
     let re = pattern.get()?;
-    if !pattern.has_name {
-        return re.find(text).map(|m| m.range());
-    }
     let mut caps = re.create_captures();
     let mut at = 0;
     for _ in 0..MAX_NAME_CANDIDATES {
@@ -535,20 +570,31 @@ fn next_char(text: &str, at: usize) -> usize {
         .map_or(text.len() + 1, |c| at + c.len_utf8())
 }
 
-/// Compiles one case-insensitive pattern. No literal prefilter: for these long
-/// case-insensitive alternations it cost milliseconds per pattern to build (every case
-/// variant of every word), far more than it saves on notes of a few kilobytes, which the
-/// lazy DFA scans at once.
-fn build_regex(pattern: &str) -> Result<Regex, PhraseError> {
-    Regex::builder()
+/// Compiles case-insensitive patterns (already expanded) into one regex; `None` when
+/// there are none. No literal prefilter: for these long case-insensitive alternations it
+/// cost milliseconds per pattern to build (every case variant of every word), far more
+/// than it saves on notes of a few kilobytes, which the lazy DFA scans at once.
+fn build_regex(expanded: &[String]) -> Result<Option<Regex>, PhraseError> {
+    if expanded.is_empty() {
+        return Ok(None);
+    }
+    configured_builder()
+        .build_many(expanded)
+        .map(Some)
+        .map_err(|e| PhraseError(Box::new(e)))
+}
+
+/// The builder every phrase regex is made with (see [`build_regex`]).
+fn configured_builder() -> regex_automata::meta::Builder {
+    let mut builder = Regex::builder();
+    builder
         .syntax(syntax::Config::new().case_insensitive(true))
         .configure(
             Regex::config()
                 .auto_prefilter(false)
                 .nfa_size_limit(Some(1 << 24)),
-        )
-        .build(&ascii_classes(pattern))
-        .map_err(|e| PhraseError(Box::new(e)))
+        );
+    builder
 }
 
 #[cfg(test)]

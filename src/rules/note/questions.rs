@@ -9,7 +9,6 @@
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use rayon::prelude::*;
 use regex::{Captures, Regex};
 
 use crate::config::Settings;
@@ -161,13 +160,7 @@ pub fn analyse(note: &str, settings: &Settings) -> Option<NoteAnalysis> {
     if !settings.question(ASE_NOTE_KEY)?.is_match(&text) {
         return None;
     }
-    // The six questions are independent: answering them side by side halves a one-file
-    // run, where compiling each question's phrases on first use is most of the time.
-    let mut answered = [false; 6];
-    answered
-        .par_iter_mut()
-        .zip(Question::ALL.par_iter())
-        .for_each(|(answer, q)| *answer = holds(q.key(), &text));
+    let answered = Question::ALL.map(|q| holds(q.key(), &text));
     Some(NoteAnalysis {
         answered,
         workflow_link: holds(WORKFLOW_LINK_KEY, note),
