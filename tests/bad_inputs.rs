@@ -1,11 +1,14 @@
 //! The bad-input corpus (`fixtures/bad/`, plus inputs too big to commit, generated here):
 //! whatever users paste from Salesforce, Zendesk and Slack, `ase-lint check` answers with
 //! located diagnostics or a clear file-level error, the right exit status, no panic, and
-//! promptly (budgets stop alias bombs and deep nesting).
+//! promptly (budgets stop alias bombs and deep nesting). Inputs the fuzz targets found
+//! (`fixtures/fuzz-regressions/`) are replayed here too.
 
 use std::path::Path;
 use std::process::Output;
 
+use ase_lint::report::mr_comment::{MAX_QUOTE_CHARS, escape_user_text};
+use ase_lint::report::note_safety::{ESCAPED_TEXT_TAGS, live_markup};
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -215,5 +218,62 @@ fn a_very_long_line_and_a_50_mb_readme_finish() {
             "link/org-note 6:19",
             "link/salesforce 6:19"
         ]
+    );
+}
+
+/// The committed inputs of one fuzz target: `fixtures/fuzz-regressions/<target>-*`.
+fn fuzz_regressions(target: &str) -> Vec<std::path::PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/fuzz-regressions");
+    let mut found: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| name.starts_with(&format!("{target}-")))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn escaped_text_found_by_the_fuzzer_cannot_act() {
+    // ` /` escaped to ` /`: a command after leading whitespace (the guard looked only at
+    // the first character). The same check as the `escape` target and the proptest.
+    let inputs = fuzz_regressions("escape");
+    assert!(!inputs.is_empty());
+    for path in inputs {
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        let out = escape_user_text(&text, MAX_QUOTE_CHARS);
+        if let Some(live) = live_markup(&out, ESCAPED_TEXT_TAGS) {
+            panic!("{}: {text:?} -> {out:?}: {live}", path.display());
+        }
+    }
+}
+
+#[test]
+fn a_short_row_ending_in_a_multibyte_character_is_rendered() {
+    // Found by the `readme` fuzz target: `table/cell-count` pointed at the row's last byte,
+    // inside `é` (or the U+FFFD of a byte that is not UTF-8), and the text report panicked.
+    for path in fuzz_regressions("readme") {
+        let out = Command::cargo_bin("ase-lint")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .arg("check")
+            .arg(&path)
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{}: {stderr}", path.display());
+        assert_eq!(out.status.code(), Some(1), "{}: {stderr}", path.display());
+    }
+    assert_eq!(
+        findings(
+            Path::new("fixtures/fuzz-regressions/readme-multibyte-row-end.md"),
+            1
+        ),
+        ["table/cell-count 5:18"]
     );
 }

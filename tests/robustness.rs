@@ -1,10 +1,14 @@
 //! Property tests: arbitrary bytes and near-valid text through both parsers and every rule
-//! never panic, and every diagnostic's position lies inside its file.
+//! never panic, and every diagnostic's position lies inside its file; text escaped for the
+//! bot's MR comments never holds anything GitLab would act on (the same oracle as the
+//! `escape` fuzz target: `ase_lint::report::note_safety`).
 
 use std::sync::LazyLock;
 
 use ase_lint::config::Settings;
 use ase_lint::lint::{FileKind, lint_text};
+use ase_lint::report::mr_comment::{MAX_QUOTE_CHARS, escape_user_text};
+use ase_lint::report::note_safety::{ESCAPED_TEXT_TAGS, live_markup};
 use proptest::prelude::*;
 
 static SETTINGS: LazyLock<Settings> = LazyLock::new(Settings::defaults);
@@ -19,6 +23,31 @@ fn check_all_kinds(bytes: &[u8]) {
             assert!(d.span.end <= result.source.text.len(), "{d:?}");
         }
     }
+}
+
+/// Escapes `text` as the bot does and asserts the `escape` fuzz target's property: one
+/// line, bounded, and nothing GitLab would act on.
+fn assert_escaped_is_inert(text: &str) {
+    let out = escape_user_text(text, MAX_QUOTE_CHARS);
+    assert!(!out.contains(['\n', '\r']), "{text:?} -> {out:?}");
+    assert!(out.chars().count() <= MAX_QUOTE_CHARS * 8 + 32, "{text:?}");
+    if let Some(live) = live_markup(&out, ESCAPED_TEXT_TAGS) {
+        panic!("{text:?} -> {out:?}: {live}");
+    }
+}
+
+/// What GitLab acts on, and what an escaper could trip over, to build hostile text from.
+fn hostile_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "/merge", "/approve", "@all", "@.x", "#12", "!3", "~bug", "~\"a b\"", "%\"v1\"", "$7",
+            "&8", "<script>", "<code>", "</code>", "<!--", "&#64;", "&amp;", "&lt;", "\\", "`",
+            "``", "```", "\n", "\r\n", "\r", "\u{85}", "\u{2028}", " ", "  ", "\t", "\u{a0}",
+            "\u{3000}", "\u{200b}", "\u{feff}", "|", "*", "_", "[x](y)", "> ", "- ", "1. ",
+        ])
+        .prop_map(str::to_owned),
+        "[ -~]{0,6}",
+    ]
 }
 
 /// Table- and YAML-shaped fragments, so generated inputs reach deep into the parsers.
@@ -53,5 +82,15 @@ proptest! {
     #[test]
     fn shaped_documents_never_panic(parts in proptest::collection::vec(fragment(), 0..24)) {
         check_all_kinds(parts.concat().as_bytes());
+    }
+
+    #[test]
+    fn escaped_text_never_acts(text in "\\PC{0,400}") {
+        assert_escaped_is_inert(&text);
+    }
+
+    #[test]
+    fn escaped_hostile_text_never_acts(parts in proptest::collection::vec(hostile_piece(), 0..16)) {
+        assert_escaped_is_inert(&parts.concat());
     }
 }

@@ -7,6 +7,7 @@ pub mod json;
 pub mod junit;
 pub mod mr_comment;
 pub mod mr_workflow;
+pub mod note_safety;
 pub mod sarif;
 pub mod text;
 

@@ -74,8 +74,9 @@ fn excerpt<'s>(source: &'s SourceFile, d: &Diagnostic) -> (&'s str, usize, std::
     let start = source.line_start(first);
     let end = source.line_span(last).end.max(start);
     let text = &source.text[start..end];
-    let span_start = d.span.start.clamp(start, end) - start;
-    let span_end = d.span.end.clamp(start, end) - start;
+    // A span inside a character would make the renderer panic: widen it to whole ones.
+    let span_start = floor_char_boundary(text, d.span.start.clamp(start, end) - start);
+    let span_end = ceil_char_boundary(text, d.span.end.clamp(start, end) - start);
     let span_end = if span_end <= span_start {
         // Zero-width spans point at one character so the caret is visible.
         text[span_start..]
@@ -86,6 +87,20 @@ fn excerpt<'s>(source: &'s SourceFile, d: &Diagnostic) -> (&'s str, usize, std::
         span_end
     };
     (text, first, span_start..span_end)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+fn ceil_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
 }
 
 /// `2 errors, 1 warning in 3 files` (or `no problems in 3 files`).

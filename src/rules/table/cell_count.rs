@@ -74,7 +74,16 @@ fn mismatch_span(text: &str, row: &Row, width: usize) -> Span {
             let offset = extra.as_ptr() as usize - line.as_ptr() as usize + blanks;
             (row.span.start + offset).min(trimmed_end)..trimmed_end
         }
-        None => trimmed_end.saturating_sub(1).max(row.span.start)..trimmed_end,
+        None => {
+            // The last character may be several bytes long (`Chloé`, or U+FFFD for a byte
+            // that is not UTF-8): the span must not start inside it.
+            let last = line
+                .trim_end()
+                .chars()
+                .next_back()
+                .map_or(0, char::len_utf8);
+            (trimmed_end - last)..trimmed_end
+        }
     }
 }
 
