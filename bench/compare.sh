@@ -36,7 +36,7 @@ BIN=target/release/ase-lint
 make_peer_subset() { # the first PEER_ORGS org files (hard links) and PEER_ROWS README rows
   [ -d "$PEERS" ] && return
   mkdir -p "$PEERS/organizations"
-  find "$CORPUS/organizations" -name '*.yaml' | sort | head -n "$PEER_ORGS" |
+  find "$CORPUS/organizations" -name "*.yaml" | sort | sed -n "1,${PEER_ORGS}p" |
     xargs cp -l -t "$PEERS/organizations"
   awk -v rows="$PEER_ROWS" '/^\|/ { if (++n > rows + 2) next } { print }' \
     "$CORPUS/README.md" >"$PEERS/README.md"

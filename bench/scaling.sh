@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scaling: ase-lint over generated corpora of growing size (default 1000 10000 50000 org
+# Scaling: ase-lint over generated corpora of growing size (default 1000 5000 10000 50000 org
 # files, each with a README of a tenth as many rows). Prints median wall time, CPU time,
 # peak RSS and the cost per file, which stays flat when the cost grows linearly.
 #
@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SIZES=("${@:-1000 10000 50000}")
+SIZES=("${@:-1000 5000 10000 50000}")
 read -r -a SIZES <<<"${SIZES[*]}"
 RUNS=${RUNS:-3}
 command -v hyperfine >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
@@ -18,10 +18,10 @@ echo "| org files | README rows | median wall | CPU (user+sys) | peak RSS | wall
 echo "|---|---|---|---|---|---|"
 for orgs in "${SIZES[@]}"; do
   rows=$((orgs / 10))
-  corpus=target/bench-corpus-scaling-$orgs
-  [ -d "$corpus" ] || target/release/examples/gen-corpus --orgs "$orgs" --rows "$rows" "$corpus" >/dev/null
+  corpus=target/bench-corpus-$orgs   # shared with compare.sh (same rows: a tenth)
+  [ -d "$corpus" ] || target/release/examples/gen-corpus --orgs "$orgs" --rows "$rows" "$corpus" >/dev/null 2>&1
   hyperfine --style none --warmup 1 --runs "$RUNS" -i --export-json /tmp/ase-lint-scaling.json \
-    "$BIN check --quiet --format json $corpus" >/dev/null
+    "$BIN check --quiet --format json $corpus" >/dev/null 2>&1
   /usr/bin/time -f '%M' "$BIN" check --quiet --format json "$corpus" >/dev/null 2>/tmp/ase-lint-scaling-rss || true
   python3 - "$orgs" "$rows" <<'PY'
 import json, sys

@@ -136,19 +136,19 @@ fn decode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        if c == '\\' {
-            if let Some(p) = rest[1..].chars().next().filter(char::is_ascii_punctuation) {
-                out.push(p);
-                rest = &rest[2..];
-                continue;
-            }
+        if c == '\\'
+            && let Some(p) = rest[1..].chars().next().filter(char::is_ascii_punctuation)
+        {
+            out.push(p);
+            rest = &rest[2..];
+            continue;
         }
-        if c == '&' {
-            if let Some((decoded, len)) = character_reference(rest) {
-                out.push(decoded);
-                rest = &rest[len..];
-                continue;
-            }
+        if c == '&'
+            && let Some((decoded, len)) = character_reference(rest)
+        {
+            out.push(decoded);
+            rest = &rest[len..];
+            continue;
         }
         out.push(c);
         rest = &rest[c.len_utf8()..];
@@ -204,10 +204,10 @@ fn live_reference(decoded: &str) -> Option<LiveMarkup> {
         if !matches!(sigil, '@' | '#' | '!' | '~' | '%' | '$' | '&') {
             continue;
         }
-        if let Some(&next) = chars.peek() {
-            if starts_reference(sigil, next) {
-                return Some(LiveMarkup::Reference { sigil, next });
-            }
+        if let Some(&next) = chars.peek()
+            && starts_reference(sigil, next)
+        {
+            return Some(LiveMarkup::Reference { sigil, next });
         }
     }
     None
