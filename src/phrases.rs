@@ -577,23 +577,16 @@ fn build_regex(expanded: &[String]) -> Result<Option<Regex>, PhraseError> {
     if expanded.is_empty() {
         return Ok(None);
     }
-    configured_builder()
-        .build_many(expanded)
-        .map(Some)
-        .map_err(|e| PhraseError(Box::new(e)))
-}
-
-/// The builder every phrase regex is made with (see [`build_regex`]).
-fn configured_builder() -> regex_automata::meta::Builder {
-    let mut builder = Regex::builder();
-    builder
+    Regex::builder()
         .syntax(syntax::Config::new().case_insensitive(true))
         .configure(
             Regex::config()
                 .auto_prefilter(false)
                 .nfa_size_limit(Some(1 << 24)),
-        );
-    builder
+        )
+        .build_many(expanded)
+        .map(Some)
+        .map_err(|e| PhraseError(Box::new(e)))
 }
 
 #[cfg(test)]

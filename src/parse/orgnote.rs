@@ -232,6 +232,15 @@ fn for_people(message: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The user is told the file is beyond ase-lint's limits (a syntax error).
+    fn assert_too_big(doc: OrgDoc) {
+        let error = doc
+            .syntax_error
+            .map(|(_, message)| message)
+            .unwrap_or_default();
+        assert!(error.contains("too big or too deeply nested"), "{error}");
+    }
+
     fn org(text: &str) -> OrgDoc {
         parse(SourceFile::new("organizations/1.yaml", text), "1")
     }
@@ -277,24 +286,14 @@ mod tests {
             };
             text.push_str(&format!("b{i}: &b{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
         }
-        let doc = org(&text);
-        let error = doc
-            .syntax_error
-            .map(|(_, message)| message)
-            .unwrap_or_default();
-        assert!(error.contains("too big or too deeply nested"), "{error}");
+        assert_too_big(org(&text));
     }
 
     #[test]
     fn an_org_file_has_a_bounded_number_of_yaml_events() {
         let items = |n: usize| format!("id: 1\ntags: [{}]\n", vec!["t"; n].join(", "));
         assert!(org(&items(1_000)).syntax_error.is_none());
-        let doc = org(&items(MAX_YAML_EVENTS));
-        let error = doc
-            .syntax_error
-            .map(|(_, message)| message)
-            .unwrap_or_default();
-        assert!(error.contains("too big or too deeply nested"), "{error}");
+        assert_too_big(org(&items(MAX_YAML_EVENTS)));
     }
 
     #[test]
