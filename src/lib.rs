@@ -14,6 +14,7 @@ pub mod gitlab;
 pub mod lint;
 pub mod model;
 pub mod new_note;
+pub mod note;
 pub mod parse;
 pub mod phrases;
 pub mod report;

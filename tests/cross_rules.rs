@@ -96,7 +96,7 @@ fn expected_readme_side() -> Vec<Seen> {
             README,
             11,
             22,
-            "the note in `organizations/9306291514524.yaml` names another ASE (\"Kenji Watanabe is the AMER ASE\"), not Jill Doe",
+            "the note in `organizations/9306291514524.yaml` names another ASE (\"Kenji Watanabe is the AMER ASE for Cobalt Analytics, so all new non-emergency ti…\"), not Jill Doe",
         ),
         seen(
             "cross/region-mismatch",
@@ -154,7 +154,7 @@ fn org_files_checked_with_ase_readme_report_each_disagreement_on_the_file() {
             &org("9306291514524"),
             4,
             1,
-            "the note names another ASE (\"Kenji Watanabe is the AMER ASE\") than the ASE table's Jill Doe (ase-project/README.md:11)",
+            "the note names another ASE (\"Kenji Watanabe is the AMER ASE for Cobalt Analytics, so all new non-emergency ti…\") than the ASE table's Jill Doe (ase-project/README.md:11)",
         ),
     ];
     assert_eq!(found, expected);

@@ -112,6 +112,7 @@ pub fn parse(source: SourceFile, file_stem: &str) -> OrgDoc {
         id: None,
         name: None,
         notes: None,
+        analysis: std::sync::OnceLock::new(),
         source,
     };
     let parsed: Result<Option<RawOrg>, _> =

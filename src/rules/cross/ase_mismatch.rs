@@ -47,11 +47,11 @@ fn compare(pair: &Pair<'_>, settings: &Settings) -> Option<Mismatch> {
         .cell(pair.row, Column::Ase)
         .filter(|c| !util::is_blank(c))?;
     let ase = util::value(cell);
-    let text = questions::plain_text(pair.doc.notes_text()?);
-    let sentence = settings.question("ase")?.find(&text)?.text;
-    if names_any(&sentence, &ase) {
+    let analysis = questions::analysis(pair.doc, settings)?;
+    if analysis.ase_names.is_empty() || analysis.ase_names.iter().any(|name| names_any(name, &ase)) {
         return None;
     }
+    let sentence = analysis.answer(questions::Question::Ase).evidence.as_ref()?.text.clone();
     let said = quote(&sentence, 80);
     Some(Mismatch {
         column: Column::Ase,
