@@ -17,6 +17,22 @@ pub const DEFAULT_CONFIG_YAML: &str = include_str!("default-config.yml");
 /// The file name searched for in the current directory and its ancestors.
 pub const CONFIG_FILE_NAME: &str = ".ase-lint.yml";
 
+/// The handbook's address when the configuration does not set `handbook_url`.
+pub const DEFAULT_HANDBOOK_URL: &str = "https://handbook.gitlab.com";
+
+/// The handbook page "Working on ASE tickets", below the handbook's address.
+pub const WORKFLOW_PAGE: &str =
+    "/handbook/support/workflows/assigned-support-engineer/working-on-ase-tickets/";
+
+/// The absolute address of the ASE workflow page under `handbook_url`.
+pub fn workflow_url(handbook_url: &str) -> String {
+    format!("{}{WORKFLOW_PAGE}", handbook_url.trim_end_matches('/'))
+}
+
+fn default_handbook_url() -> String {
+    DEFAULT_HANDBOOK_URL.to_owned()
+}
+
 /// The org-note phrase sets, by configuration key: ASE-note detection, the six questions in
 /// the handbook's order, and the link to the ASE workflow page.
 pub const QUESTIONS: [&str; 8] = [
@@ -63,6 +79,9 @@ pub enum Level {
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub ase_readme: Option<String>,
+    /// The handbook's address, for the links ase-lint suggests and writes.
+    #[serde(default = "default_handbook_url")]
+    pub handbook_url: String,
     pub columns: ColumnsConfig,
     pub rules: BTreeMap<String, Level>,
     pub ids: IdsConfig,
@@ -122,6 +141,7 @@ pub struct PhraseSetConfig {
 #[serde(deny_unknown_fields)]
 struct UserConfig {
     ase_readme: Option<String>,
+    handbook_url: Option<String>,
     columns: Option<UserColumns>,
     rules: Option<BTreeMap<String, Level>>,
     ids: Option<UserIds>,
@@ -191,6 +211,9 @@ impl Config {
     fn merge(&mut self, user: UserConfig) {
         if user.ase_readme.is_some() {
             self.ase_readme = user.ase_readme;
+        }
+        if let Some(url) = user.handbook_url {
+            self.handbook_url = url;
         }
         if let Some(cross) = user.cross {
             self.cross.ase_readme = cross.ase_readme.or(self.cross.ase_readme.take());

@@ -19,6 +19,7 @@ pub mod phrases;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod words;
 pub mod workflow;
 
 #[cfg(test)]
