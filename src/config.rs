@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use crate::config_words::{ConfigOrigin, regex_explanation};
 use crate::diagnostic::Severity;
 use crate::model::Column;
 use crate::phrases::PhraseMatcher;
@@ -49,7 +50,7 @@ pub const QUESTIONS: [&str; 8] = [
 /// A configuration problem, located in the configuration file.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read configuration file {path}: {source}")]
+    #[error("cannot read the configuration file `{path}`: {}", crate::words::io_problem(source))]
     Read {
         path: String,
         source: std::io::Error,
@@ -90,6 +91,9 @@ pub struct Config {
     /// The other project for the `cross/*` rules (flags `--ase-readme`/`--orgs-dir` win).
     #[serde(default)]
     pub cross: CrossConfig,
+    /// The user's file this configuration was read from (locates errors found later).
+    #[serde(skip)]
+    pub origin: Option<std::sync::Arc<ConfigOrigin>>,
 }
 
 /// `cross:`: local checkouts of the other project, relative to the configuration file.
@@ -205,6 +209,7 @@ impl Config {
         };
         let mut config = Config::default_config();
         config.merge(user);
+        config.origin = Some(std::sync::Arc::new(ConfigOrigin::new(path, text)));
         Ok(config)
     }
 
@@ -270,17 +275,8 @@ fn parse_yaml<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<T,
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! { max_events: 100_000, max_depth: 64 },
     };
-    serde_saphyr::from_str_with_options(text, options).map_err(|err| {
-        let (line, column) = err
-            .location()
-            .map_or((0, 0), |loc| (loc.line(), loc.column()));
-        ConfigError::Invalid {
-            path: path.to_owned(),
-            line,
-            column,
-            message: crate::parse::orgnote::yaml_error_message(&err),
-        }
-    })
+    serde_saphyr::from_str_with_options(text, options)
+        .map_err(|err| crate::config_words::parse_error(path, text, &err))
 }
 
 /// Per-run compiled configuration that rules read.
@@ -303,17 +299,11 @@ pub struct Settings {
 impl Settings {
     /// Compiles a configuration. `base` is the folder `ase_readme` is relative to.
     pub fn new(config: Config, base: &Path, config_path: &str) -> Result<Settings, ConfigError> {
-        let value_error = |message: String| ConfigError::Value {
-            path: config_path.to_owned(),
-            message,
-        };
+        let fallback = ConfigOrigin::new(config_path, "");
+        let origin = config.origin.as_deref().unwrap_or(&fallback);
         let column = |key: &String| {
-            Column::from_config_key(key).ok_or_else(|| {
-                value_error(format!(
-                    "unknown column `{key}` (known: {})",
-                    Column::ALL.map(Column::config_key).join(", ")
-                ))
-            })
+            Column::from_config_key(key)
+                .ok_or_else(|| origin.unknown_column(key, &Column::ALL.map(Column::config_key)))
         };
         let mut header_names = HashMap::new();
         for known in Column::ALL {
@@ -341,10 +331,7 @@ impl Settings {
         let mut questions = HashMap::new();
         for (key, set) in &config.questions {
             if !QUESTIONS.contains(&key.as_str()) {
-                return Err(value_error(format!(
-                    "unknown question `{key}` under `questions` (known: {})",
-                    QUESTIONS.join(", ")
-                )));
+                return Err(origin.unknown_question(key, &QUESTIONS));
             }
             let known_good = |pattern: &str| {
                 builtin
@@ -352,14 +339,12 @@ impl Settings {
                     .is_some_and(|b| b.patterns.iter().chain(&b.guards).any(|p| p == pattern))
             };
             let matcher = PhraseMatcher::compile_lazily(&set.patterns, &set.guards, known_good)
-                .map_err(|e| value_error(format!("questions.{key}: invalid pattern: {e}")))?;
+                .map_err(|e| bad_pattern(origin, key, set, &e.to_string()))?;
             questions.insert(key.clone(), matcher);
         }
         for rule in config.rules.keys() {
             if crate::rules::find(rule).is_none() {
-                return Err(value_error(format!(
-                    "unknown rule `{rule}` under `rules` (see `ase-lint rules`)"
-                )));
+                return Err(origin.unknown_rule(rule));
             }
         }
         let ase_readme = config.ase_readme.as_ref().map(|p| base.join(p));
@@ -408,6 +393,22 @@ impl Settings {
     }
 }
 
+/// The first pattern of `set` the regex engine refuses, located, with the engine's own
+/// explanation (`fallback`: the phrase compiler's message, when it cannot be found).
+fn bad_pattern(origin: &ConfigOrigin, key: &str, set: &PhraseSetConfig, fallback: &str) -> ConfigError {
+    let culprit = set.patterns.iter().chain(&set.guards).find(|p| {
+        PhraseMatcher::compile_lazily(std::slice::from_ref(*p), &[], |_| false).is_err()
+    });
+    match culprit {
+        Some(pattern) => {
+            let testable = pattern.replace(crate::phrases::NAME_PLACEHOLDER, "x");
+            let explanation = regex_explanation(&testable).unwrap_or_else(|| fallback.to_owned());
+            origin.bad_pattern(key, pattern, &explanation)
+        }
+        None => origin.bad_pattern(key, "", fallback),
+    }
+}
+
 /// Header text reduced to lowercase letters and digits ("Zendesk User (ASE) ID" →
 /// "zendeskuseraseid").
 pub fn normalize_header(text: &str) -> String {
@@ -446,11 +447,12 @@ mod tests {
     #[test]
     fn a_bad_user_phrase_is_a_configuration_error_at_load() {
         let user = "questions:\n  emergency:\n    patterns: ['(P1']\n";
-        let config = Config::from_user_yaml("x", user).unwrap_or_else(|e| panic!("{e}"));
+        let config =
+            Config::from_user_yaml(".ase-lint.yml", user).unwrap_or_else(|e| panic!("{e}"));
         let err = Settings::new(config, Path::new("."), ".ase-lint.yml").err();
         let message = err.map(|e| e.to_string()).unwrap_or_default();
         assert!(
-            message.contains("questions.emergency: invalid pattern"),
+            message.starts_with(".ase-lint.yml:3:16: `questions.emergency.patterns[0]`: the pattern `(P1` is not a valid regular expression: unclosed group"),
             "{message}"
         );
     }

@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod config_words;
 pub mod cross;
 pub mod diagnostic;
 pub mod fmt;

@@ -150,7 +150,7 @@ pub fn lint_text_with(
                     .end;
                 doc.syntax_error = Some((
                     valid_up_to..line_end.max(valid_up_to),
-                    format!("the file is not valid UTF-8 (first bad byte at offset {valid_up_to})"),
+                    "the file is not valid UTF-8 text from here on; save it as UTF-8".to_owned(),
                 ));
             }
             rules::check_org(&doc, settings, &mut diagnostics);
