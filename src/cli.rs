@@ -186,9 +186,15 @@ pub fn run(cli: Cli) -> ExitCode {
 pub fn load_settings(explicit: Option<&Path>) -> Result<Settings, ConfigError> {
     let found = match explicit {
         Some(path) => Some(path.to_path_buf()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|dir| Config::discover(&dir)),
+        None => std::env::current_dir().ok().and_then(|dir| {
+            // Shown relative to the current directory when it is there (messages name it).
+            let found = Config::discover(&dir)?;
+            Some(
+                found
+                    .strip_prefix(&dir)
+                    .map_or(found.clone(), Path::to_path_buf),
+            )
+        }),
     };
     match found {
         Some(path) => {

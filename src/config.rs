@@ -50,7 +50,10 @@ pub const QUESTIONS: [&str; 8] = [
 /// A configuration problem, located in the configuration file.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read the configuration file `{path}`: {}", crate::words::io_problem(source))]
+    #[error(
+        "cannot read the configuration file `{path}`: {}",
+        crate::words::io_problem(source)
+    )]
     Read {
         path: String,
         source: std::io::Error,
@@ -395,10 +398,16 @@ impl Settings {
 
 /// The first pattern of `set` the regex engine refuses, located, with the engine's own
 /// explanation (`fallback`: the phrase compiler's message, when it cannot be found).
-fn bad_pattern(origin: &ConfigOrigin, key: &str, set: &PhraseSetConfig, fallback: &str) -> ConfigError {
-    let culprit = set.patterns.iter().chain(&set.guards).find(|p| {
-        PhraseMatcher::compile_lazily(std::slice::from_ref(*p), &[], |_| false).is_err()
-    });
+fn bad_pattern(
+    origin: &ConfigOrigin,
+    key: &str,
+    set: &PhraseSetConfig,
+    fallback: &str,
+) -> ConfigError {
+    let culprit =
+        set.patterns.iter().chain(&set.guards).find(|p| {
+            PhraseMatcher::compile_lazily(std::slice::from_ref(*p), &[], |_| false).is_err()
+        });
     match culprit {
         Some(pattern) => {
             let testable = pattern.replace(crate::phrases::NAME_PLACEHOLDER, "x");

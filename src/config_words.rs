@@ -27,10 +27,19 @@ impl ConfigOrigin {
 
 /// A parse error of the configuration file, located and in words.
 pub fn parse_error(path: &str, text: &str, err: &serde_saphyr::Error) -> ConfigError {
+    // Not YAML at all: the syntax error wins over what reading stumbled on first.
+    let (tree, err) = match yaml_tree::parse_checked(text) {
+        Ok(tree) => (tree, err),
+        Err(syntax) => return located(path, text, &syntax, None),
+    };
+    located(path, text, err, tree.as_ref())
+}
+
+/// `err` located in the file and worded with the key path `tree` gives its position.
+fn located(path: &str, text: &str, err: &serde_saphyr::Error, tree: Option<&Node>) -> ConfigError {
     let (position, problem) = yaml_words::describe(err, text);
-    let tree = yaml_tree::parse(text);
     let (line, column) = position.unwrap_or((0, 0));
-    let (key_path, found) = match (&tree, position) {
+    let (key_path, found) = match (tree, position) {
         (Some(tree), Some((line, column))) => {
             let (path, node) = tree.at(line, column);
             (path, Some(node.describe()))
@@ -56,7 +65,11 @@ fn problem_words(problem: Problem, key_path: &[Segment], found: Option<String>) 
         }
         Problem::Expected(what) => format!("`{at}` must be {what}, found {found}"),
         Problem::UnknownKey { key, allowed } => {
-            let parent = path_text(key_path.get(..key_path.len().saturating_sub(1)).unwrap_or(&[]));
+            let parent = path_text(
+                key_path
+                    .get(..key_path.len().saturating_sub(1))
+                    .unwrap_or(&[]),
+            );
             unknown_key(&key, &parent, &allowed)
         }
         Problem::UnknownValue { value, allowed } => format!(
@@ -121,10 +134,7 @@ impl ConfigOrigin {
     /// A column key that is not one: in `columns.required`, `columns.may_be_empty` or
     /// `columns.aliases`.
     pub fn unknown_column(&self, key: &str, known: &[&str]) -> ConfigError {
-        let lists = [
-            ["columns", "required"],
-            ["columns", "may_be_empty"],
-        ];
+        let lists = [["columns", "required"], ["columns", "may_be_empty"]];
         let in_list = lists.iter().find_map(|list| {
             self.item(list, key)
                 .map(|(i, node)| (format!("{}[{i}]", list.join(".")), node))
@@ -148,7 +158,10 @@ impl ConfigOrigin {
     /// A key under `questions` that is no question.
     pub fn unknown_question(&self, key: &str, known: &[&str]) -> ConfigError {
         let node = self.key(&["questions"], key);
-        self.error_at(node, unknown_key(&visible_controls(key), "questions", known))
+        self.error_at(
+            node,
+            unknown_key(&visible_controls(key), "questions", known),
+        )
     }
 
     /// A key under `rules` that is no rule.

@@ -37,7 +37,7 @@ pub fn io_problem(err: &std::io::Error) -> String {
         PermissionDenied => "permission denied",
         IsADirectory => "it is a folder, not a file",
         NotADirectory => "a part of the path is a file, not a folder",
-        AlreadyExists => "it already exists",
+        AlreadyExists => "a file of that name already exists",
         InvalidData => "it is not valid UTF-8 text",
         StorageFull => "the disk is full",
         ReadOnlyFilesystem => "the file system is read-only",

@@ -55,7 +55,9 @@ impl<'de> Visitor<'de> for RawOrgVisitor {
         Ok(RawOrg::Mapping { id, name, notes })
     }
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawOrg, A::Error> {
-        AnyValueVisitor.visit_seq(seq).map(|_| RawOrg::Not("a list"))
+        AnyValueVisitor
+            .visit_seq(seq)
+            .map(|_| RawOrg::Not("a list"))
     }
     fn visit_str<E: de::Error>(self, _: &str) -> Result<RawOrg, E> {
         Ok(RawOrg::Not("text"))

@@ -28,13 +28,16 @@ pub enum NodeKind {
 
 /// Parses `text` into a tree (`None` when it is not YAML, or empty).
 pub fn parse(text: &str) -> Option<Node> {
+    parse_checked(text).ok().flatten()
+}
+
+/// Parses `text` into a tree (`Ok(None)`: empty), or says why it is not YAML.
+pub fn parse_checked(text: &str) -> Result<Option<Node>, serde_saphyr::Error> {
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! { max_events: 100_000, max_depth: 64 },
     };
     serde_saphyr::from_str_with_options::<Option<Located>>(text, options)
-        .ok()
-        .flatten()
-        .map(|l| l.0)
+        .map(|found| found.map(|l| l.0))
 }
 
 /// A key path's segment: a mapping key or a list index.

@@ -245,7 +245,8 @@ fn line_text(text: &str, n: u64) -> Option<&str> {
 /// under another key's value.
 fn colon_words(line: Option<&str>, position: Position) -> String {
     let Some(line) = line else {
-        return "a `:` followed by a space starts a mapping here; put the value in quotes".to_owned();
+        return "a `:` followed by a space starts a mapping here; put the value in quotes"
+            .to_owned();
     };
     let indent = line.len() - line.trim_start().len();
     match line.trim_start().split_once(": ") {
@@ -264,7 +265,9 @@ fn colon_words(line: Option<&str>, position: Position) -> String {
 /// Whether the error column is after the line's first `: ` (a colon inside the value).
 fn past_first_colon(line: &str, position: Position) -> bool {
     let column = position.map_or(0, |(_, c)| c);
-    let first = line.find(": ").map_or(usize::MAX, |i| line[..i].chars().count() + 1);
+    let first = line
+        .find(": ")
+        .map_or(usize::MAX, |i| line[..i].chars().count() + 1);
     usize::try_from(column).is_ok_and(|c| c > first)
 }
 
@@ -282,9 +285,7 @@ fn unexpected_char(msg: &str) -> String {
             "the control character {} is not allowed in YAML; delete it (it is invisible in most editors)",
             crate::words::codepoint(c)
         ),
-        (Some(c), None) => format!(
-            "`{c}` cannot start a value in YAML; put the value in quotes"
-        ),
+        (Some(c), None) => format!("`{c}` cannot start a value in YAML; put the value in quotes"),
         _ => format!(
             "a character YAML does not allow here ({}); put the value in quotes",
             visible_controls(&unescaped)

@@ -48,11 +48,12 @@ impl Rule for Schema {
         if let Some(notes) = &doc.notes
             && let Some(kind) = not_text(&notes.value)
         {
-            cx.report(notes.span.clone(), format!("`notes` must be text, found {kind}"))
-                .label("not text")
-                .help(
-                    "write the note as a block of text: `notes: |` and the note indented below it",
-                );
+            cx.report(
+                notes.span.clone(),
+                format!("`notes` must be text, found {kind}"),
+            )
+            .label("not text")
+            .help("write the note as a block of text: `notes: |` and the note indented below it");
         }
     }
 }
@@ -99,9 +100,12 @@ fn check_id(doc: &OrgDoc, cx: &mut Context<'_>) {
             .help("write the Zendesk organization id as a plain number, without quotes");
         }
         YamlValue::Other(kind) => {
-            cx.report(id.span.clone(), format!("`id` must be a number, found {kind}"))
-                .label("not a number")
-                .help("write the Zendesk organization id as a plain number");
+            cx.report(
+                id.span.clone(),
+                format!("`id` must be a number, found {kind}"),
+            )
+            .label("not a number")
+            .help("write the Zendesk organization id as a plain number");
         }
     }
 }
