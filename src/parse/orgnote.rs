@@ -14,7 +14,8 @@ use crate::parse::yaml_words::{self, Position, Problem};
 use crate::source::{SourceFile, Span};
 
 /// The top of an org file: a mapping (its three keys, each present or not, a null value
-/// included), or some other kind of node.
+/// included), or some other kind of node. Built once per file: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 enum RawOrg {
     Mapping {
         id: Option<Spanned<AnyValue>>,

@@ -36,11 +36,13 @@ pub enum Problem {
 /// What is wrong, and where, in words. `text` is the document (for the fixes the
 /// syntax messages suggest, which quote the offending line).
 pub fn describe(err: &Error, text: &str) -> (Position, Problem) {
-    let err = innermost(err);
+    // Where it was found (an alias's use, not its anchor), and why.
     let position = err
         .location()
+        .or_else(|| innermost(err).location())
         .filter(|l| l.line() > 0)
         .map(|l| (l.line(), l.column()));
+    let err = innermost(err);
     let problem = match err {
         Error::ExternalMessage { msg, .. } => return syntax(msg, position, text),
         Error::Budget { .. }
@@ -48,6 +50,8 @@ pub fn describe(err: &Error, text: &str) -> (Position, Problem) {
         | Error::AliasExpansionLimitExceeded { .. }
         | Error::AliasReplayStackDepthExceeded { .. }
         | Error::AliasReplayCounterOverflow { .. } => Problem::Syntax(TOO_BIG.to_owned()),
+        // YAML requires unique keys: a file with a key twice is not valid YAML.
+        Error::DuplicateMappingKey { .. } => Problem::Syntax(other_words(err)),
         other => shape(other),
     };
     (position, problem)
