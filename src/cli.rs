@@ -32,7 +32,11 @@ pub enum Command {
     /// Check README tables and org files (default: the current directory).
     Check(CheckArgs),
     /// List every rule with its default severity and summary.
-    Rules,
+    Rules {
+        /// Output format (`json`: id, default severity, summary and docs URL of each rule).
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
     /// Print a rule's documentation: what it checks, why, an example.
     Explain {
         /// Rule name, e.g. `note/emergency`.
@@ -53,6 +57,13 @@ pub enum Command {
     },
 }
 
+/// How `ase-lint rules` prints the rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Json,
+}
+
 #[derive(Debug, Args)]
 pub struct FmtArgs {
     /// READMEs holding the ASE table.
@@ -68,9 +79,9 @@ pub struct FmtArgs {
 
 #[derive(Debug, Args)]
 pub struct NewNoteArgs {
-    /// Zendesk organization id.
+    /// Zendesk organization id (digits only).
     #[arg(long)]
-    pub org_id: u64,
+    pub org_id: String,
     /// Zendesk org name, `<8 hex> <account name>`.
     #[arg(long)]
     pub org_name: String,
@@ -86,6 +97,9 @@ pub struct NewNoteArgs {
     /// Write `organizations/<id>.yaml` (refuses to overwrite) instead of printing.
     #[arg(long)]
     pub write: bool,
+    /// Configuration file (for `handbook_url`).
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 }
 
 /// Options shared by commands that lint.
@@ -152,7 +166,7 @@ impl ColorChoice {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(&args),
-        Command::Rules => print_rules(),
+        Command::Rules { format } => print_rules(format),
         Command::Explain { rule } => explain(&rule),
         Command::Config { default } => print_config(default),
         Command::Ci(args) => crate::gitlab::ci::run(&args),
@@ -172,9 +186,15 @@ pub fn run(cli: Cli) -> ExitCode {
 pub fn load_settings(explicit: Option<&Path>) -> Result<Settings, ConfigError> {
     let found = match explicit {
         Some(path) => Some(path.to_path_buf()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|dir| Config::discover(&dir)),
+        None => std::env::current_dir().ok().and_then(|dir| {
+            // Shown relative to the current directory when it is there (messages name it).
+            let found = Config::discover(&dir)?;
+            Some(
+                found
+                    .strip_prefix(&dir)
+                    .map_or(found.clone(), Path::to_path_buf),
+            )
+        }),
     };
     match found {
         Some(path) => {
@@ -186,7 +206,25 @@ pub fn load_settings(explicit: Option<&Path>) -> Result<Settings, ConfigError> {
     }
 }
 
+/// One error per path that does not exist (nothing is checked then).
+fn missing_paths(paths: &[PathBuf]) -> Result<(), String> {
+    let missing: Vec<String> = paths
+        .iter()
+        .filter(|p| !p.exists())
+        .map(|p| lint::FileError::NotFound {
+            path: lint::display_path(p),
+        })
+        .map(|e| e.to_string())
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(missing.join("\nase-lint: error: "))
+    }
+}
+
 fn check(args: &CheckArgs) -> Result<u8, String> {
+    missing_paths(&args.paths)?;
     let settings = load_settings(args.options.config.as_deref()).map_err(|e| e.to_string())?;
     let ase_readme = args
         .ase_readme
@@ -249,8 +287,9 @@ pub fn write_artifact_files(
             && let Err(err) = write_report_file(path, run, reporter)
         {
             eprintln!(
-                "ase-lint: error: cannot write the {what} to `{}`: {err}",
-                path.display()
+                "ase-lint: error: cannot write the {what} to `{}`: {}",
+                path.display(),
+                crate::words::io_problem(&err)
             );
             all_written = false;
         }
@@ -283,7 +322,10 @@ pub fn exit_code(run: &lint::LintRun) -> u8 {
     }
 }
 
-fn print_rules() -> Result<u8, String> {
+fn print_rules(format: RulesFormat) -> Result<u8, String> {
+    if format == RulesFormat::Json {
+        return print_rules_json();
+    }
     let width = rules::ALL
         .iter()
         .map(|r| r.meta().name.len())
@@ -303,9 +345,27 @@ fn print_rules() -> Result<u8, String> {
     Ok(EXIT_OK)
 }
 
+/// `ase-lint rules --format json`: one object per rule.
+fn print_rules_json() -> Result<u8, String> {
+    let all: Vec<serde_json::Value> = rules::ALL
+        .iter()
+        .map(|rule| {
+            let meta = rule.meta();
+            serde_json::json!({
+                "id": meta.name,
+                "default_severity": meta.severity.as_str(),
+                "summary": meta.summary,
+                "docs_url": rules::docs_url(meta.name),
+            })
+        })
+        .collect();
+    let text = serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?;
+    println!("{text}");
+    Ok(EXIT_OK)
+}
+
 fn explain(name: &str) -> Result<u8, String> {
-    let rule = rules::find(name)
-        .ok_or_else(|| format!("unknown rule `{name}`; `ase-lint rules` lists them"))?;
+    let rule = rules::find(name).ok_or_else(|| rules::unknown_rule(name))?;
     let meta = rule.meta();
     println!(
         "# {}\n\nDefault severity: {}\n\n{}",
@@ -335,7 +395,8 @@ fn fmt(args: &FmtArgs) -> Result<u8, String> {
 
 fn fmt_file(path: &Path, check: bool, settings: &Settings) -> Result<u8, String> {
     let shown = lint::display_path(path);
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read `{shown}`: {}", crate::words::io_problem(&e)))?;
     let Some(formatted) = crate::fmt::format_readme(&text, settings) else {
         eprintln!("{shown}: no ASE table found; nothing to align");
         return Ok(EXIT_OK);
@@ -347,21 +408,41 @@ fn fmt_file(path: &Path, check: bool, settings: &Settings) -> Result<u8, String>
         eprintln!("{shown}: the ASE table is not aligned; run `ase-lint fmt {shown}`");
         return Ok(EXIT_FINDINGS);
     }
-    std::fs::write(path, formatted).map_err(|e| format!("{shown}: cannot write: {e}"))?;
+    std::fs::write(path, formatted)
+        .map_err(|e| format!("cannot write `{shown}`: {}", crate::words::io_problem(&e)))?;
     eprintln!("{shown}: ASE table aligned");
     Ok(EXIT_OK)
 }
 
+/// The `--org-id` value as a number, or what is wrong with it.
+fn org_id(text: &str) -> Result<u64, String> {
+    let digits_only = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    match text.parse::<u64>() {
+        Ok(id) if digits_only && id > 0 => Ok(id),
+        _ if digits_only => Err(format!(
+            "`--org-id` must be the Zendesk organization id: a number from 1 to {}, found `{text}`",
+            u64::MAX
+        )),
+        _ => Err(format!(
+            "`--org-id` must be the Zendesk organization id: digits only, found `{}`",
+            crate::words::visible_controls(text)
+        )),
+    }
+}
+
 fn new_note(args: &NewNoteArgs) -> Result<u8, String> {
+    let org_id = org_id(&args.org_id)?;
+    let settings = load_settings(args.config.as_deref()).map_err(|e| e.to_string())?;
     let request = crate::new_note::NoteRequest {
-        org_id: args.org_id,
+        org_id,
+        handbook_url: settings.config.handbook_url.clone(),
         org_name: args.org_name.clone(),
         ase: args.ase.clone(),
         region: args.region,
         dedicated: args.dedicated,
     };
     let text = crate::new_note::render(&request);
-    let path = crate::new_note::org_file_path(args.org_id);
+    let path = crate::new_note::org_file_path(org_id);
     if !args.write {
         print!("{text}");
         return Ok(EXIT_OK);
@@ -374,12 +455,13 @@ fn new_note(args: &NewNoteArgs) -> Result<u8, String> {
             std::io::ErrorKind::AlreadyExists => {
                 format!("{path} already exists; not overwriting it")
             }
-            _ => {
-                format!("{path}: cannot create: {e} (run it from the Organizations project's root)")
-            }
+            _ => format!(
+                "cannot create `{path}`: {} (run it from the Organizations project's root)",
+                crate::words::io_problem(&e)
+            ),
         })?;
     file.write_all(text.as_bytes())
-        .map_err(|e| format!("{path}: cannot write: {e}"))?;
+        .map_err(|e| format!("cannot write `{path}`: {}", crate::words::io_problem(&e)))?;
     eprintln!("wrote {path}; check it with `ase-lint check {path}`");
     Ok(EXIT_OK)
 }

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use crate::config_words::{ConfigOrigin, regex_explanation};
 use crate::diagnostic::Severity;
 use crate::model::Column;
 use crate::phrases::PhraseMatcher;
@@ -16,6 +17,22 @@ pub const DEFAULT_CONFIG_YAML: &str = include_str!("default-config.yml");
 
 /// The file name searched for in the current directory and its ancestors.
 pub const CONFIG_FILE_NAME: &str = ".ase-lint.yml";
+
+/// The handbook's address when the configuration does not set `handbook_url`.
+pub const DEFAULT_HANDBOOK_URL: &str = "https://handbook.gitlab.com";
+
+/// The handbook page "Working on ASE tickets", below the handbook's address.
+pub const WORKFLOW_PAGE: &str =
+    "/handbook/support/workflows/assigned-support-engineer/working-on-ase-tickets/";
+
+/// The absolute address of the ASE workflow page under `handbook_url`.
+pub fn workflow_url(handbook_url: &str) -> String {
+    format!("{}{WORKFLOW_PAGE}", handbook_url.trim_end_matches('/'))
+}
+
+fn default_handbook_url() -> String {
+    DEFAULT_HANDBOOK_URL.to_owned()
+}
 
 /// The org-note phrase sets, by configuration key: ASE-note detection, the six questions in
 /// the handbook's order, and the link to the ASE workflow page.
@@ -33,7 +50,10 @@ pub const QUESTIONS: [&str; 8] = [
 /// A configuration problem, located in the configuration file.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read configuration file {path}: {source}")]
+    #[error(
+        "cannot read the configuration file `{path}`: {}",
+        crate::words::io_problem(source)
+    )]
     Read {
         path: String,
         source: std::io::Error,
@@ -63,6 +83,9 @@ pub enum Level {
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub ase_readme: Option<String>,
+    /// The handbook's address, for the links ase-lint suggests and writes.
+    #[serde(default = "default_handbook_url")]
+    pub handbook_url: String,
     pub columns: ColumnsConfig,
     pub rules: BTreeMap<String, Level>,
     pub ids: IdsConfig,
@@ -71,6 +94,9 @@ pub struct Config {
     /// The other project for the `cross/*` rules (flags `--ase-readme`/`--orgs-dir` win).
     #[serde(default)]
     pub cross: CrossConfig,
+    /// The user's file this configuration was read from (locates errors found later).
+    #[serde(skip)]
+    pub origin: Option<std::sync::Arc<ConfigOrigin>>,
 }
 
 /// `cross:`: local checkouts of the other project, relative to the configuration file.
@@ -122,6 +148,7 @@ pub struct PhraseSetConfig {
 #[serde(deny_unknown_fields)]
 struct UserConfig {
     ase_readme: Option<String>,
+    handbook_url: Option<String>,
     columns: Option<UserColumns>,
     rules: Option<BTreeMap<String, Level>>,
     ids: Option<UserIds>,
@@ -185,12 +212,16 @@ impl Config {
         };
         let mut config = Config::default_config();
         config.merge(user);
+        config.origin = Some(std::sync::Arc::new(ConfigOrigin::new(path, text)));
         Ok(config)
     }
 
     fn merge(&mut self, user: UserConfig) {
         if user.ase_readme.is_some() {
             self.ase_readme = user.ase_readme;
+        }
+        if let Some(url) = user.handbook_url {
+            self.handbook_url = url;
         }
         if let Some(cross) = user.cross {
             self.cross.ase_readme = cross.ase_readme.or(self.cross.ase_readme.take());
@@ -247,17 +278,8 @@ fn parse_yaml<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<T,
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! { max_events: 100_000, max_depth: 64 },
     };
-    serde_saphyr::from_str_with_options(text, options).map_err(|err| {
-        let (line, column) = err
-            .location()
-            .map_or((0, 0), |loc| (loc.line(), loc.column()));
-        ConfigError::Invalid {
-            path: path.to_owned(),
-            line,
-            column,
-            message: crate::parse::orgnote::yaml_error_message(&err),
-        }
-    })
+    serde_saphyr::from_str_with_options(text, options)
+        .map_err(|err| crate::config_words::parse_error(path, text, &err))
 }
 
 /// Per-run compiled configuration that rules read.
@@ -280,17 +302,11 @@ pub struct Settings {
 impl Settings {
     /// Compiles a configuration. `base` is the folder `ase_readme` is relative to.
     pub fn new(config: Config, base: &Path, config_path: &str) -> Result<Settings, ConfigError> {
-        let value_error = |message: String| ConfigError::Value {
-            path: config_path.to_owned(),
-            message,
-        };
+        let fallback = ConfigOrigin::new(config_path, "");
+        let origin = config.origin.as_deref().unwrap_or(&fallback);
         let column = |key: &String| {
-            Column::from_config_key(key).ok_or_else(|| {
-                value_error(format!(
-                    "unknown column `{key}` (known: {})",
-                    Column::ALL.map(Column::config_key).join(", ")
-                ))
-            })
+            Column::from_config_key(key)
+                .ok_or_else(|| origin.unknown_column(key, &Column::ALL.map(Column::config_key)))
         };
         let mut header_names = HashMap::new();
         for known in Column::ALL {
@@ -318,10 +334,7 @@ impl Settings {
         let mut questions = HashMap::new();
         for (key, set) in &config.questions {
             if !QUESTIONS.contains(&key.as_str()) {
-                return Err(value_error(format!(
-                    "unknown question `{key}` under `questions` (known: {})",
-                    QUESTIONS.join(", ")
-                )));
+                return Err(origin.unknown_question(key, &QUESTIONS));
             }
             let known_good = |pattern: &str| {
                 builtin
@@ -329,14 +342,12 @@ impl Settings {
                     .is_some_and(|b| b.patterns.iter().chain(&b.guards).any(|p| p == pattern))
             };
             let matcher = PhraseMatcher::compile_lazily(&set.patterns, &set.guards, known_good)
-                .map_err(|e| value_error(format!("questions.{key}: invalid pattern: {e}")))?;
+                .map_err(|e| bad_pattern(origin, key, set, &e.to_string()))?;
             questions.insert(key.clone(), matcher);
         }
         for rule in config.rules.keys() {
             if crate::rules::find(rule).is_none() {
-                return Err(value_error(format!(
-                    "unknown rule `{rule}` under `rules` (see `ase-lint rules`)"
-                )));
+                return Err(origin.unknown_rule(rule));
             }
         }
         let ase_readme = config.ase_readme.as_ref().map(|p| base.join(p));
@@ -385,6 +396,28 @@ impl Settings {
     }
 }
 
+/// The first pattern of `set` the regex engine refuses, located, with the engine's own
+/// explanation (`fallback`: the phrase compiler's message, when it cannot be found).
+fn bad_pattern(
+    origin: &ConfigOrigin,
+    key: &str,
+    set: &PhraseSetConfig,
+    fallback: &str,
+) -> ConfigError {
+    let culprit =
+        set.patterns.iter().chain(&set.guards).find(|p| {
+            PhraseMatcher::compile_lazily(std::slice::from_ref(*p), &[], |_| false).is_err()
+        });
+    match culprit {
+        Some(pattern) => {
+            let testable = pattern.replace(crate::phrases::NAME_PLACEHOLDER, "x");
+            let explanation = regex_explanation(&testable).unwrap_or_else(|| fallback.to_owned());
+            origin.bad_pattern(key, pattern, &explanation)
+        }
+        None => origin.bad_pattern(key, "", fallback),
+    }
+}
+
 /// Header text reduced to lowercase letters and digits ("Zendesk User (ASE) ID" →
 /// "zendeskuseraseid").
 pub fn normalize_header(text: &str) -> String {
@@ -423,11 +456,12 @@ mod tests {
     #[test]
     fn a_bad_user_phrase_is_a_configuration_error_at_load() {
         let user = "questions:\n  emergency:\n    patterns: ['(P1']\n";
-        let config = Config::from_user_yaml("x", user).unwrap_or_else(|e| panic!("{e}"));
+        let config =
+            Config::from_user_yaml(".ase-lint.yml", user).unwrap_or_else(|e| panic!("{e}"));
         let err = Settings::new(config, Path::new("."), ".ase-lint.yml").err();
         let message = err.map(|e| e.to_string()).unwrap_or_default();
         assert!(
-            message.contains("questions.emergency: invalid pattern"),
+            message.starts_with(".ase-lint.yml:3:16: `questions.emergency.patterns[0]`: the pattern `(P1` is not a valid regular expression: unclosed group"),
             "{message}"
         );
     }

@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod config_words;
 pub mod cross;
 pub mod diagnostic;
 pub mod fmt;
@@ -20,6 +21,7 @@ pub mod phrases;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod words;
 pub mod workflow;
 
 #[cfg(test)]

@@ -36,14 +36,17 @@ pub struct Target {
 /// A file that could not be checked at all (exit status 2).
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
-    #[error("{path}: no such file or directory")]
+    #[error("cannot check `{path}`: no such file or folder")]
     NotFound { path: String },
-    #[error("{path}: cannot read: {source}")]
+    #[error("cannot read `{path}`: {}", crate::words::io_problem(source))]
     Unreadable {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}: cannot walk: {message}")]
+    #[error(
+        "cannot look through `{path}`: {}",
+        crate::words::visible_controls(message)
+    )]
     Walk { path: String, message: String },
 }
 
@@ -147,7 +150,7 @@ pub fn lint_text_with(
                     .end;
                 doc.syntax_error = Some((
                     valid_up_to..line_end.max(valid_up_to),
-                    format!("the file is not valid UTF-8 (first bad byte at offset {valid_up_to})"),
+                    "the file is not valid UTF-8 text from here on; save it as UTF-8".to_owned(),
                 ));
             }
             rules::check_org(&doc, settings, &mut diagnostics);
@@ -262,7 +265,9 @@ fn walk(root: &Path, settings: &Settings, targets: &mut Vec<Target>, errors: &mu
                         None,
                         Some(FileError::Walk {
                             path: display_path(root),
-                            message: err.to_string(),
+                            message: err
+                                .io_error()
+                                .map_or_else(|| err.to_string(), crate::words::io_problem),
                         }),
                     ),
                 }

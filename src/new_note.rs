@@ -35,11 +35,9 @@ pub struct NoteRequest {
     pub region: Region,
     /// The customer is on GitLab Dedicated.
     pub dedicated: bool,
+    /// The handbook's address (`handbook_url` in the configuration).
+    pub handbook_url: String,
 }
-
-/// The handbook page engineers are pointed at from every ASE note.
-pub const WORKFLOW_LINK: &str =
-    "/handbook/support/workflows/assigned-support-engineer/working-on-ase-tickets/";
 
 /// The org file's path in the Organizations project.
 pub fn org_file_path(org_id: u64) -> String {
@@ -52,10 +50,11 @@ pub fn render(request: &NoteRequest) -> String {
     let first = ase.split_whitespace().next().unwrap_or(ase);
     let account = account_name(&request.org_name);
     let region = request.region.code();
+    let link = crate::config::workflow_url(&request.handbook_url);
     let mut note = String::new();
     let _ = writeln!(
         note,
-        "This organization has an Assigned Support Engineer (ASE). Please [review the workflow to use]({WORKFLOW_LINK})."
+        "This organization has an Assigned Support Engineer (ASE). Please [review the workflow to use]({link})."
     );
     let _ = writeln!(
         note,
@@ -147,6 +146,7 @@ mod tests {
             ase: "Jill Smith".into(),
             region: Region::Amer,
             dedicated: false,
+            handbook_url: crate::config::DEFAULT_HANDBOOK_URL.into(),
         }
     }
 
@@ -155,7 +155,7 @@ mod tests {
         let text = render(&request());
         assert!(text.starts_with("---\nid: 361092349520\nname: f6438d0c Acme Corp\nnotes: |\n  This organization has an Assigned Support Engineer (ASE)."));
         assert!(text.contains("Jill Smith is the AMER ASE for Acme Corp"));
-        assert!(text.contains(WORKFLOW_LINK));
+        assert!(text.contains("(https://handbook.gitlab.com/handbook/support/workflows/assigned-support-engineer/working-on-ase-tickets/)"));
     }
 
     #[test]

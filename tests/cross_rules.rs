@@ -243,11 +243,11 @@ fn unusable_context_is_a_usage_error_naming_it() {
     for (args, says) in [
         (
             vec![README, "--orgs-dir", "nowhere"],
-            "--orgs-dir nowhere: no `organizations` folder there",
+            "`--orgs-dir nowhere`: no `organizations` folder there (no such file)",
         ),
         (
             vec!["orgs-project", "--ase-readme", "missing.md"],
-            "--ase-readme missing.md: cannot read",
+            "cannot read the `--ase-readme` file `missing.md`: no such file",
         ),
         (
             vec![
@@ -255,7 +255,7 @@ fn unusable_context_is_a_usage_error_naming_it() {
                 "--ase-readme",
                 "orgs-project/organizations/25591930077.yaml",
             ],
-            "no ASE table found in it",
+            "holds no ASE table",
         ),
     ] {
         let mut cmd = Command::cargo_bin("ase-lint").unwrap_or_else(|e| panic!("{e}"));

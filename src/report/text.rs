@@ -20,14 +20,26 @@ pub fn write(out: &mut dyn Write, run: &LintRun, options: TextOptions) -> std::i
         let rendered = render(&renderer, diagnostic, run.sources.get(&diagnostic.path));
         writeln!(out, "{rendered}\n")?;
     }
-    if !options.quiet {
-        writeln!(
-            out,
-            "{}",
-            summary_line(&Summary::of(run.files, &run.diagnostics))
-        )?;
+    if let Some(line) = closing_line(run).filter(|_| !options.quiet) {
+        writeln!(out, "{line}")?;
     }
     Ok(())
+}
+
+/// Said instead of a summary when the paths hold no file ase-lint checks.
+pub const NOTHING_TO_CHECK: &str =
+    "nothing to check: no ASE README or org file among the given paths";
+
+/// The run's last line: the summary, [`NOTHING_TO_CHECK`], or nothing when files could not
+/// be read and nothing was found (the errors on stderr say it all; "no problems" would lie).
+fn closing_line(run: &LintRun) -> Option<String> {
+    if run.files == 0 && run.errors.is_empty() {
+        Some(NOTHING_TO_CHECK.to_owned())
+    } else if !run.errors.is_empty() && run.diagnostics.is_empty() {
+        None
+    } else {
+        Some(summary_line(&Summary::of(run.files, &run.diagnostics)))
+    }
 }
 
 /// Renders one diagnostic; without its source, only the title and location.

@@ -118,6 +118,26 @@ pub fn find(name: &str) -> Option<&'static dyn Rule> {
     ALL.iter().copied().find(|r| r.meta().name == name)
 }
 
+/// Where a rule's documentation is read on the web: the file that declares it (its docs
+/// are beside the check; `ase-lint explain` prints the same text).
+pub fn docs_url(name: &str) -> String {
+    format!(
+        "https://gitlab.com/gitlab-com/support/toolbox/ase-lint/-/blob/main/src/rules/{}.rs",
+        name.replace('-', "_")
+    )
+}
+
+/// "unknown rule `x`", with the closest rule name when there is one.
+pub fn unknown_rule(name: &str) -> String {
+    let names = ALL.iter().map(|r| r.meta().name);
+    match crate::words::closest(name, names) {
+        Some(close) => format!(
+            "unknown rule `{name}`; did you mean `{close}`? (`ase-lint rules` lists them all)"
+        ),
+        None => format!("unknown rule `{name}`; `ase-lint rules` lists them all"),
+    }
+}
+
 /// What a rule sees while it runs: the settings, the file, and where findings go.
 pub struct Context<'a> {
     pub settings: &'a Settings,
@@ -205,6 +225,22 @@ pub fn docs_text(meta: &RuleMeta) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn every_rule_has_a_docs_file() {
+        for rule in ALL {
+            let url = docs_url(rule.meta().name);
+            let path = url.split("/-/blob/main/").nth(1).unwrap_or_default();
+            let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+            assert!(file.is_file(), "{} has no {path}", rule.meta().name);
+        }
+    }
+
+    #[test]
+    fn a_misspelt_rule_gets_a_suggestion() {
+        assert!(unknown_rule("note/emergncy").contains("did you mean `note/emergency`?"));
+        assert!(!unknown_rule("zzz").contains("did you mean"));
+    }
     use super::*;
 
     #[test]
