@@ -437,7 +437,7 @@ pub enum Owner {
 }
 
 /// The regions a statement gives the ASE: `(region, token index)`.
-pub fn ase_regions(statement: &Statement, tokens: &[Token], note: &str, ase_names: &[String]) -> Vec<&'static str> {
+pub fn ase_regions(statement: &Statement, tokens: &[Token], note: &str, ase_names: &[String], topical: bool) -> Vec<&'static str> {
     let persons = people(tokens, note);
     let roles = role_mentions(tokens, note);
     let mut out = Vec::new();
@@ -449,7 +449,12 @@ pub fn ase_regions(statement: &Statement, tokens: &[Token], note: &str, ase_name
             continue;
         }
         let _ = token;
-        if owner(statement, tokens, k, &persons, &roles, ase_names, note) == Owner::Ase {
+        let owned = if topical {
+            modified_noun(tokens, k, note) == Some(Owner::Ase)
+        } else {
+            owner(statement, tokens, k, &persons, &roles, ase_names, note) == Owner::Ase
+        };
+        if owned {
             out.push(region);
         }
     }
@@ -484,30 +489,38 @@ fn owner(statement: &Statement, tokens: &[Token], k: usize, persons: &[Person], 
     if let Some(owner) = modified_noun(tokens, k, note) {
         return owner;
     }
-    let cues = cues(tokens, persons, roles, ase_names);
+    let cues = cues(tokens, k, persons, roles, ase_names);
+    let value_of_region_label = region_topic(&statement.label, note) || region_topic(last_part(&statement.context), note);
+    if value_of_region_label {
+        let customer = cues.iter().any(|(_, o)| *o == Owner::Other) && CUSTOMER.is_match(&statement.content);
+        return if customer { Owner::Other } else { Owner::Ase };
+    }
     let before = tokens[..k]
         .iter()
         .rev()
         .find(|t| !["north", "south", "latin", "central", "western", "eastern", "northern", "southern", "the", "-"].contains(&t.lower.as_str()));
-    let located = before.is_some_and(|t| ["in", "from", "of", "within", "at", "near", "out"].contains(&t.lower.as_str()));
+    let located = before.is_some_and(|t| ["in", "from", "of", "within", "at", "near", "out", "on"].contains(&t.lower.as_str()));
     let clause = clause_around(tokens, k);
     let in_clause: Vec<&(usize, Owner)> = cues.iter().filter(|(i, _)| clause.contains(i)).collect();
+    let nearest_before = cues.iter().rev().find(|(i, _)| *i < k);
     let pick = if located {
-        cues.iter().find(|(i, _)| *i < k)
+        // "works from Lisbon", "based in Sydney": the clause's subject.
+        in_clause.iter().find(|(i, _)| *i < k).copied().or(nearest_before)
     } else {
-        in_clause.iter().rev().find(|(i, _)| *i < k).copied().or_else(|| in_clause.iter().find(|(i, _)| *i > k).copied())
+        in_clause.iter().rev().find(|(i, _)| *i < k).copied().or_else(|| in_clause.iter().find(|(i, _)| *i > k).copied()).or(nearest_before)
     };
     if let Some((_, owner)) = pick {
         return *owner;
     }
-    if region_topic(&statement.label, note) || region_topic(&statement.context, note) {
-        return Owner::Ase;
-    }
-    if cues.is_empty() && ase_topic(&statement.context, note) {
+    let describes_someone = tokens[..k].iter().any(|t| DESCRIBING.contains(&t.lower.as_str()));
+    if cues.is_empty() && (describes_someone || ase_topic(&statement.context, note)) {
         return Owner::Ase;
     }
     cues.first().map_or(Owner::Other, |(_, o)| *o)
 }
+
+/// Verbs that place a person: a subjectless "Works Pacific time" in an ASE note.
+const DESCRIBING: &[&str] = &["works", "working", "based", "located", "sits", "sitting", "lives", "living", "resides", "covers", "member", "part"];
 
 /// The noun a region word modifies: "AMER ASE" (the ASE's), "EMEA-based customer",
 /// "EMEA engineers" (someone else's).
@@ -518,9 +531,6 @@ fn modified_noun(tokens: &[Token], k: usize, note: &str) -> Option<Owner> {
     }
     let next = tokens.get(j)?;
     if !role_mentions(&tokens[j..(j + 3).min(tokens.len())], note).first().is_none_or(|r| r.start != 0) {
-        return Some(Owner::Ase);
-    }
-    if ["engineer", "se", "support", "tse"].contains(&next.lower.as_str()) && !tokens.get(j + 1).is_some_and(|t| t.is("team") || t.is("engineers")) {
         return Some(Owner::Ase);
     }
     let rest = &tokens[j..(j + 1).min(tokens.len())];
@@ -535,9 +545,14 @@ fn modified_noun(tokens: &[Token], k: usize, note: &str) -> Option<Owner> {
 
 /// Who the statement speaks of, in order: ASE names, the ASE role, she/he (the ASE) and
 /// the customer's words; other named people count as someone else.
-fn cues(tokens: &[Token], persons: &[Person], roles: &[Range<usize>], ase_names: &[String]) -> Vec<(usize, Owner)> {
+fn cues(tokens: &[Token], k: usize, persons: &[Person], roles: &[Range<usize>], ase_names: &[String]) -> Vec<(usize, Owner)> {
     let mut cues = Vec::new();
-    for person in persons {
+    // "São Paulo", "Ho Chi Minh City": capitalised words beside a place are the place.
+    let near_place = |p: &Person| {
+        let touches = |i: usize| tokens.get(i).is_some_and(|t| region_of(t).is_some()) || i == k;
+        touches(p.tokens.end) || p.tokens.start.checked_sub(1).is_some_and(touches) || tokens.get(p.tokens.end).is_some_and(|t| t.is("city"))
+    };
+    for person in persons.iter().filter(|p| !near_place(p)) {
         let is_ase = ase_names.iter().any(|n| same_person(n, &person.name));
         cues.push((person.tokens.start, if is_ase { Owner::Ase } else { Owner::Other }));
     }

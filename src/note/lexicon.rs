@@ -77,9 +77,7 @@ pub static ASE_UNDECIDED: LazyLock<PhraseSet> = LazyLock::new(|| {
 pub static CUSTOMER: LazyLock<PhraseSet> = LazyLock::new(|| {
     PhraseSet::new(
         &[
-            "customer|customers|client|clients|company|companies|org|organization|organisation|organizations|organisations|account|accounts|tenant|subsidiary|entity|entities|parent|hq|headquarters|headquartered|offices|office|users|developers|devs|staff|employees|admins|ops|sre|sres|it|business|people|folks|workforce",
-            "they|their|them|they're",
-            "its|it's",
+            "customer|customers|client|clients|company|companies|org|organization|organisation|organizations|organisations|account|accounts|tenant|subsidiary|entity|entities|parent|hq|headquarters|headquartered|users|developers|devs|staff|employees|admins|ops|sre|sres|business|workforce|they|their|them|they're|its",
         ],
         &["their ~2 ase|ases|engineer|asignee|assignee", "office hours"],
     )
@@ -88,7 +86,7 @@ pub static CUSTOMER: LazyLock<PhraseSet> = LazyLock::new(|| {
 /// Other people's region, not the ASE's: "AMER engineers", "the EMEA queue".
 pub static OTHER_PEOPLE: LazyLock<PhraseSet> = LazyLock::new(|| {
     PhraseSet::new(
-        &["engineers|ses|colleagues|queue|queues|on|oncall|managers|manager|group|groups|pod|pods|folks|people|agents|crew|staff|rotation|engineer|support"],
+        &["engineers|ses|colleagues|queue|queues|on|oncall|managers|manager|group|groups|pod|pods|folks|people|agents|crew|staff|rotation|counterparts|peers|tses|reply|replies|answer|answers|respond|responds|picks|handles|covers|takes"],
         &[],
     )
 });
@@ -163,9 +161,10 @@ pub static PRE_EXISTING: LazyLock<PhraseSet> = LazyLock::new(|| {
             "pre ?- existing",
             "preexisting|predate|predates|predated|predating|backlog|backlogged",
             "pre date|dates|dated|dating",
-            "existing|older|old|earlier|prior|previous|historic|historical|legacy|ongoing|outstanding|inflight|in-flight|open|opened|active|current|pending|already|still|backlog ~2 tickets|ticket|cases|case|requests|request|issues|conversations|work|items",
+            "existing|older|old|earlier|prior|previous|historic|historical|legacy|ongoing|outstanding|inflight|in-flight|open|opened|active|current|pending|already|still|backlog|anterior|anteriors|antigos|antiguos|alte|bestehende ~2 tickets|ticket|tix|tkts|cases|case|requests|request|issues|conversations|work|items",
+            "pre ?- ase|engagement|contract|assignment|onboarding|existing|kickoff ~1 tickets|ticket|tix|cases|case|requests|work|backlog|queue",
             "in flight|progress ~1 tickets|ticket|cases|case|requests",
-            "tickets|ticket|cases|case|requests|issues|anything|everything|whatever|those|ones ~4 before|prior|earlier|already|predating|until|from",
+            "tickets|ticket|tix|cases|case|requests|issues|anything|everything|whatever|those|ones ~4 before|prior|earlier|already|predating|until|from|older|than|anterior|anteriors",
             "before|prior ?to ~4 engagement|onboarding|assignment|kickoff|kick|introduction|started|joined|began|took|came|arrived|assigned|onboarded|start|ase|ases|contract|service|date",
             "tickets|ticket|cases|case|requests ~4 open|opened|created|raised|submitted|filed|logged when|before",
             "already ~3 queue|queued|open|opened|assigned|in",
@@ -210,7 +209,7 @@ pub static EMERGENCY: LazyLock<PhraseSet> = LazyLock::new(|| {
 pub static DIRECTIVE: LazyLock<PhraseSet> = LazyLock::new(|| {
     PhraseSet::new(
         &[
-            "assign*|handl*|respond*|repl*|answer*|take|takes|taking|took|taken|pick*|work|works|worked|working|rout*|go|goes|going|gone|went|stay*|keep*|kept|remain*|leave|leaving|ping*|notif*|inform*|cc|cc'd|page|pages|paged|paging|escalat*|follow*|treat*|transfer*|reassign*|hand|hands|handed|shadow*|contact*|reach*|tag|tagged|tagging|mention*|loop*|post|posts|raise|raised|wait*|queue*|process*|manag*|cover*|own|owns|owned|owner|triage*|look|looks|help*|support*|use|used|uses|call|calls|message*|slack|email*|mov*|continu*|proceed*|apply|applies|send*|sent|forward*|redirect*|alert*|involv*|engag*|defer*|dri|get|gets|land|lands|fall|falls|belong*|join*|add|update*|check*|ask*|let|notify|provid*|prioriti*|priorit*|serv*|attend*|do|does|done|back|pull*|grab*|receiv*|accept*|direct*|default*|revert*|sit|sits|rest|rests|stick|sticks|jump|jumps|step|steps|tak*|picks|fill*|split|share|shared|shares|collaborat*|swap*|flag*|open|opens|review*|decid*|know|sees|see|hold|holds|held",
+            "assign*|handl*|respond*|repl*|left|untouched|unchanged|put|intact|remain*|continu*|answer*|take|takes|taking|took|taken|pick*|work|works|worked|working|rout*|go|goes|going|gone|went|stay*|keep*|kept|remain*|leave|leaving|ping*|notif*|inform*|cc|cc'd|page|pages|paged|paging|escalat*|follow*|treat*|transfer*|reassign*|hand|hands|handed|shadow*|contact*|reach*|tag|tagged|tagging|mention*|loop*|post|posts|raise|raised|wait*|queue*|process*|manag*|cover*|own|owns|owned|owner|triage*|look|looks|help*|support*|use|used|uses|call|calls|message*|slack|email*|mov*|continu*|proceed*|apply|applies|send*|sent|forward*|redirect*|alert*|involv*|engag*|defer*|dri|get|gets|land|lands|fall|falls|belong*|join*|add|update*|check*|ask*|let|notify|provid*|prioriti*|priorit*|serv*|attend*|do|does|done|back|pull*|grab*|receiv*|accept*|direct*|default*|revert*|sit|sits|rest|rests|stick|sticks|jump|jumps|step|steps|tak*|picks|fill*|split|share|shared|shares|collaborat*|swap*|flag*|open|opens|review*|decid*|know|sees|see|hold|holds|held",
             "should|must|please|will|'ll|can|could|may|might|need|needs|needed|shall|would|is|are|be ~2 to|handled|assigned|routed|worked|answered",
             "as ~1 usual|normal|normally|standard|always|per|before|today|agreed|any|other|regular",
             "usual|normal|normally|standard|regular|global|same|default|unchanged|change|changes",
@@ -271,6 +270,11 @@ pub const REGION_WORDS: &[(&str, &str)] = &[
     ("toronto", "AMER"),
     ("vancouver", "AMER"),
     ("montreal", "AMER"),
+    ("montréal", "AMER"),
+    ("quebec", "AMER"),
+    ("québec", "AMER"),
+    ("brasília", "AMER"),
+    ("brasilia", "AMER"),
     ("ottawa", "AMER"),
     ("chicago", "AMER"),
     ("denver", "AMER"),

@@ -232,7 +232,12 @@ fn ase_regions<'s>(statements: &'s [Statement], tokens: &[Vec<Token>], note: &st
         if statement.asks {
             continue;
         }
-        for region in entities::ase_regions(statement, tokens, note, names) {
+        // In a sentence about working hours, absence or emergencies, regions are the
+        // other teams ("EMEA/APAC answer"), unless it says "the AMER ASE".
+        let topical = [Question::OutOfHours, Question::Unavailable, Question::PreExisting, Question::Emergency]
+            .into_iter()
+            .any(|q| about(q, statement, tokens).is_some());
+        for region in entities::ase_regions(statement, tokens, note, names, topical) {
             first.get_or_insert(statement);
             if !regions.contains(&region) {
                 regions.push(region);
@@ -272,10 +277,11 @@ fn topic_answer(question: Question, statements: &[Statement], tokens: &[Vec<Toke
 /// Where a statement's topic comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Topic {
-    /// The statement's own words (content or label).
-    Own,
-    /// A heading, title, parent item, question or table header above it.
-    Inherited,
+    /// The statement's content ("Emergencies go to the on-call engineer").
+    Content,
+    /// The statement's label ("Emergencies: on-call"), or a heading, title, parent item,
+    /// question or table header above it: the content is the answer.
+    Label,
 }
 
 /// Whether `statement` is about `question`'s topic, and how.
@@ -287,13 +293,17 @@ fn about(question: Question, statement: &Statement, tokens: &[Token]) -> Option<
         Question::Emergency => &*lexicon::EMERGENCY,
         Question::Ase | Question::Region => return None,
     };
-    let own = set.find_all(tokens);
-    let own_counts = !own.is_empty() && !(question == Question::Emergency && only_on_call(tokens, &own));
-    if own_counts {
-        return Some(Topic::Own);
+    let counts = |tokens: &[Token]| {
+        let hits = set.find_all(tokens);
+        !hits.is_empty() && !(question == Question::Emergency && only_on_call(tokens, &hits))
+    };
+    if counts(&statement.label) {
+        return Some(Topic::Label);
     }
-    let context = set.find_all(&statement.context);
-    (!context.is_empty() && !(question == Question::Emergency && only_on_call(&statement.context, &context))).then_some(Topic::Inherited)
+    if counts(tokens) {
+        return Some(Topic::Content);
+    }
+    counts(&statement.context).then_some(Topic::Label)
 }
 
 /// "The on-call engineer takes tickets after hours": on-call alone, in a statement about
@@ -313,18 +323,16 @@ fn defers(content: &[Token]) -> bool {
     punct_only || (words.len() <= 3 && words.iter().any(|w| ["later", "pending", "none", "unknown", "tbd", "tbc", "na", "open"].contains(w)))
 }
 
-/// The statement says what happens: who handles, where tickets go, what to do.
+/// The statement says what happens: the value of a topic label, or a sentence about the
+/// topic that says who handles, where tickets go or what to do.
 fn says_what_happens(statement: &Statement, topic: Topic, note: &str) -> bool {
     let content = &statement.content;
-    if content.iter().filter(|t| t.is_wordlike()).count() == 0 {
+    if !content.iter().any(Token::is_wordlike) {
         return false;
     }
-    if lexicon::DIRECTIVE.is_match(content) || lexicon::DIRECTIVE.is_match(&statement.label) && topic == Topic::Own && !statement.label.is_empty() {
-        return true;
-    }
-    let names_someone = !entities::people(content, note).is_empty();
-    let labelled = topic == Topic::Inherited || !statement.label.is_empty();
-    names_someone || (labelled && content.iter().filter(|t| t.is_wordlike()).count() >= 2)
+    topic == Topic::Label
+        || lexicon::DIRECTIVE.is_match(content)
+        || !entities::people(content, note).is_empty()
 }
 
 /// A user pattern (`questions.<key>.patterns`) matches the statement's text.

@@ -425,7 +425,8 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Vec<Token>> {
         }
         current.push(token.clone());
         let ends = match token.kind {
-            Kind::Punct('!' | '?' | ';') => true,
+            Kind::Punct('!' | '?' | ';' | '|') => true,
+            Kind::Punct('.') if next.is_some_and(|n| n.is_punct('.')) || i > 0 && tokens[i - 1].is_punct('.') => false,
             Kind::Punct('.') => {
                 let prev = i.checked_sub(1).map(|p| &tokens[p]);
                 let abbreviation = prev.is_some_and(|p| {
@@ -468,6 +469,7 @@ fn label_end(tokens: &[Token]) -> Option<usize> {
     for (i, token) in tokens.iter().enumerate().take(9) {
         let separator = match token.kind {
             Kind::Punct(':' | '=' | '\u{2192}' | '>') => true,
+            Kind::Punct('.') if tokens.get(i + 1).is_some_and(|n| n.is_punct('.')) => true,
             Kind::Punct('-') => {
                 let spaced_before = i > 0 && tokens[i - 1].span.end < token.span.start;
                 let spaced_after = tokens.get(i + 1).is_some_and(|n| n.span.start > token.span.end);

@@ -119,7 +119,7 @@ fn debug_dump() {
     for s in &statements {
         let w = |ts: &[Token]| ts.iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
         let tokens = entities::all_tokens(s);
-        eprintln!("{:?} asks={} [{}] {} {{{}}} affirms={} people={:?} regions={:?}", s.form, s.asks, w(&s.label), w(&s.content), w(&s.context), ase_note::affirms_ase(s, &note), entities::ase_people(s, &tokens, &note), entities::ase_regions(s, &tokens, &note, &["Jill".to_owned()]));
+        eprintln!("{:?} asks={} [{}] {} {{{}}} affirms={} people={:?} regions={:?}", s.form, s.asks, w(&s.label), w(&s.content), w(&s.context), ase_note::affirms_ase(s, &note), entities::ase_people(s, &tokens, &note), entities::ase_regions(s, &tokens, &note, &["Jill".to_owned()], false));
     }
     eprintln!("{:#?}", analysed(&note));
 }
