@@ -250,7 +250,7 @@ pub fn write_artifact_files(
         {
             eprintln!(
                 "ase-lint: error: cannot write the {what} to `{}`: {err}",
-                path.display()
+                crate::report::terminal_safe(&path.display().to_string())
             );
             all_written = false;
         }
@@ -258,14 +258,14 @@ pub fn write_artifact_files(
     all_written
 }
 
-/// Writes one report to `path`, creating its parent directories.
-fn write_report_file(path: &Path, run: &lint::LintRun, reporter: Reporter) -> std::io::Result<()> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
-    }
-    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
-    reporter(&mut out, run)?;
-    out.flush()
+/// Writes one report to `path`, creating its parent directories; never through a symlink
+/// (see [`crate::fsafe::write_replacing`]).
+fn write_report_file(
+    path: &Path,
+    run: &lint::LintRun,
+    reporter: Reporter,
+) -> Result<(), crate::fsafe::WriteError> {
+    crate::fsafe::write_replacing(path, |out| reporter(out, run))
 }
 
 /// 2 when a file could not be read, else 1 when an error-level diagnostic exists, else 0.

@@ -10,6 +10,7 @@ pub mod config;
 pub mod cross;
 pub mod diagnostic;
 pub mod fmt;
+pub mod fsafe;
 pub mod gitlab;
 pub mod lint;
 pub mod model;

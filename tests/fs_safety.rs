@@ -1,0 +1,101 @@
+//! What a hostile checkout cannot make `ase-lint check` do: write a report through a
+//! symlink, read through one or from a special file (FIFO), or read a huge file whole.
+//! Real symlinks, FIFOs and large generated files in temporary folders.
+
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::process::Output;
+
+use assert_cmd::Command;
+
+fn ase_lint(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("ase-lint").unwrap_or_else(|e| panic!("{e}"));
+    cmd.current_dir(dir).env("NO_COLOR", "1");
+    cmd
+}
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
+    }
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("{e}"));
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn output(cmd: &mut Command) -> Output {
+    cmd.output().unwrap_or_else(|e| panic!("{e}"))
+}
+
+const GOOD_ORG: &str =
+    "---\nid: 27946339528\nname: 5a1f9965 Test Account\nnotes: |\n  PS Project in Progress\n";
+
+/// A checkout with an org file and an outside file that a symlink in it points to.
+fn checkout_with_outside() -> (tempfile::TempDir, std::path::PathBuf) {
+    let root = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let work = root.path().join("work");
+    write(&work, "organizations/27946339528.yaml", GOOD_ORG);
+    write(root.path(), "outside.txt", "precious\n");
+    (root, work)
+}
+
+#[test]
+fn reports_are_never_written_through_a_symlink() {
+    for flag in ["--codequality", "--junit"] {
+        let (root, work) = checkout_with_outside();
+        let outside = root.path().join("outside.txt");
+        symlink(&outside, work.join("report.out")).unwrap_or_else(|e| panic!("{e}"));
+        let out = output(ase_lint(&work).args(["check", flag, "report.out"]));
+        assert_eq!(out.status.code(), Some(2), "{flag}: {}", text(&out.stderr));
+        let err = text(&out.stderr);
+        assert!(
+            err.contains("report.out") && err.contains("symbolic link"),
+            "{flag}: {err}"
+        );
+        let kept = std::fs::read_to_string(&outside).unwrap_or_default();
+        assert_eq!(kept, "precious\n", "{flag} wrote through the symlink");
+    }
+}
+
+#[test]
+fn a_dangling_symlink_is_refused_too_and_nothing_is_created() {
+    let (root, work) = checkout_with_outside();
+    let target = root.path().join("created-by-attack.json");
+    symlink(&target, work.join("gl-code-quality-report.json")).unwrap_or_else(|e| panic!("{e}"));
+    let out = output(ase_lint(&work).args([
+        "check",
+        "--codequality",
+        "gl-code-quality-report.json",
+    ]));
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(!target.exists(), "the symlink's target was created");
+}
+
+#[test]
+fn reports_replace_regular_files_and_leave_no_temporary_file() {
+    let (_root, work) = checkout_with_outside();
+    write(&work, "out/report.json", "old");
+    let out = output(ase_lint(&work).args(["check", "--codequality", "out/report.json"]));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(work.join("out/report.json")).unwrap_or_default();
+    assert_eq!(written.trim(), "[]");
+    let names: Vec<_> = std::fs::read_dir(work.join("out"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+}
+
+#[test]
+fn a_report_in_a_symlinked_folder_is_refused() {
+    let (root, work) = checkout_with_outside();
+    std::fs::create_dir_all(root.path().join("elsewhere")).unwrap_or_else(|e| panic!("{e}"));
+    symlink(root.path().join("elsewhere"), work.join("out")).unwrap_or_else(|e| panic!("{e}"));
+    let out = output(ase_lint(&work).args(["check", "--junit", "out/junit.xml"]));
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(!root.path().join("elsewhere/junit.xml").exists());
+}
