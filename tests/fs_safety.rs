@@ -99,3 +99,90 @@ fn a_report_in_a_symlinked_folder_is_refused() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     assert!(!root.path().join("elsewhere/junit.xml").exists());
 }
+
+/// `check` with `args` in `dir`: (stdout, stderr, exit status).
+fn check(dir: &Path, args: &[&str]) -> (String, String, i32) {
+    let out = output(ase_lint(dir).arg("check").args(args));
+    (
+        text(&out.stdout),
+        text(&out.stderr),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn a_walked_symlinked_readme_is_a_finding_and_its_target_is_never_shown() {
+    let (root, work) = checkout_with_outside();
+    write(
+        root.path(),
+        "secret.md",
+        "| Account | ASE |\n|---|---|\n| SECRET-ROW | x |\n",
+    );
+    symlink(root.path().join("secret.md"), work.join("README.md")).unwrap_or_else(|e| panic!("{e}"));
+    let (out, err, code) = check(&work, &[".", "--format", "json"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("file/not-regular"), "{out}");
+    assert!(!out.contains("SECRET-ROW") && !err.contains("SECRET-ROW"), "{out}");
+    assert!(!out.contains("secret.md"), "the link's target is shown: {out}");
+}
+
+#[test]
+fn a_named_symlinked_org_file_is_a_finding_not_a_read() {
+    let (root, work) = checkout_with_outside();
+    let link = "organizations/1.yaml";
+    symlink(root.path().join("outside.txt"), work.join(link)).unwrap_or_else(|e| panic!("{e}"));
+    let (out, _, code) = check(&work, &[link, "--color", "never"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error[file/not-regular]"), "{out}");
+    assert!(out.contains("organizations/1.yaml:1:1"), "{out}");
+    assert!(out.contains("symbolic link") && !out.contains("precious"), "{out}");
+    // A dangling link, and one to /dev/zero, the same.
+    symlink("/nonexistent/x", work.join("organizations/2.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    symlink("/dev/zero", work.join("organizations/3.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    let (out, _, code) = check(&work, &["--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(out.matches("file/not-regular").count(), 3, "{out}");
+}
+
+#[test]
+fn a_fifo_is_a_finding_and_does_not_hang() {
+    let (_root, work) = checkout_with_outside();
+    let fifo = work.join("organizations/5.yaml");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success());
+    let started = std::time::Instant::now();
+    let (out, _, code) = check(&work, &["--format", "json"]);
+    assert!(started.elapsed().as_secs() < 10, "hung on the FIFO");
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("file/not-regular") && out.contains("named pipe"), "{out}");
+    let (out, _, code) = check(&work, &["organizations/5.yaml", "--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("file/not-regular"), "{out}");
+}
+
+#[test]
+fn a_huge_file_is_not_read_and_reported_as_too_large() {
+    let (_root, work) = checkout_with_outside();
+    let path = work.join("README.md");
+    let file = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
+    // 200 MB (sparse): reading it whole took 1.9 GB of memory.
+    file.set_len(200 * 1024 * 1024).unwrap_or_else(|e| panic!("{e}"));
+    let started = std::time::Instant::now();
+    let (out, _, code) = check(&work, &["--format", "json"]);
+    assert!(started.elapsed().as_secs() < 10, "read the huge file");
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("file/too-large"), "{out}");
+}
+
+#[test]
+fn the_size_cap_is_configurable_and_counts_bytes_read() {
+    let (_root, work) = checkout_with_outside();
+    write(&work, ".ase-lint.yml", "limits:\n  max_file_bytes: 40\n");
+    let (out, _, code) = check(&work, &["--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("file/too-large"), "{out}");
+    assert!(out.contains("limit of 40 bytes"), "{out}");
+}
