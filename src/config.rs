@@ -239,7 +239,8 @@ impl Config {
             }
         }
         if let Some(limits) = user.limits {
-            self.limits.max_file_bytes = limits.max_file_bytes.unwrap_or(self.limits.max_file_bytes);
+            self.limits.max_file_bytes =
+                limits.max_file_bytes.unwrap_or(self.limits.max_file_bytes);
             self.limits.max_api_reads = limits.max_api_reads.unwrap_or(self.limits.max_api_reads);
         }
         self.rules.extend(user.rules.unwrap_or_default());

@@ -117,9 +117,7 @@ pub fn read_inside(root: &Path, relative: &Path, limit: u64) -> Result<Vec<u8>, 
 /// Why an artifact was not written.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error(
-        "it is {what}; ase-lint never writes through one (remove it or choose another path)"
-    )]
+    #[error("it is {what}; ase-lint never writes through one (remove it or choose another path)")]
     NotRegular { what: &'static str },
     #[error("{0}")]
     Io(#[from] io::Error),
@@ -186,7 +184,10 @@ fn create_temp(folder: &Path, target: &Path) -> io::Result<(PathBuf, File)> {
     Err(last)
 }
 
-fn write_then_sync(file: File, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+fn write_then_sync(
+    file: File,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let mut out = io::BufWriter::new(file);
     write(&mut out)?;
     out.flush()?;
@@ -201,7 +202,15 @@ mod tests {
     fn diff_paths_must_be_plain_and_relative() {
         assert!(checked_relative("organizations/1.yaml").is_some());
         assert!(checked_relative("README.md").is_some());
-        for bad in ["", "/etc/passwd", "../x.yaml", "a/../b", "./a", "a//b/../c", "a\0b"] {
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../x.yaml",
+            "a/../b",
+            "./a",
+            "a//b/../c",
+            "a\0b",
+        ] {
             assert!(checked_relative(bad).is_none(), "{bad:?}");
         }
     }

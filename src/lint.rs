@@ -101,6 +101,13 @@ impl LintRun {
         self
     }
 
+    /// This run followed by `later`, diagnostics sorted again.
+    pub fn combine(self, later: Self) -> Self {
+        let mut run = self.merge(later);
+        run.sort_diagnostics();
+        run
+    }
+
     fn sort_diagnostics(&mut self) {
         self.diagnostics
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -195,7 +202,9 @@ pub fn read_target(
         Err(ReadProblem::NotRegular { what }) => Ok(Err(FileProblem::NotRegular {
             what: what.to_owned(),
         })),
-        Err(ReadProblem::TooLarge { size, limit }) => Ok(Err(FileProblem::TooLarge { size, limit })),
+        Err(ReadProblem::TooLarge { size, limit }) => {
+            Ok(Err(FileProblem::TooLarge { size, limit }))
+        }
         Err(ReadProblem::Io(source)) => Err(FileError::Unreadable {
             path: display.to_owned(),
             source,
@@ -251,6 +260,24 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> (Vec<Target>, Vec<Fil
     (targets, errors)
 }
 
+/// Finds every README and org file under `root` without consulting any ignore file
+/// (`ase-lint ci`: the merge request controls `.gitignore` and `.ignore`), with paths
+/// shown relative to `root`.
+pub fn discover_unfiltered(root: &Path, settings: &Settings) -> (Vec<Target>, Vec<FileError>) {
+    let mut targets = Vec::new();
+    let mut errors = Vec::new();
+    walk_with(root, settings, false, &mut targets, &mut errors);
+    let mut targets: Vec<Target> = targets
+        .into_iter()
+        .filter_map(|mut t| {
+            t.display = display_path(t.path.strip_prefix(root).ok()?);
+            Some(t)
+        })
+        .collect();
+    targets.sort_by(|a, b| a.display.cmp(&b.display));
+    (targets, errors)
+}
+
 fn explicit_kind(path: &Path) -> Option<FileKind> {
     match extension(path).as_deref() {
         Some("md" | "markdown") => Some(FileKind::Readme { required: true }),
@@ -292,8 +319,20 @@ fn extension(path: &Path) -> Option<String> {
 }
 
 fn walk(root: &Path, settings: &Settings, targets: &mut Vec<Target>, errors: &mut Vec<FileError>) {
+    walk_with(root, settings, true, targets, errors);
+}
+
+/// Walks `root` in parallel; `respect_ignore`: skip what `.gitignore`/`.ignore` list.
+fn walk_with(
+    root: &Path,
+    settings: &Settings,
+    respect_ignore: bool,
+    targets: &mut Vec<Target>,
+    errors: &mut Vec<FileError>,
+) {
     let found = Mutex::new((Vec::new(), Vec::new()));
     ignore::WalkBuilder::new(root)
+        .standard_filters(respect_ignore)
         .require_git(false)
         .filter_entry(|entry| entry.file_name() != "target" && entry.file_name() != ".git")
         .build_parallel()

@@ -65,11 +65,8 @@ fn a_dangling_symlink_is_refused_too_and_nothing_is_created() {
     let (root, work) = checkout_with_outside();
     let target = root.path().join("created-by-attack.json");
     symlink(&target, work.join("gl-code-quality-report.json")).unwrap_or_else(|e| panic!("{e}"));
-    let out = output(ase_lint(&work).args([
-        "check",
-        "--codequality",
-        "gl-code-quality-report.json",
-    ]));
+    let out =
+        output(ase_lint(&work).args(["check", "--codequality", "gl-code-quality-report.json"]));
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     assert!(!target.exists(), "the symlink's target was created");
 }
@@ -118,12 +115,19 @@ fn a_walked_symlinked_readme_is_a_finding_and_its_target_is_never_shown() {
         "secret.md",
         "| Account | ASE |\n|---|---|\n| SECRET-ROW | x |\n",
     );
-    symlink(root.path().join("secret.md"), work.join("README.md")).unwrap_or_else(|e| panic!("{e}"));
+    symlink(root.path().join("secret.md"), work.join("README.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
     let (out, err, code) = check(&work, &[".", "--format", "json"]);
     assert_eq!(code, 1, "{out}{err}");
     assert!(out.contains("file/not-regular"), "{out}");
-    assert!(!out.contains("SECRET-ROW") && !err.contains("SECRET-ROW"), "{out}");
-    assert!(!out.contains("secret.md"), "the link's target is shown: {out}");
+    assert!(
+        !out.contains("SECRET-ROW") && !err.contains("SECRET-ROW"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("secret.md"),
+        "the link's target is shown: {out}"
+    );
 }
 
 #[test]
@@ -135,7 +139,10 @@ fn a_named_symlinked_org_file_is_a_finding_not_a_read() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("error[file/not-regular]"), "{out}");
     assert!(out.contains("organizations/1.yaml:1:1"), "{out}");
-    assert!(out.contains("symbolic link") && !out.contains("precious"), "{out}");
+    assert!(
+        out.contains("symbolic link") && !out.contains("precious"),
+        "{out}"
+    );
     // A dangling link, and one to /dev/zero, the same.
     symlink("/nonexistent/x", work.join("organizations/2.yaml")).unwrap_or_else(|e| panic!("{e}"));
     symlink("/dev/zero", work.join("organizations/3.yaml")).unwrap_or_else(|e| panic!("{e}"));
@@ -157,7 +164,10 @@ fn a_fifo_is_a_finding_and_does_not_hang() {
     let (out, _, code) = check(&work, &["--format", "json"]);
     assert!(started.elapsed().as_secs() < 10, "hung on the FIFO");
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("file/not-regular") && out.contains("named pipe"), "{out}");
+    assert!(
+        out.contains("file/not-regular") && out.contains("named pipe"),
+        "{out}"
+    );
     let (out, _, code) = check(&work, &["organizations/5.yaml", "--format", "json"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("file/not-regular"), "{out}");
@@ -169,7 +179,8 @@ fn a_huge_file_is_not_read_and_reported_as_too_large() {
     let path = work.join("README.md");
     let file = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
     // 200 MB (sparse): reading it whole took 1.9 GB of memory.
-    file.set_len(200 * 1024 * 1024).unwrap_or_else(|e| panic!("{e}"));
+    file.set_len(200 * 1024 * 1024)
+        .unwrap_or_else(|e| panic!("{e}"));
     let started = std::time::Instant::now();
     let (out, _, code) = check(&work, &["--format", "json"]);
     assert!(started.elapsed().as_secs() < 10, "read the huge file");

@@ -307,6 +307,26 @@ pub struct SummaryInput<'a> {
     /// The handbook's steps the merge request calls for (onboarding, offboarding,
     /// auto-assignment); `None`: not known.
     pub workflow: Option<&'a crate::workflow::Workflow>,
+    /// The merge request changes `.ase-lint.yml`: what that would change after merge.
+    pub config_change: Option<&'a ConfigChange>,
+}
+
+/// What a merge request's new `.ase-lint.yml` would change once merged (the review uses
+/// the target branch's).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConfigChange {
+    /// Rules whose severity would change.
+    pub changes: Vec<SeverityChange>,
+    /// Why the new file would not load, if it would not.
+    pub problem: Option<String>,
+}
+
+/// One rule's severity now and after merge (`None`: off).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeverityChange {
+    pub rule: &'static str,
+    pub before: Option<Severity>,
+    pub after: Option<Severity>,
 }
 
 /// The summary note's body.
@@ -329,6 +349,9 @@ pub fn summary_body(input: &SummaryInput<'_>) -> String {
     );
     for notice in &input.notices {
         let _ = writeln!(body, "> {}\n", escape_user_text(notice, MAX_QUOTE_CHARS));
+    }
+    if let Some(change) = input.config_change {
+        push_config_change(&mut body, change);
     }
     if !input.findings.is_empty() {
         push_findings_table(&mut body, input);
@@ -367,6 +390,40 @@ fn status_line(input: &SummaryInput<'_>) -> String {
         (0, w) => format!("✅ ready ({w} warning{})", plural(w)),
         (e, w) => format!("❌ {e} error{}, {w} warning{}", plural(e), plural(w)),
     }
+}
+
+/// The section saying that the merge request changes `.ase-lint.yml`, and what for.
+fn push_config_change(body: &mut String, change: &ConfigChange) {
+    body.push_str(
+        "### This merge request changes `.ase-lint.yml`\n\n\
+         This review uses the target branch's configuration; the new settings apply after merge.\n\n",
+    );
+    if let Some(problem) = &change.problem {
+        let _ = writeln!(
+            body,
+            "The new file would not load: {}\n",
+            escape_user_text(problem, MAX_QUOTE_CHARS)
+        );
+        return;
+    }
+    if change.changes.is_empty() {
+        body.push_str("No rule's severity would change.\n\n");
+        return;
+    }
+    body.push_str(
+        "Rules whose severity would change:\n\n| Rule | Now | After merge |\n| --- | --- | --- |\n",
+    );
+    let level = |s: Option<Severity>| s.map_or("off", Severity::as_str);
+    for c in &change.changes {
+        let _ = writeln!(
+            body,
+            "| `{}` | {} | {} |",
+            c.rule,
+            level(c.before),
+            level(c.after)
+        );
+    }
+    body.push('\n');
 }
 
 fn plural(n: usize) -> &'static str {
@@ -673,6 +730,7 @@ mod tests {
             project_url: Some("https://gitlab.example/g/p"),
             head_sha: "0123456789abcdef",
             notices: Vec::new(),
+            config_change: None,
             workflow: None,
         };
         summary_body(&input)

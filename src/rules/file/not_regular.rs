@@ -51,6 +51,10 @@ mod tests {
         };
         let result = crate::lint::problem_result("README.md", &problem, &DEFAULTS);
         assert_eq!(rules_of(&result.diagnostics), [("file/not-regular", 1, 1)]);
-        assert!(result.diagnostics[0].message.contains("must be a regular file"));
+        assert!(
+            result.diagnostics[0]
+                .message
+                .contains("must be a regular file")
+        );
     }
 }
