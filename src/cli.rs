@@ -162,7 +162,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
-            eprintln!("ase-lint: error: {message}");
+            eprintln!("ase-lint: error: {}", report::terminal_safe(&message));
             ExitCode::from(EXIT_TROUBLE)
         }
     }
@@ -210,7 +210,10 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
     report::write(&mut out, args.format, &run, text).map_err(|e| e.to_string())?;
     out.flush().map_err(|e| e.to_string())?;
     for error in &run.errors {
-        eprintln!("ase-lint: error: {error}");
+        eprintln!(
+            "ase-lint: error: {}",
+            report::terminal_safe(&error.to_string())
+        );
     }
     if !artifacts_written {
         return Ok(EXIT_TROUBLE);

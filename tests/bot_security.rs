@@ -265,3 +265,21 @@ fn api_reads_are_capped_and_the_rest_named_as_not_checked() {
         "{body}"
     );
 }
+
+#[test]
+fn hostile_text_is_neither_a_link_nor_bidi_in_notes_nor_escapes_in_the_log() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    let hostile = "| Evil | Jill Doe | AMER | | | visit https://evil.example/login or www.evil.example \u{202E}gnp.exe \u{1b}[31mred | 27946339528 | 411273650918 |\n";
+    readme_mr(&fake, &work, &[ACME], &[ACME, hostile]);
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let bodies = fake.state().bodies();
+    assert!(bodies.iter().any(|b| b.contains("evil")), "{bodies:?}");
+    for body in &bodies {
+        assert!(!body.contains("https://evil"), "{body}");
+        assert!(!body.contains("www.evil"), "{body}");
+        assert!(!body.contains('\u{202E}'), "{body}");
+    }
+    assert!(!stdout(&out).contains('\u{1b}'), "{}", stdout(&out));
+    assert!(!stderr(&out).contains('\u{1b}'), "{}", stderr(&out));
+}

@@ -452,7 +452,8 @@ fn finish(
     artifacts_ok: bool,
 ) -> u8 {
     for line in &outcome.report {
-        eprintln!("ase-lint: {}", client.credentials().scrub(line));
+        let line = client.credentials().scrub(line);
+        eprintln!("ase-lint: {}", report::terminal_safe(&line));
     }
     eprintln!(
         "ase-lint: {} API request{} ({} write{}).",
@@ -502,12 +503,13 @@ fn conclude_failed_writes(
 /// The paragraph that ends a run that could not publish its review: what failed, what to
 /// do about it, where the findings are, and the exit status (always 2).
 fn conclude(args: &CiArgs, failure: &str, hint: &str, artifacts_ok: bool) {
-    eprintln!(
+    let paragraph = format!(
         "ase-lint: error: {}. {} {} Exit status 2.",
         failure.trim_end_matches('.'),
         sentence(hint),
         where_the_findings_are(args, artifacts_ok)
     );
+    eprintln!("{}", report::terminal_safe(&paragraph));
 }
 
 /// Where a run's findings can be read, as a sentence.
@@ -618,7 +620,10 @@ fn print_findings(args: &CiArgs, run: &LintRun) {
         eprintln!("ase-lint: error: cannot print the findings: {err}");
     }
     for error in &run.errors {
-        eprintln!("ase-lint: error: {error}");
+        eprintln!(
+            "ase-lint: error: {}",
+            report::terminal_safe(&error.to_string())
+        );
     }
 }
 

@@ -39,11 +39,18 @@ const ZWSP: char = '\u{200B}';
 /// starts a block (heading, list, quote, table) at its start, no raw HTML (`<`, `>`, `&`
 /// are entities), no `@mention`, `#issue`, `!mr`, `~label`, `%milestone`, `$snippet` or
 /// `&epic` reference (a zero-width space follows the sigil), no link, image or emphasis
-/// (Markdown punctuation is backslash-escaped), no table cell break (`|`). A `` `code` ``
-/// span in the text is kept as code (`<code>`), escaped the same way. Text longer than
-/// `max_chars` characters is cut and ends with `…`.
+/// (Markdown punctuation is backslash-escaped), no table cell break (`|`), no auto-link
+/// (a zero-width space goes *inside* `://` and `www.`: GitLab's link pattern runs to the
+/// next whitespace, so one after them would still be linked), no Unicode format
+/// character (category Cf: bidi controls and other invisible characters are dropped).
+/// A `` `code` `` span in the text is kept as code (`<code>`), escaped the same way. Text
+/// longer than `max_chars` characters is cut and ends with `…`.
 pub fn escape_user_text(text: &str, max_chars: usize) -> String {
-    let truncated = truncate_chars(text, max_chars);
+    let visible: String = text
+        .chars()
+        .filter(|&c| !crate::report::note_safety::is_format_char(c))
+        .collect();
+    let truncated = truncate_chars(&visible, max_chars);
     let mut out = String::with_capacity(truncated.len() + 16);
     for piece in split_code_spans(&truncated) {
         match piece {
@@ -55,7 +62,36 @@ pub fn escape_user_text(text: &str, max_chars: usize) -> String {
             }
         }
     }
-    guard_line_start(out)
+    guard_line_start(break_auto_links(out))
+}
+
+/// A zero-width space inside every `://` and `www.` (any case), so no URL is linked.
+fn break_auto_links(text: String) -> String {
+    if !text.contains("://") && !text.to_ascii_lowercase().contains("www.") {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text.as_str();
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("://") {
+            out.push(':');
+            out.push(ZWSP);
+            out.push_str("//");
+            rest = &rest[3..];
+        } else if rest
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("www."))
+        {
+            out.push_str(&rest[..3]);
+            out.push(ZWSP);
+            out.push('.');
+            rest = &rest[4..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
 }
 
 fn truncate_chars(text: &str, max_chars: usize) -> String {
@@ -644,7 +680,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn escaped_text_cannot_act(text in "\\PC*|[/@#!~<>&`|\\n a-z0-9]*") {
+        fn escaped_text_cannot_act(text in "\\PC*|[/@#!~<>&`|\\n a-z0-9]*|[/:.wW@#<&`a-z \u{202E}\u{2066}\u{200B}\u{FEFF}\u{AD}]*") {
             let out = escape_user_text(&text, 500);
             prop_assert!(!out.contains(['\n', '\r']));
             let live = live_markup(&out, ESCAPED_TEXT_TAGS);
