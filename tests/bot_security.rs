@@ -283,3 +283,42 @@ fn hostile_text_is_neither_a_link_nor_bidi_in_notes_nor_escapes_in_the_log() {
     assert!(!stdout(&out).contains('\u{1b}'), "{}", stdout(&out));
     assert!(!stderr(&out).contains('\u{1b}'), "{}", stderr(&out));
 }
+
+#[test]
+fn a_plain_http_api_url_is_refused_unless_loopback_or_allowed() {
+    let work = Workspace::new();
+    // A host that is not loopback: refused before any connection is tried.
+    let out = run(&mut bot_at("http://gitlab.example/api/v4", &work));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--allow-insecure-http"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains(BOT_TOKEN));
+    // Loopback is fine (the fake); the opt-in is a unit test of `ci` (no network here).
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    assert_eq!(run(&mut bot(&fake, &work)).status.code(), Some(0));
+}
+
+#[test]
+fn a_token_cut_in_a_server_message_is_scrubbed_too() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+    // An error echoing 290 characters then the token: cutting at 300 before scrubbing
+    // would leave its first 10 characters.
+    let echo = format!("{{\"message\": \"{}{BOT_TOKEN}\"}}", "x".repeat(290));
+    fake.state().faults.extend(
+        Fault::new(axum::http::Method::POST, "/notes", 400)
+            .body(&echo)
+            .times(1),
+    );
+    let out = run(&mut bot(&fake, &work));
+    let all = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(all.contains("xxxxx"), "{all}");
+    assert!(!all.contains(&BOT_TOKEN[..8]), "{all}");
+    for body in fake.state().bodies() {
+        assert!(!body.contains(&BOT_TOKEN[..8]), "{body}");
+    }
+}

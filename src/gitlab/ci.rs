@@ -77,6 +77,13 @@ impl MrTarget {
                 shown_url(&api_url)
             ));
         }
+        if api_url.scheme() == "http" && !is_loopback(&api_url) && !args.allow_insecure_http {
+            return Err(format!(
+                "the API URL `{}` (CI_API_V4_URL or --api-url) is plain http: the token would cross \
+                 the network unencrypted. Use https, or pass --allow-insecure-http if you must",
+                shown_url(&api_url)
+            ));
+        }
         let project = args
             .project
             .clone()
@@ -100,6 +107,16 @@ impl MrTarget {
             Ok(id) => NameOrId::Id(id),
             Err(_) => NameOrId::from(self.project.trim()),
         }
+    }
+}
+
+/// True for `localhost` and loopback addresses (the tests' fake GitLab).
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
     }
 }
 
@@ -671,4 +688,41 @@ fn explain_missing_token(reason: &str) {
          ase-lint: the findings above and the report artifacts were still written; the job's\n\
          ase-lint: status follows the findings (--require-token makes it fail instead)."
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn target_of(extra: &[&str]) -> Result<MrTarget, String> {
+        let mut argv = vec!["ase-lint", "ci", "--project", "1", "--mr", "2"];
+        argv.extend_from_slice(extra);
+        match cli::Cli::try_parse_from(argv).map(|c| c.command) {
+            Ok(cli::Command::Ci(args)) => MrTarget::from_args(&args),
+            other => Err(format!("not a ci command line: {other:?}")),
+        }
+    }
+
+    #[test]
+    fn plain_http_needs_loopback_or_the_opt_in() {
+        let refused = target_of(&["--api-url", "http://gitlab.example/api/v4"]).err();
+        assert!(
+            refused.is_some_and(|e| e.contains("--allow-insecure-http")),
+            "plain http to a remote host was accepted"
+        );
+        for ok in [
+            vec![
+                "--api-url",
+                "http://gitlab.example/api/v4",
+                "--allow-insecure-http",
+            ],
+            vec!["--api-url", "http://127.0.0.1:8080/api/v4"],
+            vec!["--api-url", "http://[::1]:8080/api/v4"],
+            vec!["--api-url", "http://localhost/api/v4"],
+            vec!["--api-url", "https://gitlab.example/api/v4"],
+        ] {
+            assert!(target_of(&ok).is_ok(), "{ok:?}");
+        }
+    }
 }

@@ -18,13 +18,44 @@ impl Secret {
         &self.0
     }
 
-    /// `text` with every occurrence of the secret replaced by `[redacted]`.
+    /// `text` with every occurrence of the secret replaced by `[redacted]`, and also every
+    /// occurrence of its first [`MIN_PARTIAL`] characters or more (a message cut in the
+    /// middle of the token, or a server echoing part of it).
     pub fn scrub(&self, text: &str) -> String {
         if self.0.len() < 4 {
             return text.to_owned();
         }
-        text.replace(&self.0, "[redacted]")
+        let whole = text.replace(&self.0, "[redacted]");
+        match self.0.get(..MIN_PARTIAL) {
+            Some(head) if self.0.len() > MIN_PARTIAL => scrub_prefixes(&whole, head, &self.0),
+            _ => whole,
+        }
     }
+}
+
+/// The shortest start of the token scrubbed on its own.
+pub const MIN_PARTIAL: usize = 8;
+
+/// `text` with each run that starts with `head` and goes on as `token` does replaced.
+fn scrub_prefixes(text: &str, head: &str, token: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(head) {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let mut common = tail
+            .bytes()
+            .zip(token.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        while !tail.is_char_boundary(common) {
+            common += 1;
+        }
+        out.push_str("[redacted]");
+        rest = &tail[common..];
+    }
+    out.push_str(rest);
+    out
 }
 
 impl fmt::Debug for Secret {
@@ -132,6 +163,18 @@ mod tests {
         let creds = Credentials::Access(secret.clone());
         assert!(!format!("{creds:?}").contains("abcdef"));
         assert_eq!(secret.scrub("x glpat-abcdef y"), "x [redacted] y");
+    }
+
+    #[test]
+    fn partial_prefixes_of_eight_characters_or_more_are_scrubbed() {
+        let secret = Secret::new("glpat-bot-secret-0123456789");
+        assert_eq!(secret.scrub("cut: glpat-bot-sec…"), "cut: [redacted]…");
+        assert_eq!(secret.scrub("glpat-boX"), "[redacted]X");
+        assert_eq!(secret.scrub("glpat-b is short"), "glpat-b is short");
+        assert_eq!(
+            secret.scrub("a glpat-bot-secret-0123456789glpat-bot-secret-01"),
+            "a [redacted][redacted]"
+        );
     }
 
     #[test]
