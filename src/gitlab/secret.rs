@@ -19,8 +19,10 @@ impl Secret {
     }
 
     /// `text` with every occurrence of the secret replaced by `[redacted]`, and also every
-    /// occurrence of its first [`MIN_PARTIAL`] characters or more (a message cut in the
-    /// middle of the token, or a server echoing part of it).
+    /// run of its first [`MIN_PARTIAL`] characters or more that ends where a cut text or a
+    /// word ends (the end, `…`, whitespace, quotes, brackets, `.` or `,`): a message cut in
+    /// the middle of the token, or a server echoing part of it. (A run followed by other
+    /// text, as `job-token:` for a token starting `job-token-`, is left alone.)
     pub fn scrub(&self, text: &str) -> String {
         if self.0.len() < 4 {
             return text.to_owned();
@@ -36,8 +38,18 @@ impl Secret {
 /// The shortest start of the token scrubbed on its own.
 pub const MIN_PARTIAL: usize = 8;
 
-/// `text` with each run that starts with `head` and goes on as `token` does replaced.
+/// `text` with each run that starts with `head`, goes on as `token` does and then ends
+/// (see [`Secret::scrub`]) replaced.
 fn scrub_prefixes(text: &str, head: &str, token: &str) -> String {
+    let ends = |c: Option<char>| {
+        c.is_none_or(|c| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '…' | '.' | ',' | '"' | '\'' | ')' | ']' | '}' | '>' | '`'
+                )
+        })
+    };
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find(head) {
@@ -51,7 +63,11 @@ fn scrub_prefixes(text: &str, head: &str, token: &str) -> String {
         while !tail.is_char_boundary(common) {
             common += 1;
         }
-        out.push_str("[redacted]");
+        if ends(tail[common..].chars().next()) {
+            out.push_str("[redacted]");
+        } else {
+            out.push_str(&tail[..common]);
+        }
         rest = &tail[common..];
     }
     out.push_str(rest);
@@ -169,7 +185,10 @@ mod tests {
     fn partial_prefixes_of_eight_characters_or_more_are_scrubbed() {
         let secret = Secret::new("glpat-bot-secret-0123456789");
         assert_eq!(secret.scrub("cut: glpat-bot-sec…"), "cut: [redacted]…");
-        assert_eq!(secret.scrub("glpat-boX"), "[redacted]X");
+        assert_eq!(secret.scrub("'glpat-bot' refused"), "'[redacted]' refused");
+        assert_eq!(secret.scrub("glpat-boX"), "glpat-boX");
+        let job = Secret::new("job-token-secret-abcdef");
+        assert_eq!(job.scrub("job-token: x"), "job-token: x");
         assert_eq!(secret.scrub("glpat-b is short"), "glpat-b is short");
         assert_eq!(
             secret.scrub("a glpat-bot-secret-0123456789glpat-bot-secret-01"),
