@@ -337,8 +337,19 @@ fn fmt(args: &FmtArgs) -> Result<u8, String> {
 }
 
 fn fmt_file(path: &Path, check: bool, settings: &Settings) -> Result<u8, String> {
-    let shown = lint::display_path(path);
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    let shown = report::terminal_safe(&lint::display_path(path)).into_owned();
+    // Never through a symlink or from a special file; never more than the size cap.
+    let bytes =
+        crate::fsafe::read_regular(path, settings.max_file_bytes()).map_err(|e| match e {
+            crate::fsafe::ReadProblem::NotRegular { what } => {
+                format!("{shown}: cannot align: it is {what}, not a regular file")
+            }
+            crate::fsafe::ReadProblem::TooLarge { limit, .. } => {
+                format!("{shown}: cannot align: larger than {limit} bytes (limits.max_file_bytes)")
+            }
+            crate::fsafe::ReadProblem::Io(e) => format!("{shown}: cannot read: {e}"),
+        })?;
+    let text = String::from_utf8(bytes).map_err(|e| format!("{shown}: cannot read: {e}"))?;
     let Some(formatted) = crate::fmt::format_readme(&text, settings) else {
         eprintln!("{shown}: no ASE table found; nothing to align");
         return Ok(EXIT_OK);
@@ -350,7 +361,8 @@ fn fmt_file(path: &Path, check: bool, settings: &Settings) -> Result<u8, String>
         eprintln!("{shown}: the ASE table is not aligned; run `ase-lint fmt {shown}`");
         return Ok(EXIT_FINDINGS);
     }
-    std::fs::write(path, formatted).map_err(|e| format!("{shown}: cannot write: {e}"))?;
+    crate::fsafe::write_replacing(path, |out| out.write_all(formatted.as_bytes()))
+        .map_err(|e| format!("{shown}: cannot write: {e}"))?;
     eprintln!("{shown}: ASE table aligned");
     Ok(EXIT_OK)
 }

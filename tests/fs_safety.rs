@@ -197,3 +197,21 @@ fn the_size_cap_is_configurable_and_counts_bytes_read() {
     assert!(out.contains("file/too-large"), "{out}");
     assert!(out.contains("limit of 40 bytes"), "{out}");
 }
+
+#[test]
+fn fmt_never_reads_or_writes_through_a_symlink() {
+    let (root, work) = checkout_with_outside();
+    let outside = root.path().join("outside.txt");
+    symlink(&outside, work.join("README.md")).unwrap_or_else(|e| panic!("{e}"));
+    let out = output(ase_lint(&work).arg("fmt"));
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("symbolic link"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&outside).unwrap_or_default(),
+        "precious\n"
+    );
+}
