@@ -322,3 +322,21 @@ fn a_token_cut_in_a_server_message_is_scrubbed_too() {
         assert!(!body.contains(&BOT_TOKEN[..8]), "{body}");
     }
 }
+
+#[test]
+fn a_file_above_the_target_branch_size_limit_is_too_large_and_not_read() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    let key = (
+        PROJECT_ID.to_string(),
+        BASE_SHA.to_owned(),
+        ".ase-lint.yml".to_owned(),
+    );
+    fake.state()
+        .files
+        .insert(key, "limits:\n  max_file_bytes: 100\n".to_owned());
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stdout(&out).contains("file/too-large"), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("Blue Harbor"), "{}", stdout(&out));
+}

@@ -215,3 +215,32 @@ fn fmt_never_reads_or_writes_through_a_symlink() {
         "precious\n"
     );
 }
+
+#[test]
+fn peak_memory_stays_under_64_mib_for_a_200_mb_file() {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        eprintln!("skipped: no /usr/bin/time to measure the peak memory");
+        return;
+    }
+    let (_root, work) = checkout_with_outside();
+    let file =
+        std::fs::File::create(work.join("organizations/9.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    file.set_len(200 * 1024 * 1024)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = std::process::Command::new(time)
+        .args(["-f", "maxrss=%M"])
+        .arg(env!("CARGO_BIN_EXE_ase-lint"))
+        .args(["check", "--format", "json"])
+        .current_dir(&work)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let err = text(&out.stderr);
+    let kib: u64 = err
+        .lines()
+        .find_map(|l| l.strip_prefix("maxrss="))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no maxrss in {err}"));
+    assert!(kib < 64 * 1024, "peak memory {kib} KiB");
+    assert!(text(&out.stdout).contains("file/too-large"));
+}
