@@ -176,7 +176,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
-            eprintln!("ase-lint: error: {message}");
+            eprintln!("ase-lint: error: {}", report::terminal_safe(&message));
             ExitCode::from(EXIT_TROUBLE)
         }
     }
@@ -248,7 +248,10 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
     report::write(&mut out, args.format, &run, text).map_err(|e| e.to_string())?;
     out.flush().map_err(|e| e.to_string())?;
     for error in &run.errors {
-        eprintln!("ase-lint: error: {error}");
+        eprintln!(
+            "ase-lint: error: {}",
+            report::terminal_safe(&error.to_string())
+        );
     }
     if !artifacts_written {
         return Ok(EXIT_TROUBLE);
@@ -287,9 +290,8 @@ pub fn write_artifact_files(
             && let Err(err) = write_report_file(path, run, reporter)
         {
             eprintln!(
-                "ase-lint: error: cannot write the {what} to `{}`: {}",
-                path.display(),
-                crate::words::io_problem(&err)
+                "ase-lint: error: cannot write the {what} to `{}`: {err}",
+                crate::report::terminal_safe(&path.display().to_string())
             );
             all_written = false;
         }
@@ -297,14 +299,14 @@ pub fn write_artifact_files(
     all_written
 }
 
-/// Writes one report to `path`, creating its parent directories.
-fn write_report_file(path: &Path, run: &lint::LintRun, reporter: Reporter) -> std::io::Result<()> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
-    }
-    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
-    reporter(&mut out, run)?;
-    out.flush()
+/// Writes one report to `path`, creating its parent directories; never through a symlink
+/// (see [`crate::fsafe::write_replacing`]).
+fn write_report_file(
+    path: &Path,
+    run: &lint::LintRun,
+    reporter: Reporter,
+) -> Result<(), crate::fsafe::WriteError> {
+    crate::fsafe::write_replacing(path, |out| reporter(out, run))
 }
 
 /// 2 when a file could not be read, else 1 when an error-level diagnostic exists, else 0.
@@ -394,9 +396,22 @@ fn fmt(args: &FmtArgs) -> Result<u8, String> {
 }
 
 fn fmt_file(path: &Path, check: bool, settings: &Settings) -> Result<u8, String> {
-    let shown = lint::display_path(path);
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read `{shown}`: {}", crate::words::io_problem(&e)))?;
+    let shown = report::terminal_safe(&lint::display_path(path)).into_owned();
+    // Never through a symlink or from a special file; never more than the size cap.
+    let bytes =
+        crate::fsafe::read_regular(path, settings.max_file_bytes()).map_err(|e| match e {
+            crate::fsafe::ReadProblem::NotRegular { what } => {
+                format!("{shown}: cannot align: it is {what}, not a regular file")
+            }
+            crate::fsafe::ReadProblem::TooLarge { limit, .. } => {
+                format!("{shown}: cannot align: larger than {limit} bytes (limits.max_file_bytes)")
+            }
+            crate::fsafe::ReadProblem::Io(e) => {
+                format!("cannot read `{shown}`: {}", crate::words::io_problem(&e))
+            }
+        })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("cannot read `{shown}`: it is not UTF-8 text"))?;
     let Some(formatted) = crate::fmt::format_readme(&text, settings) else {
         eprintln!("{shown}: no ASE table found; nothing to align");
         return Ok(EXIT_OK);
@@ -408,8 +423,10 @@ fn fmt_file(path: &Path, check: bool, settings: &Settings) -> Result<u8, String>
         eprintln!("{shown}: the ASE table is not aligned; run `ase-lint fmt {shown}`");
         return Ok(EXIT_FINDINGS);
     }
-    std::fs::write(path, formatted)
-        .map_err(|e| format!("cannot write `{shown}`: {}", crate::words::io_problem(&e)))?;
+    crate::fsafe::write_replacing(path, |out| out.write_all(formatted.as_bytes())).map_err(|e| match e {
+        crate::fsafe::WriteError::Io(e) => format!("cannot write `{shown}`: {}", crate::words::io_problem(&e)),
+        e => format!("cannot write `{shown}`: {e}"),
+    })?;
     eprintln!("{shown}: ASE table aligned");
     Ok(EXIT_OK)
 }

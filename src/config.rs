@@ -97,6 +97,36 @@ pub struct Config {
     /// The user's file this configuration was read from (locates errors found later).
     #[serde(skip)]
     pub origin: Option<std::sync::Arc<ConfigOrigin>>,
+    /// Size and request caps (the files and the merge request are untrusted).
+    #[serde(default)]
+    pub limits: LimitsConfig,
+}
+
+/// `limits:`: what one run reads at most.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsConfig {
+    /// A README or org file larger than this is not read (`file/too-large`).
+    pub max_file_bytes: u64,
+    /// Repository files `ase-lint ci` reads through the API per run (base versions and
+    /// the other project's files); the rest are named in the summary as not checked.
+    pub max_api_reads: usize,
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: 1024 * 1024,
+            max_api_reads: 200,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserLimits {
+    max_file_bytes: Option<u64>,
+    max_api_reads: Option<usize>,
 }
 
 /// `cross:`: local checkouts of the other project, relative to the configuration file.
@@ -155,6 +185,7 @@ struct UserConfig {
     links: Option<UserLinks>,
     questions: Option<BTreeMap<String, PhraseSetConfig>>,
     cross: Option<CrossConfig>,
+    limits: Option<UserLimits>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -237,6 +268,11 @@ impl Config {
             for (key, names) in columns.aliases.unwrap_or_default() {
                 self.columns.aliases.entry(key).or_default().extend(names);
             }
+        }
+        if let Some(limits) = user.limits {
+            self.limits.max_file_bytes =
+                limits.max_file_bytes.unwrap_or(self.limits.max_file_bytes);
+            self.limits.max_api_reads = limits.max_api_reads.unwrap_or(self.limits.max_api_reads);
         }
         self.rules.extend(user.rules.unwrap_or_default());
         if let Some(ids) = user.ids {
@@ -350,6 +386,9 @@ impl Settings {
                 return Err(origin.unknown_rule(rule));
             }
         }
+        if config.limits.max_file_bytes == 0 {
+            return Err(origin.limit_error("max_file_bytes", "must be above 0"));
+        }
         let ase_readme = config.ase_readme.as_ref().map(|p| base.join(p));
         let cross_ase_readme = config.cross.ase_readme.as_ref().map(|p| base.join(p));
         let cross_orgs_dir = config.cross.orgs_dir.as_ref().map(|p| base.join(p));
@@ -373,6 +412,11 @@ impl Settings {
             "<built-in defaults>",
         )
         .unwrap_or_else(|e| unreachable!("built-in default configuration is invalid: {e}"))
+    }
+
+    /// `limits.max_file_bytes`: the largest README or org file read.
+    pub fn max_file_bytes(&self) -> u64 {
+        self.config.limits.max_file_bytes
     }
 
     /// The known column a header cell names, if any.
@@ -488,6 +532,20 @@ mod tests {
             .unwrap_or_default();
         assert!(err.starts_with(".ase-lint.yml:2:"), "{err}");
         assert!(err.contains("min_digit"), "{err}");
+    }
+
+    #[test]
+    fn limits_default_and_merge() {
+        let defaults = Settings::defaults();
+        assert_eq!(defaults.max_file_bytes(), 1024 * 1024);
+        assert_eq!(defaults.config.limits.max_api_reads, 200);
+        let c = Config::from_user_yaml("x", "limits:\n  max_api_reads: 3\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.limits.max_api_reads, 3);
+        assert_eq!(c.limits.max_file_bytes, 1024 * 1024);
+        let zero = Config::from_user_yaml("x", "limits:\n  max_file_bytes: 0\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(Settings::new(zero, Path::new("."), "x").is_err());
     }
 
     #[test]

@@ -164,6 +164,12 @@ impl ConfigOrigin {
         )
     }
 
+    /// A value under `limits` out of range.
+    pub fn limit_error(&self, key: &str, problem: &str) -> ConfigError {
+        let node = self.key(&["limits"], key);
+        self.error_at(node, format!("`limits.{key}` {problem}"))
+    }
+
     /// A key under `rules` that is no rule.
     pub fn unknown_rule(&self, name: &str) -> ConfigError {
         let node = self.key(&["rules"], name);

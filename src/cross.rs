@@ -116,7 +116,9 @@ fn read_orgs(dir: &Path) -> Result<OrgSet, ContextError> {
         .par_iter()
         .filter_map(|path| {
             let stem = path.file_stem()?.to_string_lossy().into_owned();
-            let bytes = std::fs::read(path).ok()?;
+            // Context only: a symlink, special file or oversized file is left out.
+            let cap = crate::config::LimitsConfig::default().max_file_bytes;
+            let bytes = crate::fsafe::read_regular(path, cap).ok()?;
             Some((
                 stem.clone(),
                 org_from_text(&display_path(path), &stem, &bytes),

@@ -11,6 +11,7 @@ pub mod config_words;
 pub mod cross;
 pub mod diagnostic;
 pub mod fmt;
+pub mod fsafe;
 pub mod gitlab;
 pub mod lint;
 pub mod model;

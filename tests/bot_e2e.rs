@@ -81,7 +81,7 @@ fn bad_readme_row_gets_a_thread_on_that_line() {
 }
 
 #[test]
-fn rerun_with_nothing_new_makes_six_reads_and_no_writes() {
+fn rerun_with_nothing_new_makes_seven_reads_and_no_writes() {
     let (fake, work) = (FakeGitlab::start(), Workspace::new());
     readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
     assert_eq!(run(&mut bot(&fake, &work)).status.code(), Some(1));
@@ -90,10 +90,11 @@ fn rerun_with_nothing_new_makes_six_reads_and_no_writes() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let state = fake.state();
     assert!(state.writes().is_empty(), "{:?}", state.writes());
-    // The 5 reads of the merge request, and the README at its base (workflow reminders).
+    // The 5 reads of the merge request, the target branch's `.ase-lint.yml`, and the
+    // README at its base (workflow reminders).
     assert_eq!(
         state.log.len(),
-        6,
+        7,
         "{:?}",
         state.log.iter().map(|l| &l.path).collect::<Vec<_>>()
     );
@@ -667,6 +668,7 @@ fn added_row_gets_an_onboarding_checklist_read_against_the_base() {
         .log
         .iter()
         .filter(|l| l.path.contains("/repository/files/"))
+        .filter(|l| !l.path.contains(".ase-lint.yml"))
         .map(|l| (l.path.as_str(), l.query.as_str()))
         .collect();
     assert_eq!(
@@ -805,11 +807,10 @@ fn readme_rows_are_checked_against_the_orgs_project_through_the_api() {
         reads,
         [
             format!("/projects/{ORGS} "),
+            // Only the row the merge request adds: the unchanged ACME row's org file is
+            // not read.
             format!(
                 "/projects/{ORGS}/repository/files/organizations%2F27946339528.yaml/raw ref=master"
-            ),
-            format!(
-                "/projects/{ORGS}/repository/files/organizations%2F361092349520.yaml/raw ref=master"
             ),
         ]
     );

@@ -81,6 +81,10 @@ pub struct CiArgs {
     /// The branch, tag or commit of `--ase-project` to read.
     #[arg(long, value_name = "REF", default_value = "master")]
     pub ase_ref: String,
+    /// Allow an `http://` API URL to a host other than loopback (the token would cross
+    /// the network in clear text).
+    #[arg(long)]
+    pub allow_insecure_http: bool,
     /// Requests sent at the same time.
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub concurrency: usize,

@@ -65,6 +65,9 @@ pub enum TransportError {
     Build(String),
 }
 
+/// The largest answer body read (raw files are further held to `limits.max_file_bytes`).
+pub const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
+
 /// The GitLab API client.
 #[derive(Debug)]
 pub struct Client {
@@ -316,7 +319,7 @@ impl Client {
         let response = request.send().await.map_err(|e| self.failure(e, url))?;
         let status = response.status();
         let response_headers = response.headers().clone();
-        let bytes = response.bytes().await.map_err(|e| self.failure(e, url))?;
+        let bytes = self.read_body(response, url).await?;
         self.debug(&format!(
             "← {} {method} {} ({} ms)",
             status.as_u16(),
@@ -328,6 +331,26 @@ impl Client {
         *answer.status_mut() = status;
         *answer.headers_mut() = response_headers;
         Ok(answer)
+    }
+
+    /// An answer's body, read chunk by chunk up to [`MAX_BODY_BYTES`] (a larger one is an
+    /// error, not a memory exhaustion).
+    async fn read_body(
+        &self,
+        mut response: reqwest::Response,
+        url: &Url,
+    ) -> Result<bytes::Bytes, (String, bool)> {
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(|e| self.failure(e, url))? {
+            if body.len() + chunk.len() > MAX_BODY_BYTES {
+                return Err((
+                    format!("GitLab's answer is larger than {MAX_BODY_BYTES} bytes; not read"),
+                    false,
+                ));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(bytes::Bytes::from(body))
     }
 
     /// Why a request got no answer, in words (without the URL, which may hold

@@ -9,6 +9,7 @@
 //! Nothing here knows a particular rule.
 
 pub mod args;
+pub mod checkout;
 pub mod ci;
 pub mod client;
 pub mod diff;
@@ -21,6 +22,7 @@ pub mod publish;
 pub mod reconcile;
 pub mod retry;
 pub mod secret;
+pub mod target_config;
 pub mod types;
 
 pub use args::CiArgs;

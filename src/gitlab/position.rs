@@ -30,6 +30,8 @@ pub struct ChangedFile {
     pub new_file: bool,
     pub renamed: bool,
     pub deleted: bool,
+    /// The new file's git mode as GitLab gives it (`b_mode`), if it does.
+    pub new_mode: Option<String>,
     /// `None` when GitLab left the diff out (too large, collapsed) or it was unreadable.
     pub lines: Option<DiffLines>,
 }
@@ -49,6 +51,7 @@ impl ChangedFile {
             new_file: file.new_file,
             renamed: file.renamed_file,
             deleted: file.deleted_file,
+            new_mode: file.b_mode.clone(),
             lines,
         }
     }
@@ -149,6 +152,7 @@ mod tests {
             deleted_file: false,
             too_large: None,
             collapsed: None,
+            b_mode: None,
         })
     }
 

@@ -60,6 +60,8 @@ pub struct SummaryExtras {
     pub workflow: Workflow,
     /// Sentences about the run (e.g. the other project could not be read).
     pub notices: Vec<String>,
+    /// The merge request changes `.ase-lint.yml`.
+    pub config_change: Option<crate::report::mr_comment::ConfigChange>,
 }
 
 /// Why a finding stays out of the diff; `None` once it is inline.
@@ -403,7 +405,7 @@ fn summary_text(
         .map(|r| r.head_sha.as_str())
         .or(state.mr.sha.as_deref())
         .unwrap_or_default();
-    if run.checked.is_empty() {
+    if run.checked.is_empty() && extras.config_change.is_none() && notices.is_empty() {
         return mr_comment::nothing_to_check_body(head);
     }
     let project_url = project_url(&state.mr.web_url);
@@ -423,6 +425,7 @@ fn summary_text(
         head_sha: head,
         notices,
         workflow: Some(&extras.workflow),
+        config_change: extras.config_change.as_ref(),
     };
     mr_comment::summary_body(&input)
 }

@@ -70,6 +70,10 @@ pub struct DiffFile {
     pub too_large: Option<bool>,
     #[serde(default)]
     pub collapsed: Option<bool>,
+    /// The new file's git mode (`100644`, `100755`; `120000` is a symlink, `160000` a
+    /// submodule); `None` when GitLab leaves it out.
+    #[serde(default)]
+    pub b_mode: Option<String>,
 }
 
 /// One discussion of `GET …/merge_requests/:iid/discussions` (plain notes are

@@ -52,6 +52,24 @@ pub fn write(
     }
 }
 
+/// `text` for a terminal or a CI job log: every control character (ESC, CR, LF, …, C1)
+/// shown as a `\u{1b}`-style escape, so a path or quote from a file cannot move the
+/// cursor, colour the log or open a GitLab log section.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// One fingerprint per diagnostic, all distinct and stable across runs.
 ///
 /// Starts from [`Diagnostic::fingerprint`] (no line numbers, so moving a finding keeps

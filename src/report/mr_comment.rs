@@ -39,11 +39,18 @@ const ZWSP: char = '\u{200B}';
 /// starts a block (heading, list, quote, table) at its start, no raw HTML (`<`, `>`, `&`
 /// are entities), no `@mention`, `#issue`, `!mr`, `~label`, `%milestone`, `$snippet` or
 /// `&epic` reference (a zero-width space follows the sigil), no link, image or emphasis
-/// (Markdown punctuation is backslash-escaped), no table cell break (`|`). A `` `code` ``
-/// span in the text is kept as code (`<code>`), escaped the same way. Text longer than
-/// `max_chars` characters is cut and ends with `…`.
+/// (Markdown punctuation is backslash-escaped), no table cell break (`|`), no auto-link
+/// (a zero-width space goes *inside* `://` and `www.`: GitLab's link pattern runs to the
+/// next whitespace, so one after them would still be linked), no Unicode format
+/// character (category Cf: bidi controls and other invisible characters are dropped).
+/// A `` `code` `` span in the text is kept as code (`<code>`), escaped the same way. Text
+/// longer than `max_chars` characters is cut and ends with `…`.
 pub fn escape_user_text(text: &str, max_chars: usize) -> String {
-    let truncated = truncate_chars(text, max_chars);
+    let visible: String = text
+        .chars()
+        .filter(|&c| !crate::report::note_safety::is_format_char(c))
+        .collect();
+    let truncated = truncate_chars(&visible, max_chars);
     let mut out = String::with_capacity(truncated.len() + 16);
     for piece in split_code_spans(&truncated) {
         match piece {
@@ -55,7 +62,36 @@ pub fn escape_user_text(text: &str, max_chars: usize) -> String {
             }
         }
     }
-    guard_line_start(out)
+    guard_line_start(break_auto_links(out))
+}
+
+/// A zero-width space inside every `://` and `www.` (any case), so no URL is linked.
+fn break_auto_links(text: String) -> String {
+    if !text.contains("://") && !text.to_ascii_lowercase().contains("www.") {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text.as_str();
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("://") {
+            out.push(':');
+            out.push(ZWSP);
+            out.push_str("//");
+            rest = &rest[3..];
+        } else if rest
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("www."))
+        {
+            out.push_str(&rest[..3]);
+            out.push(ZWSP);
+            out.push('.');
+            rest = &rest[4..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
 }
 
 fn truncate_chars(text: &str, max_chars: usize) -> String {
@@ -307,6 +343,26 @@ pub struct SummaryInput<'a> {
     /// The handbook's steps the merge request calls for (onboarding, offboarding,
     /// auto-assignment); `None`: not known.
     pub workflow: Option<&'a crate::workflow::Workflow>,
+    /// The merge request changes `.ase-lint.yml`: what that would change after merge.
+    pub config_change: Option<&'a ConfigChange>,
+}
+
+/// What a merge request's new `.ase-lint.yml` would change once merged (the review uses
+/// the target branch's).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConfigChange {
+    /// Rules whose severity would change.
+    pub changes: Vec<SeverityChange>,
+    /// Why the new file would not load, if it would not.
+    pub problem: Option<String>,
+}
+
+/// One rule's severity now and after merge (`None`: off).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeverityChange {
+    pub rule: &'static str,
+    pub before: Option<Severity>,
+    pub after: Option<Severity>,
 }
 
 /// The summary note's body.
@@ -329,6 +385,9 @@ pub fn summary_body(input: &SummaryInput<'_>) -> String {
     );
     for notice in &input.notices {
         let _ = writeln!(body, "> {}\n", escape_user_text(notice, MAX_QUOTE_CHARS));
+    }
+    if let Some(change) = input.config_change {
+        push_config_change(&mut body, change);
     }
     if !input.findings.is_empty() {
         push_findings_table(&mut body, input);
@@ -367,6 +426,40 @@ fn status_line(input: &SummaryInput<'_>) -> String {
         (0, w) => format!("✅ ready ({w} warning{})", plural(w)),
         (e, w) => format!("❌ {e} error{}, {w} warning{}", plural(e), plural(w)),
     }
+}
+
+/// The section saying that the merge request changes `.ase-lint.yml`, and what for.
+fn push_config_change(body: &mut String, change: &ConfigChange) {
+    body.push_str(
+        "### This merge request changes `.ase-lint.yml`\n\n\
+         This review uses the target branch's configuration; the new settings apply after merge.\n\n",
+    );
+    if let Some(problem) = &change.problem {
+        let _ = writeln!(
+            body,
+            "The new file would not load: {}\n",
+            escape_user_text(problem, MAX_QUOTE_CHARS)
+        );
+        return;
+    }
+    if change.changes.is_empty() {
+        body.push_str("No rule's severity would change.\n\n");
+        return;
+    }
+    body.push_str(
+        "Rules whose severity would change:\n\n| Rule | Now | After merge |\n| --- | --- | --- |\n",
+    );
+    let level = |s: Option<Severity>| s.map_or("off", Severity::as_str);
+    for c in &change.changes {
+        let _ = writeln!(
+            body,
+            "| `{}` | {} | {} |",
+            c.rule,
+            level(c.before),
+            level(c.after)
+        );
+    }
+    body.push('\n');
 }
 
 fn plural(n: usize) -> &'static str {
@@ -587,7 +680,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn escaped_text_cannot_act(text in "\\PC*|[/@#!~<>&`|\\n a-z0-9]*") {
+        fn escaped_text_cannot_act(text in "\\PC*|[/@#!~<>&`|\\n a-z0-9]*|[/:.wW@#<&`a-z \u{202E}\u{2066}\u{200B}\u{FEFF}\u{AD}]*") {
             let out = escape_user_text(&text, 500);
             prop_assert!(!out.contains(['\n', '\r']));
             let live = live_markup(&out, ESCAPED_TEXT_TAGS);
@@ -673,6 +766,7 @@ mod tests {
             project_url: Some("https://gitlab.example/g/p"),
             head_sha: "0123456789abcdef",
             notices: Vec::new(),
+            config_change: None,
             workflow: None,
         };
         summary_body(&input)

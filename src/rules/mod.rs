@@ -10,6 +10,7 @@ use crate::model::{AseTable, OrgDoc, ReadmeDoc};
 use crate::source::{SourceFile, Span};
 
 pub mod cross;
+pub mod file;
 pub mod id;
 pub mod link;
 pub mod note;
@@ -46,6 +47,9 @@ pub trait Rule: Sync {
     /// Checks a file of one project against the other project's files (`cross/*`); runs
     /// after the per-file checks, only when the other project is at hand.
     fn check_cross(&self, _input: &cross::CrossInput<'_>, _cx: &mut Context<'_>) {}
+
+    /// Reports a file whose content was not read (a symlink, a special file, too large).
+    fn check_file(&self, _problem: &file::FileProblem, _cx: &mut Context<'_>) {}
 }
 
 /// Declares a rule's unit struct and its [`RuleMeta`]; the `///` docs become `explain`'s
@@ -111,6 +115,8 @@ pub static ALL: &[&dyn Rule] = &[
     &cross::ase_mismatch::AseMismatch,
     &cross::region_mismatch::RegionMismatch,
     &cross::unlisted_ase_note::UnlistedAseNote,
+    &file::not_regular::NotRegular,
+    &file::too_large::TooLarge,
 ];
 
 /// Looks a rule up by name.
@@ -202,6 +208,19 @@ pub fn check_cross(
     for_each_enabled(settings, |rule, severity| {
         let mut cx = Context::new(settings, source, rule.meta(), severity, out);
         rule.check_cross(input, &mut cx);
+    });
+}
+
+/// Runs every enabled rule's file check on a file that was not read (`source` is empty).
+pub fn check_file(
+    problem: &file::FileProblem,
+    source: &SourceFile,
+    settings: &Settings,
+    out: &mut Vec<Diagnostic>,
+) {
+    for_each_enabled(settings, |rule, severity| {
+        let mut cx = Context::new(settings, source, rule.meta(), severity, out);
+        rule.check_file(problem, &mut cx);
     });
 }
 

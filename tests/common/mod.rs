@@ -136,6 +136,8 @@ pub struct DiffEntry {
     pub new_file: bool,
     pub renamed_file: bool,
     pub deleted_file: bool,
+    /// The new file's git mode (`b_mode`): `100644`, or `120000` for a symlink.
+    pub b_mode: String,
 }
 
 /// The fake's state.
@@ -380,6 +382,7 @@ impl FakeGitlab {
             new_file: old.is_none(),
             renamed_file: old_path != path,
             deleted_file: new.is_none(),
+            b_mode: "100644".to_owned(),
         };
         let mut state = self.state();
         if let Some(text) = old {
@@ -598,7 +601,7 @@ fn route(
             let diffs: Vec<Value> = gitlab
                 .diffs
                 .iter()
-                .map(|d| json!({"old_path": d.old_path, "new_path": d.new_path, "diff": d.diff, "new_file": d.new_file, "renamed_file": d.renamed_file, "deleted_file": d.deleted_file, "a_mode": "100644", "b_mode": "100644"}))
+                .map(|d| json!({"old_path": d.old_path, "new_path": d.new_path, "diff": d.diff, "new_file": d.new_file, "renamed_file": d.renamed_file, "deleted_file": d.deleted_file, "a_mode": "100644", "b_mode": d.b_mode}))
                 .collect();
             page(gitlab, path, query, diffs)
         }
