@@ -176,7 +176,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
-            eprintln!("ase-lint: error: {}", report::terminal_safe(&message));
+            eprintln!("ase-lint: error: {}", report::terminal_safe_lines(&message));
             ExitCode::from(EXIT_TROUBLE)
         }
     }
@@ -290,8 +290,9 @@ pub fn write_artifact_files(
             && let Err(err) = write_report_file(path, run, reporter)
         {
             eprintln!(
-                "ase-lint: error: cannot write the {what} to `{}`: {err}",
-                crate::report::terminal_safe(&path.display().to_string())
+                "ase-lint: error: cannot write the {what} to `{}`: {}",
+                crate::report::terminal_safe(&path.display().to_string()),
+                err.in_words()
             );
             all_written = false;
         }
@@ -423,10 +424,8 @@ fn fmt_file(path: &Path, check: bool, settings: &Settings) -> Result<u8, String>
         eprintln!("{shown}: the ASE table is not aligned; run `ase-lint fmt {shown}`");
         return Ok(EXIT_FINDINGS);
     }
-    crate::fsafe::write_replacing(path, |out| out.write_all(formatted.as_bytes())).map_err(|e| match e {
-        crate::fsafe::WriteError::Io(e) => format!("cannot write `{shown}`: {}", crate::words::io_problem(&e)),
-        e => format!("cannot write `{shown}`: {e}"),
-    })?;
+    crate::fsafe::write_replacing(path, |out| out.write_all(formatted.as_bytes()))
+        .map_err(|e| format!("cannot write `{shown}`: {}", e.in_words()))?;
     eprintln!("{shown}: ASE table aligned");
     Ok(EXIT_OK)
 }

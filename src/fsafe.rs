@@ -123,6 +123,16 @@ pub enum WriteError {
     Io(#[from] io::Error),
 }
 
+impl WriteError {
+    /// The problem in words for a message: "no such folder", "permission denied", ….
+    pub fn in_words(&self) -> String {
+        match self {
+            WriteError::Io(e) => crate::words::io_problem(e),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// Writes a file the safe way: refuses a `path` (or its folder) that exists as a symlink
 /// or special file, writes to a temporary file created exclusively in the same folder,
 /// then renames it over `path` (a rename replaces a symlink, never follows it).

@@ -268,7 +268,7 @@ fn value_of_ase_topic(statement: &Statement, note: &str) -> bool {
 }
 
 /// Words of a label or heading that asks who the ASE is.
-const WHO_WORDS: &[&str] = &["who", "is", "are", "the", "our", "their", "your", "this", "customer's", "'s", "name", "names", "named", "current", "primary", "assigned", "support", "engineer", "engineers", "for", "customer", "account", "org", "contact", "person", "ase", "ases", "a", "an", "of", "dedicated", "main"];
+const WHO_WORDS: &[&str] = &["q", "question", "who", "is", "are", "the", "our", "their", "your", "this", "customer's", "'s", "name", "names", "named", "current", "primary", "assigned", "support", "engineer", "engineers", "for", "customer", "account", "org", "contact", "person", "ase", "ases", "a", "an", "of", "dedicated", "main"];
 
 /// The statement's context names the ASE role (an ASE heading, label or table row).
 fn ase_topic(context: &[Token], note: &str) -> bool {
@@ -505,7 +505,11 @@ fn owner(statement: &Statement, tokens: &[Token], k: usize, persons: &[Person], 
     let nearest_before = cues.iter().rev().find(|(i, _)| *i < k);
     let pick = if located {
         // "works from Lisbon", "based in Sydney": the clause's subject.
-        in_clause.iter().find(|(i, _)| *i < k).copied().or(nearest_before)
+        // A relative clause ("…, who is based in Sydney") is about the noun before it;
+        // a bare phrase (", from AMER") about the sentence's subject.
+        let relative = tokens.get(clause.start).is_some_and(|t| ["who", "which", "that", "whose", "and", "so"].contains(&t.lower.as_str()));
+        let subject = if relative { nearest_before } else { cues.iter().find(|(i, _)| *i < k) };
+        in_clause.iter().find(|(i, _)| *i < k).copied().or(subject)
     } else {
         in_clause.iter().rev().find(|(i, _)| *i < k).copied().or_else(|| in_clause.iter().find(|(i, _)| *i > k).copied()).or(nearest_before)
     };

@@ -115,6 +115,8 @@ pub static OUT_OF_HOURS: LazyLock<PhraseSet> = LazyLock::new(|| {
             "when|while ~3 not|isn't|is|'s ~1 working|online|on|around|awake ~1 shift|hours",
             "their|her|his|its|the|apac|amer|emea ~1 night|nighttime|morning",
             "working|business|office hours ~6 otherwise|else|elsewhere|outside",
+            "outside|beyond|after that|those|these|this|then ?window|time|period|schedule",
+            "not in|during|within ~2 hours|shift|schedule|timezone|day",
         ],
         &[
             "within|in|under|inside|about|for ~1 # ~2 business|working|office|calendar|hours|hour|days|day|minutes|hrs",
@@ -164,7 +166,7 @@ pub static PRE_EXISTING: LazyLock<PhraseSet> = LazyLock::new(|| {
             "existing|older|old|earlier|prior|previous|historic|historical|legacy|ongoing|outstanding|inflight|in-flight|open|opened|active|current|pending|already|still|backlog|anterior|anteriors|antigos|antiguos|alte|bestehende ~2 tickets|ticket|tix|tkts|cases|case|requests|request|issues|conversations|work|items",
             "pre ?- ase|engagement|contract|assignment|onboarding|existing|kickoff ~1 tickets|ticket|tix|cases|case|requests|work|backlog|queue",
             "in flight|progress ~1 tickets|ticket|cases|case|requests",
-            "tickets|ticket|tix|cases|case|requests|issues|anything|everything|whatever|those|ones ~4 before|prior|earlier|already|predating|until|from|older|than|anterior|anteriors",
+            "tickets|ticket|tix|cases|case|requests|issues|anything|everything|whatever|those|ones ~4 before|prior|earlier|already|predating|older|anterior|anteriors",
             "before|prior ?to ~4 engagement|onboarding|assignment|kickoff|kick|introduction|started|joined|began|took|came|arrived|assigned|onboarded|start|ase|ases|contract|service|date",
             "tickets|ticket|cases|case|requests ~4 open|opened|created|raised|submitted|filed|logged when|before",
             "already ~3 queue|queued|open|opened|assigned|in",
@@ -210,7 +212,8 @@ pub static DIRECTIVE: LazyLock<PhraseSet> = LazyLock::new(|| {
     PhraseSet::new(
         &[
             "assign*|handl*|respond*|repl*|left|untouched|unchanged|put|intact|remain*|continu*|answer*|take|takes|taking|took|taken|pick*|work|works|worked|working|rout*|go|goes|going|gone|went|stay*|keep*|kept|remain*|leave|leaving|ping*|notif*|inform*|cc|cc'd|page|pages|paged|paging|escalat*|follow*|treat*|transfer*|reassign*|hand|hands|handed|shadow*|contact*|reach*|tag|tagged|tagging|mention*|loop*|post|posts|raise|raised|wait*|queue*|process*|manag*|cover*|own|owns|owned|owner|triage*|look|looks|help*|support*|use|used|uses|call|calls|message*|slack|email*|mov*|continu*|proceed*|apply|applies|send*|sent|forward*|redirect*|alert*|involv*|engag*|defer*|dri|get|gets|land|lands|fall|falls|belong*|join*|add|update*|check*|ask*|let|notify|provid*|prioriti*|priorit*|serv*|attend*|do|does|done|back|pull*|grab*|receiv*|accept*|direct*|default*|revert*|sit|sits|rest|rests|stick|sticks|jump|jumps|step|steps|tak*|picks|fill*|split|share|shared|shares|collaborat*|swap*|flag*|open|opens|review*|decid*|know|sees|see|hold|holds|held",
-            "should|must|please|will|'ll|can|could|may|might|need|needs|needed|shall|would|is|are|be ~2 to|handled|assigned|routed|worked|answered",
+            "should|must|please|will|'ll|can|could|may|might|need|needs|needed|shall|would",
+            "is|are|be|get|gets to|handled|assigned|routed|worked|answered|picked|covered|taken|owned|left|kept|moved|reassigned",
             "as ~1 usual|normal|normally|standard|always|per|before|today|agreed|any|other|regular",
             "usual|normal|normally|standard|regular|global|same|default|unchanged|change|changes",
             "on ?- call|oncall|queue|team|region|regions|rotation|engineer|engineers|ses|se|whoever|anyone|someone|everyone|colleague|colleagues|peer|peers|group|manager|managers|cmoc|ceoc|dri|pod",

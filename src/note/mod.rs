@@ -237,6 +237,10 @@ fn ase_regions<'s>(statements: &'s [Statement], tokens: &[Vec<Token>], note: &st
         let topical = [Question::OutOfHours, Question::Unavailable, Question::PreExisting, Question::Emergency]
             .into_iter()
             .any(|q| about(q, statement, tokens).is_some());
+        if defers(tokens) {
+            // "most likely someone from EMEA, TBC" is no region yet.
+            continue;
+        }
         for region in entities::ase_regions(statement, tokens, note, names, topical) {
             first.get_or_insert(statement);
             if !regions.contains(&region) {
@@ -260,7 +264,7 @@ fn topic_answer(question: Question, statements: &[Statement], tokens: &[Vec<Toke
         if statement.asks || statement.form == Form::Heading {
             continue;
         }
-        if defers(&statement.content) {
+        if defers(tokens) {
             deferred.get_or_insert(statement);
             continue;
         }
@@ -297,13 +301,20 @@ fn about(question: Question, statement: &Statement, tokens: &[Token]) -> Option<
         let hits = set.find_all(tokens);
         !hits.is_empty() && !(question == Question::Emergency && only_on_call(tokens, &hits))
     };
-    if counts(&statement.label) {
+    if counts(&statement.label) || question == Question::Unavailable && short_absence(&statement.label) {
         return Some(Topic::Label);
     }
     if counts(tokens) {
         return Some(Topic::Content);
     }
-    counts(&statement.context).then_some(Topic::Label)
+    let nearest = statement.context.iter().rposition(|t| t.is_punct('|')).map_or(&statement.context[..], |p| &statement.context[p + 1..]);
+    (counts(&statement.context) || question == Question::Unavailable && short_absence(nearest)).then_some(Topic::Label)
+}
+
+/// A short label saying someone is away: "ASE away", "Rhiannon away?", "Jill out".
+fn short_absence(label: &[Token]) -> bool {
+    let words: Vec<&str> = label.iter().filter(|t| t.is_wordlike()).map(|t| t.lower.as_str()).collect();
+    words.len() <= 4 && words.iter().any(|w| ["away", "out", "off", "gone", "absent", "missing", "ooo"].contains(w))
 }
 
 /// "The on-call engineer takes tickets after hours": on-call alone, in a statement about

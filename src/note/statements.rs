@@ -232,8 +232,13 @@ impl Builder {
         self.items.truncate(leaf.depth.saturating_sub(1));
         let pending_question = self.question.take();
         let mut first = None;
+        let title = leaf.depth == 0 && is_title(&tokens);
         for (i, sentence) in sentences(text, &tokens).into_iter().enumerate() {
             let mut statement = self.sentence(sentence);
+            if title {
+                // `**Emergencies:**` over a list or paragraph is a heading, never an answer.
+                statement.form = Form::Heading;
+            }
             if i == 0 {
                 first = Some(statement.tokens().cloned().collect::<Vec<_>>());
                 if let Some(q) = &pending_question {

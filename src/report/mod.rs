@@ -52,8 +52,14 @@ pub fn write(
     }
 }
 
+/// A message of ase-lint's own with several lines, for a terminal or a CI job log: its
+/// line breaks are kept, every other control character is named as by [`terminal_safe`].
+pub fn terminal_safe_lines(text: &str) -> String {
+    text.split('\n').map(terminal_safe).collect::<Vec<_>>().join("\n")
+}
+
 /// `text` for a terminal or a CI job log: every control character (ESC, CR, LF, …, C1)
-/// shown as a `\u{1b}`-style escape, so a path or quote from a file cannot move the
+/// shown as its `U+001B`-style name, so a path or quote from a file cannot move the
 /// cursor, colour the log or open a GitLab log section.
 pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(char::is_control) {
@@ -62,7 +68,7 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if c.is_control() {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            out.push_str(&format!("U+{:04X}", u32::from(c)));
         } else {
             out.push(c);
         }

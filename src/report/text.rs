@@ -187,7 +187,7 @@ mod tests {
         );
         let out = render(&Renderer::plain(), &d, Some(&source));
         assert!(!out.contains(['\u{1b}', '\r', '\u{7}']), "{out:?}");
-        assert!(out.contains("\\u{1b}"), "{out}");
+        assert!(out.contains("U+001B"), "{out}");
     }
 
     #[test]
