@@ -449,6 +449,9 @@ pub fn ase_regions(statement: &Statement, tokens: &[Token], note: &str, ase_name
             continue;
         }
         let _ = token;
+        if undecided_place(tokens, k) {
+            continue;
+        }
         let owned = if topical {
             modified_noun(tokens, k, note) == Some(Owner::Ase)
         } else {
@@ -459,6 +462,22 @@ pub fn ase_regions(statement: &Statement, tokens: &[Token], note: &str, ase_name
         }
     }
     out
+}
+
+/// "(most likely someone from EMEA, TBC)": the region itself is not decided yet. The scope
+/// is the parenthesis around the region, else its clause.
+fn undecided_place(tokens: &[Token], k: usize) -> bool {
+    let open = tokens[..k].iter().rposition(|t| t.is_punct('(') || t.is_punct(')'));
+    let scope = match open {
+        Some(o) if tokens[o].is_punct('(') => {
+            let close = tokens[k..].iter().position(|t| t.is_punct(')')).map_or(tokens.len(), |p| k + p);
+            o + 1..close
+        }
+        _ => clause_around(tokens, k),
+    };
+    let part = &tokens[scope];
+    super::lexicon::DEFERRAL.is_match(part)
+        || part.iter().any(|t| ["likely", "probably", "possibly", "maybe", "perhaps", "tentatively", "hopefully", "ideally", "prefer", "preferably"].contains(&t.lower.as_str()))
 }
 
 /// The region of token `k`, reading two-word names ("Pacific time" is AMER, "Middle East"
@@ -503,13 +522,21 @@ fn owner(statement: &Statement, tokens: &[Token], k: usize, persons: &[Person], 
     let clause = clause_around(tokens, k);
     let in_clause: Vec<&(usize, Owner)> = cues.iter().filter(|(i, _)| clause.contains(i)).collect();
     let nearest_before = cues.iter().rev().find(|(i, _)| *i < k);
+    let in_parentheses = k > 0 && tokens[k - 1].is_punct('(');
+    if in_parentheses && cues.iter().any(|(_, o)| *o == Owner::Ase) && !CUSTOMER.is_match(&tokens[k..(k + 3).min(tokens.len())]) {
+        // "Tomás is the ASE for Halcyon Media (LATAM)", "Priya is the ASE here (APAC)".
+        return Owner::Ase;
+    }
     let pick = if located {
         // "works from Lisbon", "based in Sydney": the clause's subject.
         // A relative clause ("…, who is based in Sydney") is about the noun before it;
         // a bare phrase (", from AMER") about the sentence's subject.
         let relative = tokens.get(clause.start).is_some_and(|t| ["who", "which", "that", "whose", "and", "so"].contains(&t.lower.as_str()));
-        let subject = if relative { nearest_before } else { cues.iter().find(|(i, _)| *i < k) };
-        in_clause.iter().find(|(i, _)| *i < k).copied().or(subject)
+        // Without a subject of its own, a place belongs to the ASE when the sentence
+        // speaks of the ASE before it ("Jill covers Contoso, an EMEA customer, from AMER").
+        let ase_before = cues.iter().find(|(i, o)| *i < k && *o == Owner::Ase);
+        let subject = if relative { nearest_before } else { ase_before.or_else(|| cues.iter().find(|(i, _)| *i < k)) };
+        in_clause.iter().rev().find(|(i, _)| *i < k).copied().or(subject)
     } else {
         in_clause.iter().rev().find(|(i, _)| *i < k).copied().or_else(|| in_clause.iter().find(|(i, _)| *i > k).copied()).or(nearest_before)
     };
@@ -556,7 +583,9 @@ fn cues(tokens: &[Token], k: usize, persons: &[Person], roles: &[Range<usize>], 
         let touches = |i: usize| tokens.get(i).is_some_and(|t| region_of(t).is_some()) || i == k;
         touches(p.tokens.end) || p.tokens.start.checked_sub(1).is_some_and(touches) || tokens.get(p.tokens.end).is_some_and(|t| t.is("city"))
     };
-    for person in persons.iter().filter(|p| !near_place(p)) {
+    // "@praman" in "Priya Raman (@praman)" is Priya, not someone else.
+    let aside_handle = |p: &Person| p.name.starts_with('@') && p.tokens.start >= 2 && tokens[p.tokens.start - 1].is_punct('(');
+    for person in persons.iter().filter(|p| !near_place(p) && !aside_handle(p)) {
         let is_ase = ase_names.iter().any(|n| same_person(n, &person.name));
         cues.push((person.tokens.start, if is_ase { Owner::Ase } else { Owner::Other }));
     }

@@ -31,7 +31,7 @@ pub static OTHER_ROLE: LazyLock<PhraseSet> = LazyLock::new(|| {
             "technical account ?manager|managers",
             "solutions|solution architect|architects|engineer",
             "sales rep|representative|lead|team",
-            "manager|managers|director|sponsor|champion|admin|administrator|contact|consultant|owner",
+            "manager|managers|director|sponsor|champion|admin|administrator|contact|consultant",
             "backup|secondary|deputy|alternate|fallback|interim|acting|temporary|cover",
         ],
         &[],
@@ -131,6 +131,7 @@ pub static UNAVAILABLE: LazyLock<PhraseSet> = LazyLock::new(|| {
         &[
             "unavailable|unreachable|absent|absence|absences|ooo|pto|vacation|vacations|vacationing|holiday|holidays|sick|sickness|ill|illness|overloaded|swamped|slammed|unresponsive|conference|travelling|traveling|sabbatical|furlough|offsite",
             "not|isn't|aren't|unable ~1 available|reachable|around|responding|responsive|able",
+            "can't|cannot|couldn't|can ?not ~1 be reached|contacted|found|available|reachable",
             "out|off ?of ?the|sick office|sick|work|today|ill",
             "time|day|days|week|weeks off|away",
             "on|during|while|for ~2 leave",
@@ -211,7 +212,7 @@ pub static EMERGENCY: LazyLock<PhraseSet> = LazyLock::new(|| {
 pub static DIRECTIVE: LazyLock<PhraseSet> = LazyLock::new(|| {
     PhraseSet::new(
         &[
-            "assign*|handl*|respond*|repl*|left|untouched|unchanged|put|intact|remain*|continu*|answer*|take|takes|taking|took|taken|pick*|work|works|worked|working|rout*|go|goes|going|gone|went|stay*|keep*|kept|remain*|leave|leaving|ping*|notif*|inform*|cc|cc'd|page|pages|paged|paging|escalat*|follow*|treat*|transfer*|reassign*|hand|hands|handed|shadow*|contact*|reach*|tag|tagged|tagging|mention*|loop*|post|posts|raise|raised|wait*|queue*|process*|manag*|cover*|own|owns|owned|owner|triage*|look|looks|help*|support*|use|used|uses|call|calls|message*|slack|email*|mov*|continu*|proceed*|apply|applies|send*|sent|forward*|redirect*|alert*|involv*|engag*|defer*|dri|get|gets|land|lands|fall|falls|belong*|join*|add|update*|check*|ask*|let|notify|provid*|prioriti*|priorit*|serv*|attend*|do|does|done|back|pull*|grab*|receiv*|accept*|direct*|default*|revert*|sit|sits|rest|rests|stick|sticks|jump|jumps|step|steps|tak*|picks|fill*|split|share|shared|shares|collaborat*|swap*|flag*|open|opens|review*|decid*|know|sees|see|hold|holds|held",
+            "assign*|handl*|respond*|repl*|left|untouched|unchanged|put|intact|remain*|continu*|answer*|take|takes|taking|took|taken|pick*|work|works|worked|working|rout*|go|goes|going|gone|went|stay*|keep*|kept|remain*|leave|leaving|ping*|notif*|inform*|cc|cc'd|page|pages|paged|paging|escalat*|follow*|treat*|transfer*|reassign*|hand|hands|handed|shadow*|contact*|reach*|tag|tagged|tagging|mention*|loop*|post|posts|raise|raised|wait*|queue*|process*|manag*|cover*|own|owns|owned|owner|triage*|look|looks|help*|use|used|uses|call|calls|message*|slack|email*|mov*|continu*|proceed*|apply|applies|send*|sent|forward*|redirect*|alert*|involv*|engag*|defer*|dri|get|gets|land|lands|fall|falls|belong*|join*|add|update*|check*|ask*|let|notify|provid*|prioriti*|priorit*|attend*|do|does|done|back|pull*|grab*|receiv*|accept*|direct*|default*|revert*|sit|sits|rest|rests|stick|sticks|jump|jumps|step|steps|tak*|picks|fill*|split|share|shared|shares|collaborat*|swap*|flag*|open|opens|review*|decid*|know|sees|see|hold|holds|held",
             "should|must|please|will|'ll|can|could|may|might|need|needs|needed|shall|would",
             "is|are|be|get|gets to|handled|assigned|routed|worked|answered|picked|covered|taken|owned|left|kept|moved|reassigned",
             "as ~1 usual|normal|normally|standard|always|per|before|today|agreed|any|other|regular",
@@ -220,7 +221,7 @@ pub static DIRECTIVE: LazyLock<PhraseSet> = LazyLock::new(|| {
             "@",
             "no|not|n't|never|nobody|none",
         ],
-        &[],
+        &["auto ?- reply|replies|responder|response|responses|reply's"],
     )
 });
 
@@ -241,7 +242,6 @@ pub static DEFERRAL: LazyLock<PhraseSet> = LazyLock::new(|| {
             "will|we'll|'ll|to ~2 update|confirm|decide|agree|clarify|document|add|fill|finalise|finalize|define|revisit ~4 after|once|when|later|soon|following|next|this|it|the|here",
             "update|confirm|decide|agree|clarify|revisit ~2 after|once|when|at|following ~3 kickoff|kick|call|meeting|decided|agreed|signed|contract|qbr|review|onboarding",
             "n a|na",
-            "later|pending|tbd|tbc|none",
             "work|figure|working|figuring|sort|sorting ~1 out|on",
             "no ~2 process|plan|guidance|decision|agreement|answer|procedure|policy ~2 yet|defined|agreed|decided",
             "coming soon|follow|forthcoming",

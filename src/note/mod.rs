@@ -237,10 +237,6 @@ fn ase_regions<'s>(statements: &'s [Statement], tokens: &[Vec<Token>], note: &st
         let topical = [Question::OutOfHours, Question::Unavailable, Question::PreExisting, Question::Emergency]
             .into_iter()
             .any(|q| about(q, statement, tokens).is_some());
-        if defers(tokens) {
-            // "most likely someone from EMEA, TBC" is no region yet.
-            continue;
-        }
         for region in entities::ase_regions(statement, tokens, note, names, topical) {
             first.get_or_insert(statement);
             if !regions.contains(&region) {
@@ -314,7 +310,9 @@ fn about(question: Question, statement: &Statement, tokens: &[Token]) -> Option<
 /// A short label saying someone is away: "ASE away", "Rhiannon away?", "Jill out".
 fn short_absence(label: &[Token]) -> bool {
     let words: Vec<&str> = label.iter().filter(|t| t.is_wordlike()).map(|t| t.lower.as_str()).collect();
-    words.len() <= 4 && words.iter().any(|w| ["away", "out", "off", "gone", "absent", "missing", "ooo"].contains(w))
+    let away = words.iter().any(|w| ["away", "gone", "absent", "missing", "ooo"].contains(w));
+    let out_last = words.last().is_some_and(|w| ["out", "off"].contains(w));
+    words.len() <= 4 && (away || out_last)
 }
 
 /// "The on-call engineer takes tickets after hours": on-call alone, in a statement about
@@ -341,9 +339,11 @@ fn says_what_happens(statement: &Statement, topic: Topic, note: &str) -> bool {
     if !content.iter().any(Token::is_wordlike) {
         return false;
     }
+    // A person named after the opening words is who handles it ("… Bob covers"); the
+    // one the sentence starts with is usually its subject ("Chen's auto-reply …").
     topic == Topic::Label
         || lexicon::DIRECTIVE.is_match(content)
-        || !entities::people(content, note).is_empty()
+        || entities::people(content, note).iter().any(|p| p.tokens.start > 1)
 }
 
 /// A user pattern (`questions.<key>.patterns`) matches the statement's text.
