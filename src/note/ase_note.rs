@@ -28,11 +28,14 @@ static NOT_THIS_ASE: LazyLock<PhraseSet> = LazyLock::new(|| {
             "asked|asking|enquired|inquired ~2 about|for|regarding",
             "if|whether|once|when ~3 buy|buys|bought|purchase|purchases|purchased|sign|signs|signed|add|adds|renew*|upgrade*",
             "may|might|could|would|plan|plans|planning|want|wants|wanted|hope|hoping ~2 buy|purchase|add|sign|get|have|need",
-            "fy2*|fy|next ~1 year|fiscal|quarter",
+            "fy2*",
+            "next ~1 year|fiscal|quarter",
             // The past.
             "ended|expired|expires|lapsed|terminated|cancel*|discontinued|churn*|offboard*|concluded|finished|stopped|sunset*|wound",
             "not|never|didn't|did ~1 renew*|extend*",
-            "no longer|formerly|previously|used to|former|ex",
+            "no longer",
+            "used to",
+            "formerly|previously|former|ex|past|outgoing|departed|departing",
             "until|till ~2 20*|january|february|march|april|may|june|july|august|september|october|november|december|last|q1|q2|q3|q4",
             // Refusals.
             "declined|rejected|denied|refused|turned|disapproved|unapproved",
@@ -115,6 +118,11 @@ fn clause_of(tokens: &[Token], mention: &std::ops::Range<usize>) -> Vec<Token> {
     depth = 0;
     while end < tokens.len() {
         let t = &tokens[end];
+        // "ASE: Giulia (EMEA) — formerly Bogdan": a spaced dash after the value ends it.
+        let spaced_dash = t.is_punct('-') && end > mention.end + 1 && tokens[end - 1].span.end < t.span.start;
+        if depth == 0 && spaced_dash {
+            break;
+        }
         if t.is_punct('(') {
             depth += 1;
         } else if t.is_punct(')') {

@@ -176,6 +176,15 @@ pub enum Tie {
     Undecided,
 }
 
+/// The people a statement names who are not tied to another role or the past: candidates
+/// for the ASE when no statement ties anyone to the role.
+pub fn plain_people(tokens: &[Token], note: &str) -> Vec<Person> {
+    people(tokens, note)
+        .into_iter()
+        .filter(|p| !other_role(tokens, p, note) && !not_current(tokens, p.tokens.start.saturating_sub(3)..(p.tokens.end + 3).min(tokens.len()), Some(p)))
+        .collect()
+}
+
 /// Words that tie a name after the role to it: "ASE: X", "the ASE is X", "ASE, X".
 fn links_forward(token: &Token) -> bool {
     matches!(token.kind, Kind::Punct(':' | '=' | '-' | '(' | ',' | '>' | '\u{2192}'))
@@ -268,7 +277,7 @@ fn value_of_ase_topic(statement: &Statement, note: &str) -> bool {
 }
 
 /// Words of a label or heading that asks who the ASE is.
-const WHO_WORDS: &[&str] = &["q", "question", "who", "is", "are", "the", "our", "their", "your", "this", "customer's", "'s", "name", "names", "named", "current", "primary", "assigned", "support", "engineer", "engineers", "for", "customer", "account", "org", "contact", "person", "ase", "ases", "a", "an", "of", "dedicated", "main"];
+const WHO_WORDS: &[&str] = &["q", "question", "who's", "whos", "who", "is", "are", "the", "our", "their", "your", "this", "customer's", "'s", "name", "names", "named", "current", "primary", "assigned", "support", "engineer", "engineers", "for", "customer", "account", "org", "contact", "person", "ase", "ases", "a", "an", "of", "dedicated", "main"];
 
 /// The statement's context names the ASE role (an ASE heading, label or table row).
 fn ase_topic(context: &[Token], note: &str) -> bool {
@@ -522,8 +531,16 @@ fn owner(statement: &Statement, tokens: &[Token], k: usize, persons: &[Person], 
     let clause = clause_around(tokens, k);
     let in_clause: Vec<&(usize, Owner)> = cues.iter().filter(|(i, _)| clause.contains(i)).collect();
     let nearest_before = cues.iter().rev().find(|(i, _)| *i < k);
-    let in_parentheses = k > 0 && tokens[k - 1].is_punct('(');
-    if in_parentheses && cues.iter().any(|(_, o)| *o == Owner::Ase) && !CUSTOMER.is_match(&tokens[k..(k + 3).min(tokens.len())]) {
+    let enclosing = tokens[..k].iter().rposition(|t| t.is_punct('(') || t.is_punct(')')).filter(|&o| tokens[o].is_punct('('));
+    let aside = enclosing.map(|o| {
+        let close = tokens[k..].iter().position(|t| t.is_punct(')')).map_or(tokens.len(), |p| k + p);
+        &tokens[o + 1..close]
+    });
+    if let Some(aside) = aside
+        && cues.iter().any(|(_, o)| *o == Owner::Ase)
+        && !CUSTOMER.is_match(aside)
+        && !OTHER_PEOPLE.is_match(aside)
+    {
         // "Tomás is the ASE for Halcyon Media (LATAM)", "Priya is the ASE here (APAC)".
         return Owner::Ase;
     }
@@ -623,6 +640,6 @@ fn clause_around(tokens: &[Token], k: usize) -> Range<usize> {
 /// zone") and not the customer's.
 fn region_topic(tokens: &[Token], _note: &str) -> bool {
     let last = last_part(tokens);
-    let topic = last.iter().any(|t| ["region", "regions", "location", "located", "based", "timezone", "tz", "geo", "where", "zone", "region?"].contains(&t.lower.as_str()));
+    let topic = last.iter().any(|t| ["region", "regions", "location", "located", "based", "base", "home", "timezone", "tz", "geo", "where", "zone", "team", "office", "city", "country", "shift", "hub", "lives", "sits"].contains(&t.lower.as_str()));
     topic && !CUSTOMER.is_match(last)
 }

@@ -15,6 +15,7 @@ pub static ASE_ROLE: LazyLock<PhraseSet> = LazyLock::new(|| {
         &[
             "assigned ?technical ?support|customer engineer|engineers",
             "assigned se|ses",
+            "engineer|engineers|se assigned ~3 is|are|to",
             "dedicated support engineer|engineers",
         ],
         &[],
@@ -139,7 +140,7 @@ pub static UNAVAILABLE: LazyLock<PhraseSet> = LazyLock::new(|| {
             "is|are|be|being|goes|go|gone|when|while|if ~1 away|out|off",
             "busy|capacity",
             "cannot|can't|can|unable|not|couldn't|doesn't|hasn't|won't|isn't ~2 take|respond|reply|handle|pick|work|get|answer|attend|cover|responded|replied|answered|able",
-            "backup|back up|secondary|deputy|alternate|fallback|stand|standby|substitute|cover|covering|covers ~2 ase|ases|engineer|engineers|contact|person|in|for|is|:|-|@",
+            "backup|secondary|deputy|alternate|fallback|stand|standby|substitute|cover|covering|covers ~2 ase|ases|engineer|engineers|contact|person|in|for|is|:|-|@",
             "backup|secondary|deputy|alternate|fallback|standby|substitute",
             "in ~2 absence",
             "covering|covers|cover for",
@@ -152,6 +153,7 @@ pub static UNAVAILABLE: LazyLock<PhraseSet> = LazyLock::new(|| {
             "off hours|shift|duty",
             "sign|signs|signed|log|logs|logged|clock|clocks|clocked|signing|logging off",
             "leave the|her|him|them|it|as|with|a|an|this|that|tickets|ticket|assigned|unassigned|alone|untouched|notes|note|comment|comments|internal",
+            "cover|covers|covering|covered as ~2 ase|ases|engineer|assigned",
             "take|taking|taken|took ~2 off",
         ],
     )
@@ -202,7 +204,7 @@ pub static EMERGENCY: LazyLock<PhraseSet> = LazyLock::new(|| {
             "non ?- emergenc*|urgent|critical",
             "not|never|isn't|aren't|wasn't|no ~2 emergenc*|urgent|critical",
             "except|excluding|exclude|besides|apart|other|but|without ~2 emergenc*|urgent|critical|sev|severity|s1|p1|sev1",
-            "emergency|escalation|on-call ?contact|contacts ~1 customer|at|on",
+            "emergency|escalation contact|contacts|number|phone|email|e-mail",
         ],
     )
 });
@@ -242,7 +244,8 @@ pub static DEFERRAL: LazyLock<PhraseSet> = LazyLock::new(|| {
             "will|we'll|'ll|to ~2 update|confirm|decide|agree|clarify|document|add|fill|finalise|finalize|define|revisit ~4 after|once|when|later|soon|following|next|this|it|the|here",
             "update|confirm|decide|agree|clarify|revisit ~2 after|once|when|at|following ~3 kickoff|kick|call|meeting|decided|agreed|signed|contract|qbr|review|onboarding",
             "n a|na",
-            "work|figure|working|figuring|sort|sorting ~1 out|on",
+            "work|figure|working|figuring|sort|sorting ~1 out",
+            "still working on it|this",
             "no ~2 process|plan|guidance|decision|agreement|answer|procedure|policy ~2 yet|defined|agreed|decided",
             "coming soon|follow|forthcoming",
         ],
@@ -454,6 +457,7 @@ pub const REGION_WORDS_CAPS_ONLY: &[&str] = &[
 
 /// Capitalised words that start sentences, labels and headings but are nobody's name.
 pub const NOT_NAMES: &[&str] = &[
+    "neither", "either", "whichever", "whoever", "nobody", "everybody", "anybody", "somebody", "home", "base", "based", "q&a",
     "a", "about", "above", "access", "account", "accounts", "acting", "action", "add", "additional", "additionally", "admin", "ae", "after", "afternoon", "again", "agent", "agents", "all", "also", "always", "am", "amer", "america", "americas", "an", "and", "annual", "another", "answer", "any", "anyone", "anything", "apac", "april", "are", "as", "asap", "ase", "ases", "asia", "ask", "assign", "assigned", "assignee", "assignment", "at", "august", "auto", "available", "away", "back", "backlog", "backup", "based", "be", "because", "before", "being", "below", "best", "both", "but", "by", "busy", "call", "can", "cc", "check", "cmoc", "com", "comment", "contact", "contacts", "context", "contract", "could", "cover", "coverage", "covers", "csm", "current", "currently", "customer", "customers", "daily", "day", "days", "december", "dedicated", "default", "deployment", "designated", "details", "do", "does", "don't", "dri", "during", "each", "east", "either", "else", "email", "emea", "emergencies", "emergency", "end", "engagement", "engineer", "engineers", "enterprise", "escalate", "escalation", "escalations", "eu", "europe", "even", "every", "everyone", "everything", "example", "except", "existing", "f", "faq", "february", "few", "first", "follow", "for", "former", "friday", "from", "further", "general", "geo", "gitlab", "global", "go", "good", "great", "group", "handbook", "handle", "handling", "has", "have", "he", "hello", "help", "her", "here", "hey", "hi", "high", "his", "hold", "holiday", "holidays", "hours", "how", "however", "hq", "i", "if", "important", "in", "incident", "info", "information", "inform", "instance", "interim", "internal", "is", "issue", "issues", "it", "its", "january", "july", "june", "just", "keep", "kickoff", "kindly", "last", "lead", "leave", "let", "license", "like", "links", "link", "local", "located", "low", "main", "manager", "march", "may", "me", "medium", "meeting", "mention", "monday", "more", "morning", "most", "mr", "mrs", "ms", "must", "my", "n", "name", "named", "need", "needs", "never", "new", "next", "night", "no", "nobody", "non", "none", "normal", "north", "not", "note", "notes", "november", "now", "october", "of", "off", "office", "on", "once", "one", "only", "ooo", "open", "or", "org", "organization", "organisation", "other", "otherwise", "our", "out", "outside", "over", "owner", "p1", "p2", "page", "people", "per", "perhaps", "ping", "plan", "please", "point", "pre", "premium", "primary", "prior", "priority", "pto", "q", "a", "question", "questions", "re", "reach", "read", "region", "regional", "regions", "regular", "remember", "request", "requests", "respond", "response", "review", "role", "s", "saturday", "say", "schedule", "se", "second", "see", "september", "sev", "sev1", "severity", "shadow", "shall", "she", "shift", "should", "since", "slack", "sla", "so", "some", "someone", "something", "south", "special", "starting", "status", "still", "subscription", "summary", "sunday", "support", "sure", "take", "tam", "tbd", "team", "thanks", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "thursday", "ticket", "tickets", "time", "timezone", "to", "today", "tomorrow", "tuesday", "ultimate", "under", "until", "update", "updated", "urgent", "us", "use", "usual", "via", "we", "wednesday", "week", "weekly", "welcome", "west", "what", "when", "where", "whether", "which", "while", "who", "whoever", "why", "will", "with", "within", "without", "work", "working", "would", "yes", "you", "your", "zendesk", "salesforce", "switchboard", "incident.io", "supportlogic", "dedicated", "self", "managed", "saas", "sm", "gitlab.com", "sev2", "sev3", "p3", "s1", "s2", "pm", "ps", "sa", "tse", "sre", "ops", "api", "ci", "cd", "sso", "saml", "ldap", "geo", "k8s", "kubernetes", "aws", "gcp", "azure", "jira", "github", "okta", "vpn", "ip", "url", "mr", "ok", "okay", "fyi", "btw", "nb", "ps", "via", "vs", "etc", "eg", "ie", "direct", "directly", "alternative", "alternatively", "generally", "usually", "normally", "typically", "temporary", "temporarily", "pending", "tba", "tbc", "na", "n/a", "unknown", "later", "soon", "current", "q1", "q2", "q3", "q4", "fy", "ooh", "handover", "hand", "handed", "transition", "effective", "effectively", "starting", "started", "start", "scope", "purpose", "reason", "warning", "caution", "attention", "notice", "reminder", "tip", "outage", "prod", "production", "engagement", "renewal", "billing", "sales", "pricing", "price", "evaluation", "trial", "poc", "professional", "services", "project", "migration", "upgrade", "onboarding", "offboarding", "who's", "what's", "when's", "answer", "answers", "topic", "details", "detail", "value", "field", "notes", "assigned support engineer", "engineers", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 

@@ -113,6 +113,13 @@ pub fn analyse(note: &str, settings: &Settings) -> NoteAnalysis {
     let Some(reason) = reason else {
         return not_an_ase_note(workflow_link);
     };
+    let (names, name_evidence) = match (names.is_empty(), undecided) {
+        (true, None) => match most_mentioned(&statements, &tokens, note) {
+            Some((key, statement)) => (vec![preferred_form_of(&key, &tokens, note)], Some(statement)),
+            None => (names, name_evidence),
+        },
+        _ => (names, name_evidence),
+    };
     let mut answers: Vec<Answer> = Question::ALL
         .into_iter()
         .map(|q| topic_answer(q, &statements, &tokens, note, settings))
@@ -191,6 +198,35 @@ fn ase_names<'s>(statements: &'s [Statement], tokens: &[Vec<Token>], note: &str)
         }
     }
     (names, first, undecided)
+}
+
+/// The person an ASE note mentions most (at least twice), and where first: the ASE, in a
+/// note that never ties anyone to the role in so many words ("👤 Zanele Khumalo — EMEA",
+/// then "Zanele travelling: …", "CC Zanele").
+fn most_mentioned<'s>(statements: &'s [Statement], tokens: &[Vec<Token>], note: &str) -> Option<(String, &'s Statement)> {
+    let mut counts: Vec<(String, usize, &'s Statement)> = Vec::new();
+    for (statement, tokens) in statements.iter().zip(tokens) {
+        for person in entities::plain_people(tokens, note) {
+            let key = person.name.split_whitespace().next().unwrap_or("").to_lowercase();
+            match counts.iter_mut().find(|(k, _, _)| *k == key) {
+                Some(entry) => entry.1 += 1,
+                None => counts.push((key, 1, statement)),
+            }
+        }
+    }
+    let (key, count, statement) = counts.into_iter().reduce(|best, next| if next.1 > best.1 { next } else { best })?;
+    (count >= 2).then_some((key, statement))
+}
+
+/// The fullest written form of a first name or handle.
+fn preferred_form_of(key: &str, tokens: &[Vec<Token>], note: &str) -> String {
+    let everyone: Vec<String> = tokens.iter().flat_map(|t| entities::people(t, note)).map(|p| p.name).collect();
+    everyone
+        .iter()
+        .filter(|n| n.to_lowercase().split_whitespace().next() == Some(key))
+        .max_by_key(|n| n.len())
+        .cloned()
+        .unwrap_or_else(|| key.to_owned())
 }
 
 /// A person's name as the note writes it most fully: the name in parentheses after a
