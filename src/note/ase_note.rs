@@ -25,7 +25,14 @@ static NOT_THIS_ASE: LazyLock<PhraseSet> = LazyLock::new(|| {
             "certif*|exam|exams|accredit*|stands|means|acronym|abbreviation",
             "don't|doesn't|didn't|do|does|did ?not have|has|had ~1 one|any",
             "was|were ?the|their|our|an|a ase|ases",
-            "asked|asking|enquired|inquired ~2 about|for|regarding",
+            "asked|asking|enquired|inquired|wondering|wondered|wonders ~2 about|for|regarding|if|whether",
+            "possible|potential|proposed|floated|prospective|candidate|tentative|hypothetical|hypothetically",
+            "that's|is|was|got off|cancelled|canceled",
+            "fell|falls through",
+            "called off",
+            "nothing|not ~3 to do with",
+            "no|not ~2 relation|related|connection|connected",
+            "their|the|customer's|customers ~1 own|internal ~2 ase",
             "if|whether|once|when ~3 buy|buys|bought|purchase|purchases|purchased|sign|signs|signed|add|adds|renew*|upgrade*",
             "may|might|could|would|plan|plans|planning|want|wants|wanted|hope|hoping ~2 buy|purchase|add|sign|get|have|need",
             "fy2*",
@@ -43,6 +50,19 @@ static NOT_THIS_ASE: LazyLock<PhraseSet> = LazyLock::new(|| {
             // Another organization.
             "parent|sister|subsidiary|subsidiaries|affiliate|affiliated|sibling|acquired|acquirer|umbrella",
             "another|other|different|separate ~1 org|organization|organisation|account|entity|zendesk",
+        ],
+        &[],
+    )
+});
+
+/// The statement says the customer has none: "tell them they don't have one".
+static HAS_NONE: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(
+        &[
+            "don't|doesn't|dont|doesnt|didn't ~1 have|has ~1 one|any|an|a",
+            "do|does|did not have|has ~1 one|any|an|a",
+            "no longer ~1 have|has|had|an|a",
+            "never had|have|has",
         ],
         &[],
     )
@@ -85,13 +105,25 @@ pub fn affirms_ase(statement: &Statement, note: &str) -> bool {
     if mentions.is_empty() {
         return false;
     }
-    if expands_otherwise(&tokens) {
+    if expands_otherwise(&tokens) || HAS_NONE.is_match(&tokens) {
         return false;
     }
     mentions.iter().any(|m| {
-        let clause = clause_of(&tokens, m);
+        // A surname is not sales talk: "Maeve O'Connell-Price" says nothing of pricing.
+        let clause: Vec<Token> = without_names(&clause_of(&tokens, m), note);
         !NOT_THIS_ASE.is_match(&clause) && !denied(&tokens, m) && !spelled_otherwise(&tokens, m, note)
     })
+}
+
+/// The tokens with people's names left out.
+fn without_names(tokens: &[Token], note: &str) -> Vec<Token> {
+    let people = super::entities::people(tokens, note);
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !people.iter().any(|p| p.tokens.contains(i) && !p.name.starts_with('@')))
+        .map(|(_, t)| t.clone())
+        .collect()
 }
 
 /// The clause around a mention: up to the nearest `,`, `;` or sentence end, with
@@ -138,8 +170,10 @@ fn clause_of(tokens: &[Token], mention: &std::ops::Range<usize>) -> Vec<Token> {
     let mut clause = Vec::new();
     depth = 0;
     for (i, t) in tokens[start..end].iter().enumerate() {
-        let inside_mention = (mention.start..mention.end).contains(&(start + i));
-        if t.is_punct('(') && !inside_mention {
+        // Asides before the mention describe its subject ("Aurelius (separate org) has an
+        // ASE"); asides after it are about someone else ("Jill is the ASE (Bob was …)").
+        let after_mention = start + i >= mention.end;
+        if t.is_punct('(') && after_mention {
             depth += 1;
         }
         if depth == 0 {
@@ -154,7 +188,9 @@ fn clause_of(tokens: &[Token], mention: &std::ops::Range<usize>) -> Vec<Token> {
 
 fn denied(tokens: &[Token], mention: &std::ops::Range<usize>) -> bool {
     let before = &tokens[mention.start.saturating_sub(4)..mention.start];
-    if DENIED.is_match(before) {
+    // A quoted "ASE" is someone's word for something, not the role.
+    let quoted = before.last().is_some_and(|t| matches!(t.kind, Kind::Punct('"' | '\u{201c}' | '\u{2018}' | '`')));
+    if DENIED.is_match(before) || quoted {
         return true;
     }
     let after = &tokens[mention.end..(mention.end + 4).min(tokens.len())];

@@ -514,10 +514,23 @@ fn after_location_word(tokens: &[Token], k: usize) -> bool {
 
 /// Decides whose region token `k` is.
 fn owner(statement: &Statement, tokens: &[Token], k: usize, persons: &[Person], roles: &[Range<usize>], ase_names: &[String], note: &str) -> Owner {
+    let cues = cues(tokens, k, persons, roles, ase_names);
+    let enclosing = tokens[..k].iter().rposition(|t| t.is_punct('(') || t.is_punct(')')).filter(|&o| tokens[o].is_punct('('));
+    let aside = enclosing.map(|o| {
+        let close = tokens[k..].iter().position(|t| t.is_punct(')')).map_or(tokens.len(), |p| k + p);
+        &tokens[o + 1..close]
+    });
+    if let Some(aside) = aside
+        && cues.iter().any(|(_, o)| *o == Owner::Ase)
+        && !CUSTOMER.is_match(aside)
+        && people(aside, note).is_empty()
+    {
+        // "Tomás is the ASE for Halcyon Media (LATAM)", "Priya is the ASE here (APAC)".
+        return Owner::Ase;
+    }
     if let Some(owner) = modified_noun(tokens, k, note) {
         return owner;
     }
-    let cues = cues(tokens, k, persons, roles, ase_names);
     let value_of_region_label = region_topic(&statement.label, note) || region_topic(last_part(&statement.context), note);
     if value_of_region_label {
         let customer = cues.iter().any(|(_, o)| *o == Owner::Other) && CUSTOMER.is_match(&statement.content);
@@ -531,19 +544,6 @@ fn owner(statement: &Statement, tokens: &[Token], k: usize, persons: &[Person], 
     let clause = clause_around(tokens, k);
     let in_clause: Vec<&(usize, Owner)> = cues.iter().filter(|(i, _)| clause.contains(i)).collect();
     let nearest_before = cues.iter().rev().find(|(i, _)| *i < k);
-    let enclosing = tokens[..k].iter().rposition(|t| t.is_punct('(') || t.is_punct(')')).filter(|&o| tokens[o].is_punct('('));
-    let aside = enclosing.map(|o| {
-        let close = tokens[k..].iter().position(|t| t.is_punct(')')).map_or(tokens.len(), |p| k + p);
-        &tokens[o + 1..close]
-    });
-    if let Some(aside) = aside
-        && cues.iter().any(|(_, o)| *o == Owner::Ase)
-        && !CUSTOMER.is_match(aside)
-        && !OTHER_PEOPLE.is_match(aside)
-    {
-        // "Tomás is the ASE for Halcyon Media (LATAM)", "Priya is the ASE here (APAC)".
-        return Owner::Ase;
-    }
     let pick = if located {
         // "works from Lisbon", "based in Sydney": the clause's subject.
         // A relative clause ("…, who is based in Sydney") is about the noun before it;

@@ -70,6 +70,7 @@ pub fn visible_text(note: &str, keep: &[Range<usize>]) -> String {
         }
     }
     blank_urls(&mut out);
+    blank_html_entities(&mut out);
     String::from_utf8(out).unwrap_or_default()
 }
 
@@ -101,6 +102,24 @@ fn blank_urls(text: &mut [u8]) {
         } else {
             i += 1;
         }
+    }
+}
+
+/// Blanks HTML entities (`&mdash;`, `&amp;`, `&#8212;`) left by rich-text editors.
+fn blank_html_entities(text: &mut [u8]) {
+    let mut i = 0;
+    while i < text.len() {
+        if text[i] == b'&' {
+            let name = text[i + 1..].iter().take(9).position(|b| !(b.is_ascii_alphanumeric() || *b == b'#'));
+            if let Some(len) = name.filter(|&n| n > 1 && text.get(i + 1 + n) == Some(&b';')) {
+                for b in &mut text[i..=i + 1 + len] {
+                    *b = b' ';
+                }
+                i += len + 2;
+                continue;
+            }
+        }
+        i += 1;
     }
 }
 
