@@ -36,6 +36,8 @@ static NOT_THIS_ASE: LazyLock<PhraseSet> = LazyLock::new(|| {
             "if|whether|once|when ~3 buy|buys|bought|purchase|purchases|purchased|sign|signs|signed|add|adds|renew*|upgrade*",
             "may|might|could|would|plan|plans|planning|want|wants|wanted|hope|hoping ~2 buy|purchase|add|sign|get|have|need",
             "fy2*",
+            "fy",
+            "thinking|think|thinks|thought ~2 about|of|over",
             "next ~1 year|fiscal|quarter",
             // The past.
             "ended|expired|expires|lapsed|terminated|cancel*|discontinued|churn*|offboard*|concluded|finished|stopped|sunset*|wound",

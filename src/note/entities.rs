@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::lexicon::{
     ASE_ROLE, ASE_UNDECIDED, CUSTOMER, NAME_PARTICLES, NOT_CURRENT, NOT_NAMES, OTHER_PEOPLE,
-    OTHER_ROLE, REGION_WORDS, REGION_WORDS_CAPS_ONLY,
+    OTHER_ROLE, REGION_CODES, REGION_WORDS, REGION_WORDS_CAPS_ONLY,
 };
 use super::statements::Statement;
 use super::text::{Kind, Token};
@@ -133,6 +133,17 @@ fn name_end(tokens: &[Token], start: usize) -> usize {
                 _ => break,
             }
         }
+        // "Laura M. Castillo": a middle initial with its dot.
+        let initial = token.kind == Kind::Word
+            && token.capitalised
+            && token.lower.chars().count() == 1
+            && tokens.get(end + 1).is_some_and(|t| t.is_punct('.'))
+            && tokens.get(end + 2).is_some_and(is_name_word);
+        if initial {
+            end += 3;
+            words += 2;
+            continue;
+        }
         let short_last_part = token.kind == Kind::Word
             && token.capitalised
             && !token.all_caps
@@ -190,6 +201,10 @@ pub fn region_of(token: &Token) -> Option<&'static str> {
         return None;
     }
     let (_, region) = REGION_WORDS.iter().find(|(w, _)| *w == token.lower)?;
+    if REGION_CODES.contains(&token.lower.as_str()) {
+        let titlecase = token.capitalised && !token.all_caps;
+        return (!titlecase || token.lower != "amer").then_some(region);
+    }
     let caps_only = REGION_WORDS_CAPS_ONLY.contains(&token.lower.as_str());
     if caps_only && !token.all_caps {
         return None;
@@ -362,6 +377,9 @@ pub fn ase_people(statement: &Statement, tokens: &[Token], note: &str) -> (Vec<P
             found.push(first.clone());
         }
     }
+    if found.is_empty() && affirmed && label_is_role(statement, note) {
+        found.extend(lowercase_value(statement, note));
+    }
     if found.is_empty()
         && !roles.is_empty()
         && affirmed
@@ -381,6 +399,60 @@ pub fn ase_people(statement: &Statement, tokens: &[Token], note: &str) -> (Vec<P
         && ASE_UNDECIDED.is_match(tokens);
     found.dedup();
     (found, undecided)
+}
+
+/// The statement's label is the ASE role: `ase:`, `ASE =`, `Assigned Support Engineer:`.
+fn label_is_role(statement: &Statement, note: &str) -> bool {
+    let words: Vec<&Token> = statement.label.iter().filter(|t| t.is_wordlike()).collect();
+    !words.is_empty()
+        && !role_mentions(&statement.label, note).is_empty()
+        && words.iter().all(|t| {
+            role_mentions(std::slice::from_ref(*t), note).len() == 1
+                || WHO_WORDS.contains(&t.lower.as_str())
+        })
+}
+
+/// A name written in lowercase as the value of an ASE label ("ase: raj (apac)",
+/// "ase: marie-claire, cet"): the first one to three words, up to punctuation.
+fn lowercase_value(statement: &Statement, note: &str) -> Option<Person> {
+    let content = &statement.content;
+    let end = content
+        .iter()
+        .position(|t| !(t.kind == Kind::Word || t.is_punct('-')))
+        .unwrap_or(content.len())
+        .min(5);
+    let words = &content[..end];
+    let name_like = |t: &Token| {
+        t.kind != Kind::Word
+            || (t.lower.chars().all(|c| c.is_alphabetic() || c == '\'')
+                && !NOT_NAMES.contains(&t.lower.as_str())
+                && region_of(t).is_none()
+                && !REGION_CODES.contains(&t.lower.as_str()))
+    };
+    let count = words.iter().filter(|t| t.kind == Kind::Word).count();
+    let is_name = count > 0
+        && count <= 3
+        && words.iter().all(name_like)
+        && !super::lexicon::DEFERRAL.is_match(words);
+    let offset = statement.label.len();
+    // "ase: mbeck (Martina Beck)": the name in the aside is the fuller one.
+    if is_name && content.get(end).is_some_and(|t| t.is_punct('(')) {
+        let aside = people(&content[end + 1..], note);
+        if let Some(p) = aside
+            .into_iter()
+            .find(|p| p.tokens.start == 0 && !p.name.starts_with('@'))
+        {
+            let at = offset + end + 1;
+            return Some(Person {
+                tokens: at..at + p.tokens.len(),
+                name: p.name,
+            });
+        }
+    }
+    is_name.then(|| Person {
+        tokens: offset..offset + end,
+        name: name_text(words, note),
+    })
 }
 
 /// A name under an ASE heading or label stands as the value: several words, a handle, or
@@ -581,7 +653,12 @@ fn after_role<'p>(
         if token.is("was") || token.is("were") {
             return None;
         }
-        linked |= links_forward(token) && (!token.is_punct('(') || i == role.end);
+        if token.is_punct('(') && i > role.end {
+            // "Ketut is the ASE here (one name only, based in Denpasar)": an aside.
+            i = skip_aside(tokens, i);
+            continue;
+        }
+        linked |= links_forward(token);
         i += 1;
     }
     None

@@ -115,15 +115,13 @@ pub fn analyse(note: &str, settings: &Settings) -> NoteAnalysis {
     let Some(reason) = reason else {
         return not_an_ase_note(workflow_link);
     };
-    let (names, name_evidence) = match (names.is_empty(), undecided) {
-        (true, None) => match most_mentioned(&statements, &tokens, note) {
-            Some((key, statement)) => (
-                vec![preferred_form_of(&key, &tokens, note)],
-                Some(statement),
-            ),
-            None => (names, name_evidence),
-        },
-        _ => (names, name_evidence),
+    let inferred = match (names.is_empty(), undecided) {
+        (true, None) => most_mentioned(&statements, &tokens, note),
+        _ => None,
+    };
+    let names = match &inferred {
+        Some((key, _)) => vec![preferred_form_of(key, &tokens, note)],
+        None => names,
     };
     let mut answers: Vec<Answer> = Question::ALL
         .into_iter()
@@ -131,6 +129,12 @@ pub fn analyse(note: &str, settings: &Settings) -> NoteAnalysis {
         .collect();
     answers[Question::Ase.index()] = match (name_evidence, undecided) {
         (Some(s), _) if !names.is_empty() => answered(s, note),
+        // Nobody is tied to the role, but one person is named again and again: most
+        // likely the ASE, said only implicitly.
+        (_, None) if inferred.is_some() => Answer {
+            status: Status::Implicit,
+            evidence: inferred.as_ref().map(|(_, s)| evidence(s, note)),
+        },
         (_, Some(s)) => Answer {
             status: Status::Deferred,
             evidence: Some(evidence(s, note)),
@@ -238,15 +242,13 @@ fn most_mentioned<'s>(
     let mut counts: Vec<(String, usize, &'s Statement)> = Vec::new();
     for (statement, tokens) in statements.iter().zip(tokens) {
         for person in entities::plain_people(tokens, note) {
-            let key = person
-                .name
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            match counts.iter_mut().find(|(k, _, _)| *k == key) {
-                Some(entry) => entry.1 += 1,
-                None => counts.push((key, 1, statement)),
+            // Each word of a name counts: "Bùi Thị Hoa", later "Hoa".
+            let lower = person.name.to_lowercase();
+            for key in lower.split_whitespace().filter(|w| w.chars().count() > 1) {
+                match counts.iter_mut().find(|(k, _, _)| k == key) {
+                    Some(entry) => entry.1 += 1,
+                    None => counts.push((key.to_owned(), 1, statement)),
+                }
             }
         }
     }
@@ -265,7 +267,7 @@ fn preferred_form_of(key: &str, tokens: &[Vec<Token>], note: &str) -> String {
         .collect();
     everyone
         .iter()
-        .filter(|n| n.to_lowercase().split_whitespace().next() == Some(key))
+        .filter(|n| n.to_lowercase().split_whitespace().any(|w| w == key))
         .max_by_key(|n| n.len())
         .cloned()
         .unwrap_or_else(|| key.to_owned())

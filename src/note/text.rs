@@ -191,7 +191,14 @@ fn word(raw: &str, span: Range<usize>) -> Token {
         .map(|c| if is_apostrophe(c) { '\'' } else { c })
         .flat_map(char::to_lowercase)
         .collect();
-    let first = raw.chars().next().unwrap_or(' ');
+    // "d'Almeida", "l'Estrange": the capital after the elided article counts.
+    let elided = raw.chars().nth(1).is_some_and(is_apostrophe)
+        && raw.chars().nth(2).is_some_and(char::is_uppercase);
+    let first = if elided {
+        raw.chars().nth(2).unwrap_or(' ')
+    } else {
+        raw.chars().next().unwrap_or(' ')
+    };
     let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
     let caseless = first.is_alphabetic() && !first.is_lowercase() && !first.is_uppercase();
     Token {

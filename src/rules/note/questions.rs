@@ -36,7 +36,15 @@ pub fn report_unanswered<'c>(
     doc: &OrgDoc,
     cx: &'c mut Context<'_>,
 ) -> Option<&'c mut Diagnostic> {
-    let answer = analysis(doc, cx.settings)?.answer(question).clone();
+    let analysis = analysis(doc, cx.settings)?;
+    let answer = analysis.answer(question).clone();
+    let implicit_label = match question {
+        Question::Ase => format!(
+            "nobody is named as the ASE; the note mentions {} most",
+            analysis.ase_names.join(", ")
+        ),
+        _ => "only covered by the note's answer for when the ASE is unavailable".to_owned(),
+    };
     let info = question.info();
     let example = format!(
         "the handbook asks: \"{}\"; answer it in the note, e.g. \"{}\"",
@@ -64,7 +72,7 @@ pub fn report_unanswered<'c>(
         (Status::Implicit, _) => cx
             .report(doc.notes_anchor(), info.missing)
             .downgrade()
-            .label("only covered by the note's answer for when the ASE is unavailable")
+            .label(implicit_label)
             .help(example),
         _ => cx
             .report(doc.notes_anchor(), info.missing)
