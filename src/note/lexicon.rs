@@ -256,7 +256,7 @@ pub static DEFERRAL: LazyLock<PhraseSet> = LazyLock::new(|| {
             "still working on it|this",
             "no ~2 process|plan|guidance|decision|agreement|answer|procedure|policy ~2 yet|defined|agreed|decided",
             "coming soon|follow|forthcoming",
-            "waiting|wait|awaiting ~4 confirm|confirmation|decide|decision|reply|answer|feedback|input|customer|csm|sales",
+            "waiting|awaiting ?on|for ~2 confirmation|decision|feedback|input|answer|reply|customer|csm|sales|legal|management",
         ],
         &["later than", "none of", "pending tickets|ticket|cases|case"],
     )

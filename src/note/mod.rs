@@ -13,6 +13,7 @@
 //! and the MR summary read.
 
 pub mod ase_note;
+pub mod corpus;
 pub mod entities;
 pub mod lexicon;
 pub mod phrase;
