@@ -17,8 +17,8 @@ use std::path::Path;
 
 use ase_lint::config::Settings;
 use ase_lint::lint::{FileKind, lint_text};
-use ase_lint::parse;
 use ase_lint::note::{Question, analyse, corpus};
+use ase_lint::parse;
 use ase_lint::source::SourceFile;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -113,14 +113,18 @@ fn matcher(c: &mut Criterion) {
     let bytes: usize = notes.iter().map(String::len).sum();
     let mut group = c.benchmark_group("questions");
     group.throughput(Throughput::Bytes(bytes as u64));
-    group.bench_function("analyse/49-notes", |b| b.iter(|| answer_all(&settings, &notes)));
+    group.bench_function("analyse/49-notes", |b| {
+        b.iter(|| answer_all(&settings, &notes))
+    });
     let labelled: Vec<String> = corpus::read(&[Path::new(FIXTURES).join("notes/corpus")])
         .unwrap_or_else(|e| panic!("{e}"))
         .into_iter()
         .map(|e| e.note)
         .collect();
     group.throughput(Throughput::Elements(labelled.len() as u64));
-    group.bench_function("analyse/corpus-per-note", |b| b.iter(|| answer_all(&settings, &labelled)));
+    group.bench_function("analyse/corpus-per-note", |b| {
+        b.iter(|| answer_all(&settings, &labelled))
+    });
     // The note that answers the most questions.
     let ase_note = notes
         .iter()

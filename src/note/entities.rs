@@ -83,13 +83,20 @@ pub fn people(tokens: &[Token], note: &str) -> Vec<Person> {
     out
 }
 
+/// The word is in [`NOT_NAMES`].
+fn not_a_name(token: &Token) -> bool {
+    static SET: std::sync::LazyLock<super::text::WordSet> =
+        std::sync::LazyLock::new(|| super::text::WordSet::new(NOT_NAMES.iter().copied()));
+    SET.has(token)
+}
+
 /// A capitalised word that can be part of a name.
 fn is_name_word(token: &Token) -> bool {
     token.kind == Kind::Word
         && token.capitalised
         && !token.all_caps
         && !token.lower.starts_with(|c: char| c.is_ascii_digit())
-        && !NOT_NAMES.contains(&token.lower.as_str())
+        && !not_a_name(token)
         && region_of(token).is_none()
         && !(token.lower.chars().any(|c| c.is_ascii_alphabetic())
             && token
@@ -195,12 +202,26 @@ fn name_text(tokens: &[Token], note: &str) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The region of a word, by its key (a sorted index of [`REGION_WORDS`]).
+fn region_index(key: u64) -> Option<&'static str> {
+    static INDEX: std::sync::LazyLock<Vec<(u64, &'static str)>> = std::sync::LazyLock::new(|| {
+        let mut index: Vec<(u64, &'static str)> = REGION_WORDS
+            .iter()
+            .map(|(w, r)| (super::text::word_key(w), *r))
+            .collect();
+        index.sort_unstable_by_key(|(k, _)| *k);
+        index
+    });
+    let at = INDEX.binary_search_by_key(&key, |(k, _)| *k).ok()?;
+    Some(INDEX[at].1)
+}
+
 /// The region a word names (AMER, EMEA or APAC), if any.
 pub fn region_of(token: &Token) -> Option<&'static str> {
     if token.kind != Kind::Word {
         return None;
     }
-    let (_, region) = REGION_WORDS.iter().find(|(w, _)| *w == token.lower)?;
+    let region = region_index(token.key)?;
     if REGION_CODES.contains(&token.lower.as_str()) {
         let titlecase = token.capitalised && !token.all_caps;
         return (!titlecase || token.lower != "amer").then_some(region);
@@ -425,7 +446,7 @@ fn lowercase_value(statement: &Statement, note: &str) -> Option<Person> {
     let name_like = |t: &Token| {
         t.kind != Kind::Word
             || (t.lower.chars().all(|c| c.is_alphabetic() || c == '\'')
-                && !NOT_NAMES.contains(&t.lower.as_str())
+                && !not_a_name(t)
                 && region_of(t).is_none()
                 && !REGION_CODES.contains(&t.lower.as_str()))
     };

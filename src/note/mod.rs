@@ -106,6 +106,11 @@ const EVIDENCE_CHARS: usize = 200;
 pub fn analyse(note: &str, settings: &Settings) -> NoteAnalysis {
     let (statements, _) = statements::statements(note);
     let tokens: Vec<Vec<Token>> = statements.iter().map(entities::all_tokens).collect();
+    let topics: Vec<Topics> = statements
+        .iter()
+        .zip(&tokens)
+        .map(|(s, t)| Question::ALL.map(|q| about(q, s, t)))
+        .collect();
     let workflow_link = settings
         .question("workflow_link")
         .is_some_and(|m| m.is_match(note));
@@ -126,7 +131,7 @@ pub fn analyse(note: &str, settings: &Settings) -> NoteAnalysis {
     };
     let mut answers: Vec<Answer> = Question::ALL
         .into_iter()
-        .map(|q| topic_answer(q, &statements, &tokens, note, settings))
+        .map(|q| topic_answer(q, &statements, &tokens, &topics, note, settings))
         .collect();
     answers[Question::Ase.index()] = match (name_evidence, undecided) {
         (Some(s), _) if !names.is_empty() => answered(s, note),
@@ -142,7 +147,7 @@ pub fn analyse(note: &str, settings: &Settings) -> NoteAnalysis {
         },
         _ => answers[Question::Ase.index()].clone(),
     };
-    let (regions, region_evidence) = ase_regions(&statements, &tokens, note, &names);
+    let (regions, region_evidence) = ase_regions(&statements, &tokens, &topics, note, &names);
     if let Some(s) = region_evidence {
         answers[Question::Region.index()] = answered(s, note);
     }
@@ -321,25 +326,19 @@ fn preferred_form(
 fn ase_regions<'s>(
     statements: &'s [Statement],
     tokens: &[Vec<Token>],
+    topics: &[Topics],
     note: &str,
     names: &[String],
 ) -> (Vec<&'static str>, Option<&'s Statement>) {
     let mut regions = Vec::new();
     let mut first = None;
-    for (statement, tokens) in statements.iter().zip(tokens) {
+    for ((statement, tokens), topics_of) in statements.iter().zip(tokens).zip(topics) {
         if statement.asks {
             continue;
         }
         // In a sentence about working hours, absence or emergencies, regions are the
         // other teams ("EMEA/APAC answer"), unless it says "the AMER ASE".
-        let topical = [
-            Question::OutOfHours,
-            Question::Unavailable,
-            Question::PreExisting,
-            Question::Emergency,
-        ]
-        .into_iter()
-        .any(|q| about(q, statement, tokens).is_some());
+        let topical = topics_of.iter().any(Option::is_some);
         for region in entities::ase_regions(statement, tokens, note, names, topical) {
             first.get_or_insert(statement);
             if !regions.contains(&region) {
@@ -355,15 +354,16 @@ fn topic_answer(
     question: Question,
     statements: &[Statement],
     tokens: &[Vec<Token>],
+    topics: &[Topics],
     note: &str,
     settings: &Settings,
 ) -> Answer {
     let mut deferred = None;
-    for (statement, tokens) in statements.iter().zip(tokens) {
+    for ((statement, tokens), topics) in statements.iter().zip(tokens).zip(topics) {
         if user_answers(question, statement, note, settings) {
             return answered(statement, note);
         }
-        let Some(topic) = about(question, statement, tokens) else {
+        let Some(topic) = topics[question.index()] else {
             continue;
         };
         if statement.asks || statement.form == Form::Heading {
@@ -388,6 +388,9 @@ fn topic_answer(
         },
     }
 }
+
+/// Per question, whether and how a statement is about it.
+type Topics = [Option<Topic>; 6];
 
 /// Where a statement's topic comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,12 +9,11 @@
 
 use std::ops::Range;
 
-use super::text::{Kind, Token};
+use super::text::{Kind, Token, WordSet};
 
 /// One alternative of a slot.
 #[derive(Debug, Clone)]
 enum Word {
-    Exact(String),
     Prefix(String),
     Number,
     /// A time of day: `5pm`, `9am`, `17:00`, `5 pm`.
@@ -24,8 +23,22 @@ enum Word {
 
 #[derive(Debug, Clone)]
 enum Slot {
-    Words { words: Vec<Word>, optional: bool },
+    Words { words: Alternatives, optional: bool },
     Gap(usize),
+}
+
+/// A slot's alternatives: exact words in a set (most of them), the rest in a list.
+#[derive(Debug, Clone, Default)]
+struct Alternatives {
+    exact: Vec<String>,
+    set: WordSet,
+    other: Vec<Word>,
+}
+
+impl Alternatives {
+    fn matches(&self, tokens: &[Token], at: usize) -> bool {
+        self.set.has(&tokens[at]) || self.other.iter().any(|w| w.matches(tokens, at))
+    }
 }
 
 /// A compiled pattern.
@@ -44,6 +57,16 @@ impl Pattern {
     /// Every match in `tokens`, as token index ranges (leftmost-first, not overlapping).
     pub fn find_all(&self, tokens: &[Token]) -> Vec<Range<usize>> {
         let mut out = Vec::new();
+        if let Some(Slot::Words {
+            words,
+            optional: false,
+        }) = self.slots.first()
+            && words.other.is_empty()
+            && !tokens.iter().any(|t| words.set.has(t))
+        {
+            // No token can start a match (most patterns, most statements).
+            return out;
+        }
         let mut start = 0;
         while start < tokens.len() {
             match (tokens[start].is_wordlike())
@@ -68,7 +91,7 @@ impl Pattern {
         match current {
             Slot::Words { words, optional } => {
                 let next = next_word(tokens, at, slot == 0);
-                let here = next.filter(|&i| words.iter().any(|w| w.matches(tokens, i)));
+                let here = next.filter(|&i| words.matches(tokens, i));
                 if let Some(i) = here
                     && let Some(end) = self.match_at(tokens, i + 1, slot + 1)
                 {
@@ -114,7 +137,6 @@ impl Word {
         let token = &tokens[at];
         match self {
             Word::Time => is_time(tokens, at),
-            Word::Exact(w) => token.kind == Kind::Word && token.lower == *w,
             Word::Prefix(p) => token.kind == Kind::Word && token.lower.starts_with(p.as_str()),
             Word::Number => {
                 token.kind == Kind::Word && token.lower.starts_with(|c: char| c.is_ascii_digit())
@@ -150,18 +172,19 @@ fn slot(source: &str) -> Slot {
         Some(rest) => (true, rest),
         None => (false, source),
     };
-    let words = body
-        .split('|')
-        .map(|w| match w {
-            "#" => Word::Number,
-            "#time" => Word::Time,
-            "@" => Word::Handle,
+    let mut words = Alternatives::default();
+    for w in body.split('|') {
+        match w {
+            "#" => words.other.push(Word::Number),
+            "#time" => words.other.push(Word::Time),
+            "@" => words.other.push(Word::Handle),
             w => match w.strip_suffix('*') {
-                Some(prefix) => Word::Prefix(prefix.to_owned()),
-                None => Word::Exact(w.to_owned()),
+                Some(prefix) => words.other.push(Word::Prefix(prefix.to_owned())),
+                None => words.exact.push(w.to_owned()),
             },
-        })
-        .collect();
+        }
+    }
+    words.set = WordSet::new(words.exact.iter().map(String::as_str));
     Slot::Words { words, optional }
 }
 
@@ -171,18 +194,41 @@ fn slot(source: &str) -> Slot {
 pub struct PhraseSet {
     patterns: Vec<Pattern>,
     guards: Vec<Pattern>,
+    /// Every word a pattern can start with, when all patterns start with exact words: a
+    /// statement without any of them cannot match (the common case).
+    starts: Option<WordSet>,
 }
 
 impl PhraseSet {
     pub fn new(patterns: &[&str], guards: &[&str]) -> Self {
+        let patterns: Vec<Pattern> = patterns.iter().map(|p| Pattern::new(p)).collect();
+        let starts = patterns
+            .iter()
+            .map(|p| match p.slots.first() {
+                Some(Slot::Words {
+                    words,
+                    optional: false,
+                }) if words.other.is_empty() => Some(words.exact.iter().map(String::as_str)),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(|firsts| WordSet::new(firsts.into_iter().flatten()));
         Self {
-            patterns: patterns.iter().map(|p| Pattern::new(p)).collect(),
+            patterns,
             guards: guards.iter().map(|p| Pattern::new(p)).collect(),
+            starts,
         }
     }
 
     /// The matches in `tokens` that no guard match overlaps.
     pub fn find_all(&self, tokens: &[Token]) -> Vec<Range<usize>> {
+        if self
+            .starts
+            .as_ref()
+            .is_some_and(|s| !tokens.iter().any(|t| s.has(t)))
+        {
+            return Vec::new();
+        }
         let guarded: Vec<Range<usize>> = self
             .guards
             .iter()

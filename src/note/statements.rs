@@ -479,13 +479,7 @@ fn push_part(context: &mut Vec<Token>, part: &[Token]) {
         return;
     }
     let at = part[0].span.start;
-    context.push(Token {
-        kind: Kind::Punct('|'),
-        lower: "|".to_owned(),
-        span: at..at,
-        capitalised: false,
-        all_caps: false,
-    });
+    context.push(Token::punct('|', at..at));
     context.extend(part.iter().cloned());
 }
 

@@ -25,6 +25,8 @@ pub struct Token {
     pub kind: Kind,
     /// The token in lowercase, typographic apostrophes made plain.
     pub lower: String,
+    /// [`word_key`] of `lower`: word lists compare these instead of strings.
+    pub key: u64,
     /// Where the token stands in the note.
     pub span: Range<usize>,
     /// The first character is an uppercase letter, or a letter of a script without case.
@@ -33,7 +35,56 @@ pub struct Token {
     pub all_caps: bool,
 }
 
+/// A 64-bit FNV-1a hash of a lowercase word: the key word lists look words up by.
+pub fn word_key(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A sorted set of word keys, for lists looked up on every token.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet(Vec<u64>);
+
+impl WordSet {
+    /// The set of `words` (lowercase).
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut keys: Vec<u64> = words.into_iter().map(word_key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        WordSet(keys)
+    }
+
+    /// True when the token is one of the words.
+    pub fn has(&self, token: &Token) -> bool {
+        token.kind == Kind::Word && self.0.binary_search(&token.key).is_ok()
+    }
+
+    /// True when `word` (lowercase) is one of the words.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.0.binary_search(&word_key(word)).is_ok()
+    }
+
+    /// True when the set has no words.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 impl Token {
+    /// A punctuation token (also used for the `|` that separates context parts).
+    pub fn punct(c: char, span: Range<usize>) -> Token {
+        let lower = c.to_string();
+        Token {
+            kind: Kind::Punct(c),
+            key: word_key(&lower),
+            lower,
+            span,
+            capitalised: false,
+            all_caps: false,
+        }
+    }
+
     /// True for a word token equal to `word` (lowercase).
     pub fn is(&self, word: &str) -> bool {
         self.kind == Kind::Word && self.lower == word
@@ -164,22 +215,21 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                     break;
                 }
             }
+            let lower = part[i..end].to_lowercase();
             tokens.push(Token {
                 kind: Kind::Handle,
-                lower: part[i..end].to_lowercase(),
+                key: word_key(&lower),
+                lower,
                 span: start..range.start + end,
                 capitalised: false,
                 all_caps: false,
             });
         } else if !c.is_whitespace() {
             let c = if is_apostrophe(c) { '\'' } else { c };
-            tokens.push(Token {
-                kind: Kind::Punct(dash_or(c)),
-                lower: c.to_string(),
-                span: start..start + c.len_utf8().max(1),
-                capitalised: false,
-                all_caps: false,
-            });
+            let mut token = Token::punct(dash_or(c), start..start + c.len_utf8().max(1));
+            token.lower = c.to_string();
+            token.key = word_key(&token.lower);
+            tokens.push(token);
         }
     }
     tokens
@@ -203,6 +253,7 @@ fn word(raw: &str, span: Range<usize>) -> Token {
     let caseless = first.is_alphabetic() && !first.is_lowercase() && !first.is_uppercase();
     Token {
         kind: Kind::Word,
+        key: word_key(&lower),
         lower,
         span,
         capitalised: first.is_uppercase() || caseless,
