@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod fmt;
 pub mod fsafe;
 pub mod gitlab;
+pub mod http;
 pub mod lint;
 pub mod model;
 pub mod new_note;
