@@ -25,6 +25,7 @@ pub mod rules;
 pub mod source;
 pub mod words;
 pub mod workflow;
+pub mod zendesk;
 
 #[cfg(test)]
 pub mod testing;

@@ -198,9 +198,7 @@ impl Client {
         body: Vec<u8>,
     ) -> Result<Answer, TransportError> {
         let paced = is_note_creation(&method, url.path());
-        self.transport
-            .send(method, url, headers, body, paced)
-            .await
+        self.transport.send(method, url, headers, body, paced).await
     }
 }
 

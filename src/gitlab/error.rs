@@ -4,8 +4,8 @@
 use gitlab::api::ApiError;
 
 use super::secret::Credentials;
-pub use crate::http::shorten;
 use crate::http::TransportError;
+pub use crate::http::shorten;
 
 /// A request to GitLab that did not succeed.
 #[derive(Debug, thiserror::Error)]

@@ -189,13 +189,9 @@ impl Transport {
             let sent = self.send_once(&method, url, headers, body).await;
             let policy = &self.options.retry;
             let outcome = match &sent {
-                Ok(answer) => retry::after_status(
-                    policy,
-                    &method,
-                    answer.status(),
-                    answer.headers(),
-                    attempt,
-                ),
+                Ok(answer) => {
+                    retry::after_status(policy, &method, answer.status(), answer.headers(), attempt)
+                }
                 Err((_, connect)) => retry::after_failure(policy, &method, *connect, attempt),
             };
             match (outcome, sent) {

@@ -34,8 +34,8 @@ impl Rule for UserNotFound {
                 "Zendesk ({}) has no user with id {user_id}",
                 input.facts.instance
             );
-            let help = "copy the ASE's id from their address in Zendesk (…/agent/users/<id>)"
-                .to_owned();
+            let help =
+                "copy the ASE's id from their address in Zendesk (…/agent/users/<id>)".to_owned();
             input.report(checked.row, Column::UserId, message, help, cx);
         }
     }
