@@ -57,14 +57,13 @@ pub async fn facts(
     fields: &ZendeskFields,
     concurrency: usize,
 ) -> Result<ZendeskFacts, Error> {
-    let (orgs, users) = tokio::join!(
-        organizations(client, &org_ids, fields, concurrency),
-        users(client, &user_ids, concurrency)
-    );
+    // One after the other, so no more than `concurrency` requests are ever in flight.
+    let orgs = organizations(client, &org_ids, fields, concurrency).await?;
+    let users = users(client, &user_ids, concurrency).await?;
     Ok(ZendeskFacts {
         instance: instance.to_owned(),
-        orgs: orgs?,
-        users: users?,
+        orgs,
+        users,
         asked_orgs: org_ids,
         asked_users: user_ids,
     })
