@@ -43,6 +43,36 @@ fn refused_hint(status: u16) -> &'static str {
 }
 
 impl Error {
+    /// The error with what to do about it, as one message for the end of the run.
+    pub fn explained(&self) -> String {
+        match self.hint() {
+            Some(hint) => format!("{self}. {hint}"),
+            None => self.to_string(),
+        }
+    }
+
+    /// What to do about it, when the message alone does not say.
+    fn hint(&self) -> Option<&'static str> {
+        match self {
+            Error::Refused { .. } | Error::Decode { .. } => None,
+            Error::Status { status: 429, .. } => {
+                Some("Zendesk kept rate-limiting after every retry; run it again later")
+            }
+            Error::Status {
+                status: 500..=599, ..
+            } => Some("Zendesk failed (server error) after every retry; run it again later"),
+            Error::Status { status: 404, .. } => Some(
+                "is --zendesk-url (or zendesk.url) the instance's address, e.g. \
+                 https://gitlab.zendesk.com?",
+            ),
+            Error::Status { .. } => None,
+            Error::Transport { .. } => Some(
+                "check that the Zendesk URL (--zendesk-url or zendesk.url) is reachable from \
+                 here; if Zendesk is only slow, raise --timeout",
+            ),
+        }
+    }
+
     /// The same error with `scrub` applied to every text it holds.
     pub fn scrubbed(self, scrub: impl Fn(&str) -> String) -> Self {
         match self {

@@ -85,7 +85,7 @@ async fn findings(
             connection.concurrency,
         )
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.explained())?;
         let diagnostics = verify::judge(&doc.source, table, &facts, settings);
         if !diagnostics.is_empty() {
             found.diagnostics.extend(diagnostics);

@@ -68,7 +68,7 @@ pub fn run(args: &VerifyArgs) -> Result<u8, String> {
         &settings.config.zendesk.fields,
         connection.concurrency,
     ))?
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| e.explained())?;
     let diagnostics = judge(&doc.source, table, &facts, &settings);
     let run = LintRun::from_files([FileResult {
         source: doc.source.clone(),
