@@ -52,6 +52,9 @@ pub enum Command {
     Fmt(FmtArgs),
     /// Write a new org file whose note answers all six questions.
     NewNote(NewNoteArgs),
+    /// Show what ase-lint understood of org notes: ASE note or not and why, the ASE's
+    /// name and region, each handbook question's status with the statement that shows it.
+    Questions(QuestionsArgs),
     /// Print configuration.
     Config {
         /// Print the complete default configuration.
@@ -76,6 +79,19 @@ pub struct FmtArgs {
     #[arg(long)]
     pub check: bool,
     /// Configuration file (for column aliases).
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct QuestionsArgs {
+    /// Org files, or folders holding them (default: the current directory).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format (`json`: version 1, see README).
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+    /// Configuration file (for your own phrase sets).
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
 }
@@ -176,6 +192,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Verify(args) => crate::zendesk::verify::run(&args),
         Command::Fmt(args) => fmt(&args),
         Command::NewNote(args) => new_note(&args),
+        Command::Questions(args) => questions(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -261,6 +278,32 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
         return Ok(EXIT_TROUBLE);
     }
     Ok(exit_code(&run))
+}
+
+fn questions(args: &QuestionsArgs) -> Result<u8, String> {
+    use crate::commands::questions;
+    missing_paths(&args.paths)?;
+    let settings = load_settings(args.config.as_deref()).map_err(|e| e.to_string())?;
+    let (notes, errors) = questions::describe(&args.paths, &settings);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        RulesFormat::Json => questions::write_json(&mut out, notes),
+        RulesFormat::Text => questions::write_text(&mut out, &notes),
+    }
+    .and_then(|()| out.flush())
+    .map_err(|e| e.to_string())?;
+    for error in &errors {
+        eprintln!(
+            "ase-lint: error: {}",
+            report::terminal_safe(&error.to_string())
+        );
+    }
+    Ok(if errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_TROUBLE
+    })
 }
 
 /// A reporter that writes a whole run, as the report modules' `write` functions do.

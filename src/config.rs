@@ -100,9 +100,38 @@ pub struct Config {
     /// Size and request caps (the files and the merge request are untrusted).
     #[serde(default)]
     pub limits: LimitsConfig,
+    /// Findings silenced on README rows, each with its reason (see [`crate::suppress`]).
+    #[serde(default)]
+    pub allow: Vec<AllowConfig>,
     /// The Zendesk instance `ase-lint verify` reads.
     #[serde(default)]
     pub zendesk: ZendeskConfig,
+}
+
+/// One `allow:` entry: silence `rule` on the README row whose Zendesk Account ID is
+/// `account`, for `reason`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllowConfig {
+    pub rule: String,
+    #[serde(deserialize_with = "text_or_number")]
+    pub account: String,
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// A YAML scalar as text: `account: 361092349520` and `account: "361092349520"` alike.
+fn text_or_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Scalar {
+        Number(u64),
+        Text(String),
+    }
+    Ok(match Scalar::deserialize(deserializer)? {
+        Scalar::Number(n) => n.to_string(),
+        Scalar::Text(t) => t,
+    })
 }
 
 /// `limits:`: what one run reads at most.
@@ -263,6 +292,7 @@ struct UserConfig {
     questions: Option<BTreeMap<String, PhraseSetConfig>>,
     cross: Option<CrossConfig>,
     limits: Option<UserLimits>,
+    allow: Option<Vec<AllowConfig>>,
     zendesk: Option<UserZendesk>,
 }
 
@@ -326,6 +356,7 @@ impl Config {
     }
 
     fn merge(&mut self, user: UserConfig) {
+        self.allow.extend(user.allow.unwrap_or_default());
         if user.ase_readme.is_some() {
             self.ase_readme = user.ase_readme;
         }
@@ -468,6 +499,16 @@ impl Settings {
         for rule in config.rules.keys() {
             if crate::rules::find(rule).is_none() {
                 return Err(origin.unknown_rule(rule));
+            }
+        }
+        for (i, allow) in config.allow.iter().enumerate() {
+            if crate::rules::find(&allow.rule).is_none() {
+                return Err(origin.allow_error(i, &crate::rules::unknown_rule(&allow.rule)));
+            }
+            if allow.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                return Err(
+                    origin.allow_error(i, "has no `reason`: say why the finding does not apply")
+                );
             }
         }
         if config.limits.max_file_bytes == 0 {

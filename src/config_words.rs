@@ -170,6 +170,16 @@ impl ConfigOrigin {
         self.error_at(node, format!("`limits.{key}` {problem}"))
     }
 
+    /// An `allow` entry that cannot be used.
+    pub fn allow_error(&self, index: usize, problem: &str) -> ConfigError {
+        let node = self.tree.as_ref().and_then(|t| t.get(&["allow"]));
+        let node = match node.map(|n| &n.kind) {
+            Some(crate::parse::yaml_tree::NodeKind::Seq(items)) => items.get(index),
+            _ => node,
+        };
+        self.error_at(node, format!("`allow[{index}]` {problem}"))
+    }
+
     /// A key under `rules` that is no rule.
     pub fn unknown_rule(&self, name: &str) -> ConfigError {
         let node = self.key(&["rules"], name);

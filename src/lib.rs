@@ -6,6 +6,7 @@
 //! [`lint`] drives it over files; [`cli`] is the command line.
 
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod config_words;
 pub mod cross;
@@ -23,6 +24,7 @@ pub mod phrases;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod words;
 pub mod workflow;
 pub mod zendesk;

@@ -147,6 +147,12 @@ pub fn lint_text_with(
                 let input = CrossInput::Readme { table, orgs };
                 rules::check_cross(&input, &doc.source, settings, &mut diagnostics);
             }
+            crate::suppress::apply_to_readme(
+                &doc.source,
+                doc.table.as_ref(),
+                &mut diagnostics,
+                settings,
+            );
             doc.source
         }
         FileKind::Org => {
@@ -170,6 +176,7 @@ pub fn lint_text_with(
                 };
                 rules::check_cross(&input, &doc.source, settings, &mut diagnostics);
             }
+            crate::suppress::apply_to_org(&doc.source, &mut diagnostics, settings);
             doc.source
         }
     };

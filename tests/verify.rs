@@ -578,3 +578,35 @@ fn check_warns_when_an_ase_has_more_accounts_than_the_limit() {
     .unwrap();
     assert!(check(&["--config", "six.yml"]).is_empty());
 }
+
+#[test]
+fn allow_entries_silence_zendesk_findings_in_verify_not_in_check() {
+    let fake = healthy();
+    fake.state()
+        .org(ORG, ORG_NAME, json!(USER.to_string()), json!(false));
+    let dir = workspace(&[acme()]);
+    let allow = format!(
+        "allow:\n  - rule: zendesk/ase-subscription\n    account: {ORG}\n    reason: Sales Ops ticket 123 open\n"
+    );
+    std::fs::write(dir.path().join(".ase-lint.yml"), allow).unwrap();
+    let out = run(verify(&fake, dir.path()).args(["--format", "json"]));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(findings(&out).is_empty(), "{}", stdout(&out));
+    // `check` makes no zendesk/* finding: the entry is not reported unused there.
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_ase-lint"));
+    command
+        .args(["check", "README.md", "--format", "json"])
+        .current_dir(dir.path());
+    let out = run(&mut command);
+    let rules: Vec<String> = findings(&out).into_iter().map(|(rule, ..)| rule).collect();
+    assert!(
+        !rules.iter().any(|r| r.starts_with("suppression/")),
+        "{rules:?}"
+    );
+    // With Zendesk fixed, verify reports the entry as unused.
+    fake.state()
+        .org(ORG, ORG_NAME, json!(USER.to_string()), json!(true));
+    let out = run(verify(&fake, dir.path()).args(["--format", "json"]));
+    let rules: Vec<String> = findings(&out).into_iter().map(|(rule, ..)| rule).collect();
+    assert_eq!(rules, ["suppression/unused"], "{}", stdout(&out));
+}

@@ -25,14 +25,26 @@ static NOT_THIS_ASE: LazyLock<PhraseSet> = LazyLock::new(|| {
             "certif*|exam|exams|accredit*|stands|means|acronym|abbreviation",
             "don't|doesn't|didn't|do|does|did ?not have|has|had ~1 one|any",
             "was|were ?the|their|our|an|a ase|ases",
-            "asked|asking|enquired|inquired ~2 about|for|regarding",
+            "asked|asking|enquired|inquired|wondering|wondered|wonders ~2 about|for|regarding|if|whether",
+            "possible|potential|proposed|floated|prospective|candidate|tentative|hypothetical|hypothetically",
+            "that's|is|was|got off|cancelled|canceled",
+            "fell|falls through",
+            "called off",
+            "nothing|not ~3 to do with",
+            "no|not ~2 relation|related|connection|connected",
+            "their|the|customer's|customers ~1 own|internal ~2 ase",
             "if|whether|once|when ~3 buy|buys|bought|purchase|purchases|purchased|sign|signs|signed|add|adds|renew*|upgrade*",
             "may|might|could|would|plan|plans|planning|want|wants|wanted|hope|hoping ~2 buy|purchase|add|sign|get|have|need",
-            "fy2*|fy|next ~1 year|fiscal|quarter",
+            "fy2*",
+            "fy",
+            "thinking|think|thinks|thought ~2 about|of|over",
+            "next ~1 year|fiscal|quarter",
             // The past.
             "ended|expired|expires|lapsed|terminated|cancel*|discontinued|churn*|offboard*|concluded|finished|stopped|sunset*|wound",
             "not|never|didn't|did ~1 renew*|extend*",
-            "no longer|formerly|previously|used to|former|ex",
+            "no longer",
+            "used to",
+            "formerly|previously|former|ex|past|outgoing|departed|departing",
             "until|till ~2 20*|january|february|march|april|may|june|july|august|september|october|november|december|last|q1|q2|q3|q4",
             // Refusals.
             "declined|rejected|denied|refused|turned|disapproved|unapproved",
@@ -40,6 +52,19 @@ static NOT_THIS_ASE: LazyLock<PhraseSet> = LazyLock::new(|| {
             // Another organization.
             "parent|sister|subsidiary|subsidiaries|affiliate|affiliated|sibling|acquired|acquirer|umbrella",
             "another|other|different|separate ~1 org|organization|organisation|account|entity|zendesk",
+        ],
+        &[],
+    )
+});
+
+/// The statement says the customer has none: "tell them they don't have one".
+static HAS_NONE: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(
+        &[
+            "don't|doesn't|dont|doesnt|didn't ~1 have|has ~1 one|any|an|a",
+            "do|does|did not have|has ~1 one|any|an|a",
+            "no longer ~1 have|has|had|an|a",
+            "never had|have|has",
         ],
         &[],
     )
@@ -69,7 +94,11 @@ pub fn ase_statement<'s>(statements: &'s [Statement], note: &str) -> Option<&'s 
     statements
         .iter()
         .find(|s| s.form != super::statements::Form::Heading && affirms_ase(s, note))
-        .or_else(|| statements.iter().find(|s| s.form == super::statements::Form::Heading && affirms_ase(s, note)))
+        .or_else(|| {
+            statements
+                .iter()
+                .find(|s| s.form == super::statements::Form::Heading && affirms_ase(s, note))
+        })
 }
 
 /// The statement speaks of this organization's ASE, now.
@@ -82,13 +111,31 @@ pub fn affirms_ase(statement: &Statement, note: &str) -> bool {
     if mentions.is_empty() {
         return false;
     }
-    if expands_otherwise(&tokens) {
+    if expands_otherwise(&tokens) || HAS_NONE.is_match(&tokens) {
         return false;
     }
     mentions.iter().any(|m| {
-        let clause = clause_of(&tokens, m);
-        !NOT_THIS_ASE.is_match(&clause) && !denied(&tokens, m) && !spelled_otherwise(&tokens, m, note)
+        // A surname is not sales talk: "Maeve O'Connell-Price" says nothing of pricing.
+        let clause: Vec<Token> = without_names(&clause_of(&tokens, m), note);
+        !NOT_THIS_ASE.is_match(&clause)
+            && !denied(&tokens, m)
+            && !spelled_otherwise(&tokens, m, note)
     })
+}
+
+/// The tokens with people's names left out.
+fn without_names(tokens: &[Token], note: &str) -> Vec<Token> {
+    let people = super::entities::people(tokens, note);
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            !people
+                .iter()
+                .any(|p| p.tokens.contains(i) && !p.name.starts_with('@'))
+        })
+        .map(|(_, t)| t.clone())
+        .collect()
 }
 
 /// The clause around a mention: up to the nearest `,`, `;` or sentence end, with
@@ -115,6 +162,12 @@ fn clause_of(tokens: &[Token], mention: &std::ops::Range<usize>) -> Vec<Token> {
     depth = 0;
     while end < tokens.len() {
         let t = &tokens[end];
+        // "ASE: Giulia (EMEA) — formerly Bogdan": a spaced dash after the value ends it.
+        let spaced_dash =
+            t.is_punct('-') && end > mention.end + 1 && tokens[end - 1].span.end < t.span.start;
+        if depth == 0 && spaced_dash {
+            break;
+        }
         if t.is_punct('(') {
             depth += 1;
         } else if t.is_punct(')') {
@@ -130,8 +183,10 @@ fn clause_of(tokens: &[Token], mention: &std::ops::Range<usize>) -> Vec<Token> {
     let mut clause = Vec::new();
     depth = 0;
     for (i, t) in tokens[start..end].iter().enumerate() {
-        let inside_mention = (mention.start..mention.end).contains(&(start + i));
-        if t.is_punct('(') && !inside_mention {
+        // Asides before the mention describe its subject ("Aurelius (separate org) has an
+        // ASE"); asides after it are about someone else ("Jill is the ASE (Bob was …)").
+        let after_mention = start + i >= mention.end;
+        if t.is_punct('(') && after_mention {
             depth += 1;
         }
         if depth == 0 {
@@ -146,7 +201,11 @@ fn clause_of(tokens: &[Token], mention: &std::ops::Range<usize>) -> Vec<Token> {
 
 fn denied(tokens: &[Token], mention: &std::ops::Range<usize>) -> bool {
     let before = &tokens[mention.start.saturating_sub(4)..mention.start];
-    if DENIED.is_match(before) {
+    // A quoted "ASE" is someone's word for something, not the role.
+    let quoted = before
+        .last()
+        .is_some_and(|t| matches!(t.kind, Kind::Punct('"' | '\u{201c}' | '\u{2018}' | '`')));
+    if DENIED.is_match(before) || quoted {
         return true;
     }
     let after = &tokens[mention.end..(mention.end + 4).min(tokens.len())];
@@ -155,19 +214,30 @@ fn denied(tokens: &[Token], mention: &std::ops::Range<usize>) -> bool {
         .skip_while(|t| matches!(t.kind, Kind::Punct(':' | '=' | '-' | '>')) || t.is("is"))
         .map(|t| t.lower.as_str())
         .collect();
-    matches!(value.as_slice(), ["none" | "no" | "nobody" | "n", ..] | ["not", "applicable", ..])
-        || value.starts_with(&["n", "/", "a"])
+    matches!(
+        value.as_slice(),
+        ["none" | "no" | "nobody" | "n", ..] | ["not", "applicable", ..]
+    ) || value.starts_with(&["n", "/", "a"])
 }
 
 /// "ASE" followed by a parenthesised expansion that is not Assigned Support Engineer, or
 /// preceded by one: "Application Security Engineering (ASE)".
 fn spelled_otherwise(tokens: &[Token], mention: &std::ops::Range<usize>, note: &str) -> bool {
-    if !tokens[mention.clone()].iter().all(|t| t.raw(note).starts_with("ASE")) {
+    if !tokens[mention.clone()]
+        .iter()
+        .all(|t| t.raw(note).starts_with("ASE"))
+    {
         return false;
     }
-    let after = tokens.get(mention.end).is_some_and(|t| t.is_punct('(') || t.is_punct('='))
-        && tokens.get(mention.end + 1).is_some_and(|t| t.kind == Kind::Word && t.lower.starts_with('a') && !t.is("assigned") && !t.all_caps);
-    let before = mention.start >= 1 && tokens[mention.start - 1].is_punct('(') && expands_otherwise(&tokens[..mention.start - 1]);
+    let after = tokens
+        .get(mention.end)
+        .is_some_and(|t| t.is_punct('(') || t.is_punct('='))
+        && tokens.get(mention.end + 1).is_some_and(|t| {
+            t.kind == Kind::Word && t.lower.starts_with('a') && !t.is("assigned") && !t.all_caps
+        });
+    let before = mention.start >= 1
+        && tokens[mention.start - 1].is_punct('(')
+        && expands_otherwise(&tokens[..mention.start - 1]);
     after || before
 }
 
@@ -177,13 +247,18 @@ fn spelled_otherwise(tokens: &[Token], mention: &std::ops::Range<usize>, note: &
 fn expands_otherwise(tokens: &[Token]) -> bool {
     let mut words: Vec<&Token> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        let joined = i > 1 && tokens[i - 1].is_punct('-') && tokens[i - 2].span.end == tokens[i - 1].span.start;
+        let joined = i > 1
+            && tokens[i - 1].is_punct('-')
+            && tokens[i - 2].span.end == tokens[i - 1].span.start;
         if t.kind == Kind::Word && !joined {
             words.push(t);
         }
     }
     words.windows(3).any(|w| {
-        let initials = w.iter().map(|t| t.lower.chars().next().unwrap_or(' ')).collect::<String>();
+        let initials = w
+            .iter()
+            .map(|t| t.lower.chars().next().unwrap_or(' '))
+            .collect::<String>();
         initials == "ase" && w.iter().all(|t| t.capitalised && !t.all_caps) && !w[0].is("assigned")
     })
 }

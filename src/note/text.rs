@@ -70,6 +70,7 @@ pub fn visible_text(note: &str, keep: &[Range<usize>]) -> String {
         }
     }
     blank_urls(&mut out);
+    blank_html_entities(&mut out);
     String::from_utf8(out).unwrap_or_default()
 }
 
@@ -104,6 +105,27 @@ fn blank_urls(text: &mut [u8]) {
     }
 }
 
+/// Blanks HTML entities (`&mdash;`, `&amp;`, `&#8212;`) left by rich-text editors.
+fn blank_html_entities(text: &mut [u8]) {
+    let mut i = 0;
+    while i < text.len() {
+        if text[i] == b'&' {
+            let name = text[i + 1..]
+                .iter()
+                .take(9)
+                .position(|b| !(b.is_ascii_alphanumeric() || *b == b'#'));
+            if let Some(len) = name.filter(|&n| n > 1 && text.get(i + 1 + n) == Some(&b';')) {
+                for b in &mut text[i..=i + 1 + len] {
+                    *b = b' ';
+                }
+                i += len + 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
 /// The tokens of `text[range]` (offsets are into `text`, which is [`visible_text`]'s output).
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let Some(part) = text.get(range.clone()) else {
@@ -131,7 +153,10 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             let mut end = i + 1;
             while let Some(&(j, d)) = chars.peek() {
                 let inner = matches!(d, '.' | '-' | '_')
-                    && part[j + 1..].chars().next().is_some_and(char::is_alphanumeric);
+                    && part[j + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
                 if d.is_alphanumeric() || d == '_' || inner {
                     end = j + d.len_utf8();
                     chars.next();
@@ -166,7 +191,14 @@ fn word(raw: &str, span: Range<usize>) -> Token {
         .map(|c| if is_apostrophe(c) { '\'' } else { c })
         .flat_map(char::to_lowercase)
         .collect();
-    let first = raw.chars().next().unwrap_or(' ');
+    // "d'Almeida", "l'Estrange": the capital after the elided article counts.
+    let elided = raw.chars().nth(1).is_some_and(is_apostrophe)
+        && raw.chars().nth(2).is_some_and(char::is_uppercase);
+    let first = if elided {
+        raw.chars().nth(2).unwrap_or(' ')
+    } else {
+        raw.chars().next().unwrap_or(' ')
+    };
     let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
     let caseless = first.is_alphabetic() && !first.is_lowercase() && !first.is_uppercase();
     Token {
@@ -184,7 +216,9 @@ fn push_word(tokens: &mut Vec<Token>, raw: &str, start: usize) {
         .char_indices()
         .rev()
         .nth(1)
-        .filter(|&(at, c)| at > 0 && is_apostrophe(c) && raw[at + c.len_utf8()..].eq_ignore_ascii_case("s"))
+        .filter(|&(at, c)| {
+            at > 0 && is_apostrophe(c) && raw[at + c.len_utf8()..].eq_ignore_ascii_case("s")
+        })
         .map(|(at, _)| at);
     match possessive {
         Some(at) if !CONTRACTIONS.contains(&word(raw, 0..0).lower.as_str()) => {
@@ -195,7 +229,9 @@ fn push_word(tokens: &mut Vec<Token>, raw: &str, start: usize) {
     }
 }
 
-const CONTRACTIONS: &[&str] = &["it's", "that's", "there's", "here's", "what's", "who's", "let's", "he's", "she's"];
+const CONTRACTIONS: &[&str] = &[
+    "it's", "that's", "there's", "here's", "what's", "who's", "let's", "he's", "she's",
+];
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}')
@@ -226,7 +262,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        tokenize(text, 0..text.len()).into_iter().map(|t| t.lower).collect()
+        tokenize(text, 0..text.len())
+            .into_iter()
+            .map(|t| t.lower)
+            .collect()
     }
 
     #[test]
@@ -234,15 +273,30 @@ mod tests {
         assert_eq!(
             words("D’Arcy Whitlock, Jean-Paul and Trần Thị Hoa (@hoa.tran)."),
             [
-                "d'arcy", "whitlock", ",", "jean", "-", "paul", "and", "trần", "thị", "hoa", "(",
-                "@hoa.tran", ")", "."
+                "d'arcy",
+                "whitlock",
+                ",",
+                "jean",
+                "-",
+                "paul",
+                "and",
+                "trần",
+                "thị",
+                "hoa",
+                "(",
+                "@hoa.tran",
+                ")",
+                "."
             ]
         );
     }
 
     #[test]
     fn possessives_are_split_and_contractions_kept() {
-        assert_eq!(words("Jill's hours; don't"), ["jill", "'s", "hours", ";", "don't"]);
+        assert_eq!(
+            words("Jill's hours; don't"),
+            ["jill", "'s", "hours", ";", "don't"]
+        );
         assert_eq!(words("Jill’s"), ["jill", "'s"]);
     }
 

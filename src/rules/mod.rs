@@ -14,6 +14,7 @@ pub mod file;
 pub mod id;
 pub mod link;
 pub mod note;
+pub mod suppression;
 pub mod table;
 pub mod util;
 pub mod yaml;
@@ -123,6 +124,8 @@ pub static ALL: &[&dyn Rule] = &[
     &cross::unlisted_ase_note::UnlistedAseNote,
     &file::not_regular::NotRegular,
     &file::too_large::TooLarge,
+    &suppression::no_reason::NoReason,
+    &suppression::unused::Unused,
     &zendesk::org_not_found::OrgNotFound,
     &zendesk::org_name_mismatch::OrgNameMismatch,
     &zendesk::ase_not_assigned::AseNotAssigned,

@@ -86,7 +86,7 @@ async fn findings(
         )
         .await
         .map_err(|e| e.explained())?;
-        let diagnostics = verify::judge(&doc.source, table, &facts, settings);
+        let diagnostics = verify::judge(&doc.source, table, &facts, settings, false);
         if !diagnostics.is_empty() {
             found.diagnostics.extend(diagnostics);
             found.sources.insert(file.path.clone(), doc.source.clone());

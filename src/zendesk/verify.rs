@@ -69,7 +69,7 @@ pub fn run(args: &VerifyArgs) -> Result<u8, String> {
         connection.concurrency,
     ))?
     .map_err(|e| e.explained())?;
-    let diagnostics = judge(&doc.source, table, &facts, &settings);
+    let diagnostics = judge(&doc.source, table, &facts, &settings, true);
     let run = LintRun::from_files([FileResult {
         source: doc.source.clone(),
         diagnostics,
@@ -192,16 +192,19 @@ pub fn ids(table: &AseTable, only: Option<&BTreeSet<u64>>) -> (BTreeSet<u64>, BT
     (orgs, users)
 }
 
-/// The `zendesk/*` findings on `table` (in `source`) given what Zendesk said.
+/// The `zendesk/*` findings on `table` (in `source`) given what Zendesk said, less those
+/// the configuration's `allow` entries silence; `whole_table`: every row was verified.
 pub fn judge(
     source: &SourceFile,
     table: &AseTable,
     facts: &ZendeskFacts,
     settings: &Settings,
+    whole_table: bool,
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let input = ZendeskInput { table, facts };
     crate::rules::check_zendesk(&input, source, settings, &mut diagnostics);
+    crate::suppress::apply_to_verified(source, table, &mut diagnostics, settings, whole_table);
     diagnostics
 }
 
