@@ -1,4 +1,4 @@
-//! Command line: `check`, `rules`, `explain`, `config`; exit status 0 / 1 / 2.
+//! Command line: `check`, `rules`, `explain`, `config`, `verify`; exit status 0 / 1 / 2.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -45,6 +45,9 @@ pub enum Command {
     /// Review a GitLab merge request: one summary note, inline discussions on changed
     /// lines, stale threads resolved (see docs/bot.md).
     Ci(Box<crate::gitlab::CiArgs>),
+    /// Check the ASE table against Zendesk itself, read-only: organizations, their names,
+    /// ASE and subscription, and the ASEs' users (see docs/verify.md).
+    Verify(Box<crate::zendesk::VerifyArgs>),
     /// Align the ASE table of a README (pipes and padding; cell contents untouched).
     Fmt(FmtArgs),
     /// Write a new org file whose note answers all six questions.
@@ -186,6 +189,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Explain { rule } => explain(&rule),
         Command::Config { default } => print_config(default),
         Command::Ci(args) => crate::gitlab::ci::run(&args),
+        Command::Verify(args) => crate::zendesk::verify::run(&args),
         Command::Fmt(args) => fmt(&args),
         Command::NewNote(args) => new_note(&args),
         Command::Questions(args) => questions(&args),

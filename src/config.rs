@@ -103,6 +103,9 @@ pub struct Config {
     /// Findings silenced on README rows, each with its reason (see [`crate::suppress`]).
     #[serde(default)]
     pub allow: Vec<AllowConfig>,
+    /// The Zendesk instance `ase-lint verify` reads.
+    #[serde(default)]
+    pub zendesk: ZendeskConfig,
 }
 
 /// One `allow:` entry: silence `rule` on the README row whose Zendesk Account ID is
@@ -140,6 +143,13 @@ pub struct LimitsConfig {
     /// Repository files `ase-lint ci` reads through the API per run (base versions and
     /// the other project's files); the rest are named in the summary as not checked.
     pub max_api_reads: usize,
+    /// Accounts one ASE looks after at most (`table/ase-capacity`).
+    #[serde(default = "default_max_accounts_per_ase")]
+    pub max_accounts_per_ase: usize,
+}
+
+fn default_max_accounts_per_ase() -> usize {
+    5
 }
 
 impl Default for LimitsConfig {
@@ -147,6 +157,7 @@ impl Default for LimitsConfig {
         Self {
             max_file_bytes: 1024 * 1024,
             max_api_reads: 200,
+            max_accounts_per_ase: default_max_accounts_per_ase(),
         }
     }
 }
@@ -156,6 +167,72 @@ impl Default for LimitsConfig {
 struct UserLimits {
     max_file_bytes: Option<u64>,
     max_api_reads: Option<usize>,
+    max_accounts_per_ase: Option<usize>,
+}
+
+/// `zendesk:`: the instance `ase-lint verify` reads and its organization field keys.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZendeskConfig {
+    pub url: String,
+    pub fields: ZendeskFields,
+    /// True when a user's file sets `url` (then `ase-lint ci` verifies changed rows).
+    #[serde(skip)]
+    pub url_set: bool,
+}
+
+/// `zendesk.fields`: organization field keys.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZendeskFields {
+    pub assigned_se: String,
+    pub ase_subscription: String,
+}
+
+/// The default Zendesk instance.
+pub const DEFAULT_ZENDESK_URL: &str = "https://gitlab.zendesk.com";
+
+impl Default for ZendeskConfig {
+    fn default() -> Self {
+        Self {
+            url: DEFAULT_ZENDESK_URL.to_owned(),
+            fields: ZendeskFields {
+                assigned_se: "assigned_se".to_owned(),
+                ase_subscription: "sub_ss_ase".to_owned(),
+            },
+            url_set: false,
+        }
+    }
+}
+
+impl ZendeskConfig {
+    fn merge(&mut self, user: UserZendesk) {
+        if let Some(url) = user.url {
+            self.url = url;
+            self.url_set = true;
+        }
+        let fields = user.fields.unwrap_or_default();
+        if let Some(key) = fields.assigned_se {
+            self.fields.assigned_se = key;
+        }
+        if let Some(key) = fields.ase_subscription {
+            self.fields.ase_subscription = key;
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserZendesk {
+    url: Option<String>,
+    fields: Option<UserZendeskFields>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserZendeskFields {
+    assigned_se: Option<String>,
+    ase_subscription: Option<String>,
 }
 
 /// `cross:`: local checkouts of the other project, relative to the configuration file.
@@ -216,6 +293,7 @@ struct UserConfig {
     cross: Option<CrossConfig>,
     limits: Option<UserLimits>,
     allow: Option<Vec<AllowConfig>>,
+    zendesk: Option<UserZendesk>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -304,6 +382,12 @@ impl Config {
             self.limits.max_file_bytes =
                 limits.max_file_bytes.unwrap_or(self.limits.max_file_bytes);
             self.limits.max_api_reads = limits.max_api_reads.unwrap_or(self.limits.max_api_reads);
+            self.limits.max_accounts_per_ase = limits
+                .max_accounts_per_ase
+                .unwrap_or(self.limits.max_accounts_per_ase);
+        }
+        if let Some(zendesk) = user.zendesk {
+            self.zendesk.merge(zendesk);
         }
         self.rules.extend(user.rules.unwrap_or_default());
         if let Some(ids) = user.ids {
@@ -429,6 +513,9 @@ impl Settings {
         }
         if config.limits.max_file_bytes == 0 {
             return Err(origin.limit_error("max_file_bytes", "must be above 0"));
+        }
+        if config.limits.max_accounts_per_ase == 0 {
+            return Err(origin.limit_error("max_accounts_per_ase", "must be above 0"));
         }
         let ase_readme = config.ase_readme.as_ref().map(|p| base.join(p));
         let cross_ase_readme = config.cross.ase_readme.as_ref().map(|p| base.join(p));
@@ -585,6 +672,25 @@ mod tests {
         assert_eq!(c.limits.max_api_reads, 3);
         assert_eq!(c.limits.max_file_bytes, 1024 * 1024);
         let zero = Config::from_user_yaml("x", "limits:\n  max_file_bytes: 0\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(Settings::new(zero, Path::new("."), "x").is_err());
+    }
+
+    #[test]
+    fn zendesk_defaults_and_an_explicit_url() {
+        let defaults = Config::default_config();
+        assert_eq!(defaults.zendesk.url, DEFAULT_ZENDESK_URL);
+        assert!(!defaults.zendesk.url_set);
+        assert_eq!(defaults.zendesk.fields.assigned_se, "assigned_se");
+        assert_eq!(defaults.zendesk.fields.ase_subscription, "sub_ss_ase");
+        assert_eq!(defaults.limits.max_accounts_per_ase, 5);
+        let yaml = "zendesk:\n  url: https://gitlab-federal-support.zendesk.com\n  fields:\n    ase_subscription: sub_ase\nlimits:\n  max_accounts_per_ase: 6\n";
+        let c = Config::from_user_yaml("x", yaml).unwrap_or_else(|e| panic!("{e}"));
+        assert!(c.zendesk.url_set);
+        assert_eq!(c.zendesk.fields.ase_subscription, "sub_ase");
+        assert_eq!(c.zendesk.fields.assigned_se, "assigned_se");
+        assert_eq!(c.limits.max_accounts_per_ase, 6);
+        let zero = Config::from_user_yaml("x", "limits:\n  max_accounts_per_ase: 0\n")
             .unwrap_or_else(|e| panic!("{e}"));
         assert!(Settings::new(zero, Path::new("."), "x").is_err());
     }

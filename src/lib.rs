@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod fmt;
 pub mod fsafe;
 pub mod gitlab;
+pub mod http;
 pub mod lint;
 pub mod model;
 pub mod new_note;
@@ -26,6 +27,7 @@ pub mod source;
 pub mod suppress;
 pub mod words;
 pub mod workflow;
+pub mod zendesk;
 
 #[cfg(test)]
 pub mod testing;

@@ -46,17 +46,64 @@ pub fn apply_to_org(source: &SourceFile, diagnostics: &mut Vec<Diagnostic>, sett
 }
 
 /// Applies `.ase-lint.yml`'s `allow` entries to a README's findings, each on the row whose
-/// Zendesk Account ID is its `account`.
+/// Zendesk Account ID is its `account`. Entries for `zendesk/*` rules are left to
+/// [`apply_to_verified`] (`check` never makes those findings, so they are not unused).
 pub fn apply_to_readme(
     source: &SourceFile,
     table: Option<&AseTable>,
     diagnostics: &mut Vec<Diagnostic>,
     settings: &Settings,
 ) {
+    let entries = settings
+        .config
+        .allow
+        .iter()
+        .filter(|a| !verify_only(&a.rule));
+    apply_entries(source, table, diagnostics, settings, entries, true);
+}
+
+/// Applies the `allow` entries for `zendesk/*` rules to `ase-lint verify`'s findings;
+/// `whole_table`: every row was verified, so an entry that silences nothing is reported
+/// (`suppression/unused`), which it is not when only a merge request's rows were.
+pub fn apply_to_verified(
+    source: &SourceFile,
+    table: &AseTable,
+    diagnostics: &mut Vec<Diagnostic>,
+    settings: &Settings,
+    whole_table: bool,
+) {
+    let entries = settings
+        .config
+        .allow
+        .iter()
+        .filter(|a| verify_only(&a.rule));
+    apply_entries(
+        source,
+        Some(table),
+        diagnostics,
+        settings,
+        entries,
+        whole_table,
+    );
+}
+
+/// Rules whose findings only `ase-lint verify` (and `ci` with a Zendesk URL) makes.
+fn verify_only(rule: &str) -> bool {
+    rule.starts_with("zendesk/")
+}
+
+fn apply_entries<'a>(
+    source: &SourceFile,
+    table: Option<&AseTable>,
+    diagnostics: &mut Vec<Diagnostic>,
+    settings: &Settings,
+    entries: impl Iterator<Item = &'a AllowConfig>,
+    report_unused: bool,
+) {
     let Some(table) = table else {
         return;
     };
-    for allow in &settings.config.allow {
+    for allow in entries {
         let row = util::aligned_rows(table).find(|row| {
             table
                 .cell(row, Column::AccountId)
@@ -66,14 +113,16 @@ pub fn apply_to_readme(
             continue;
         };
         let silenced = silence(diagnostics, &allow.rule, |d| d.start.line == row.line);
-        unused_unless(
-            silenced,
-            diagnostics,
-            settings,
-            source,
-            &row.span,
-            &allow_label(allow),
-        );
+        if report_unused {
+            unused_unless(
+                silenced,
+                diagnostics,
+                settings,
+                source,
+                &row.span,
+                &allow_label(allow),
+            );
+        }
     }
 }
 

@@ -81,6 +81,11 @@ pub struct CiArgs {
     /// The branch, tag or commit of `--ase-project` to read.
     #[arg(long, value_name = "REF", default_value = "master")]
     pub ase_ref: String,
+    /// A Zendesk instance: the README rows the merge request adds or changes are also
+    /// verified against it (as `ase-lint verify` does; `zendesk.url` in the configuration
+    /// too). Credentials: ZENDESK_EMAIL + ZENDESK_API_TOKEN, or ZENDESK_OAUTH_TOKEN.
+    #[arg(long, value_name = "URL")]
+    pub zendesk_url: Option<String>,
     /// Allow an `http://` API URL to a host other than loopback (the token would cross
     /// the network in clear text).
     #[arg(long)]
@@ -116,7 +121,7 @@ pub struct CiArgs {
 }
 
 /// A request timeout: a positive number of seconds, at most a day.
-fn parse_timeout(text: &str) -> Result<Duration, String> {
+pub(crate) fn parse_timeout(text: &str) -> Result<Duration, String> {
     let seconds: f64 = text
         .trim()
         .parse()

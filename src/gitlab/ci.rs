@@ -285,6 +285,8 @@ async fn review(
         eprintln!("ase-lint: warning: {}", report::terminal_safe(notice));
     }
     let run = lint_changes(args, settings, &mut checkout, &cross);
+    let run =
+        crate::zendesk::in_ci::verify_changed(args, settings, &checkout, &needs.org_ids, run).await;
     let org_files = checkout
         .files
         .iter()

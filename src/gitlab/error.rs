@@ -3,8 +3,9 @@
 
 use gitlab::api::ApiError;
 
-use super::client::TransportError;
 use super::secret::Credentials;
+use crate::http::TransportError;
+pub use crate::http::shorten;
 
 /// A request to GitLab that did not succeed.
 #[derive(Debug, thiserror::Error)]
@@ -180,16 +181,6 @@ fn keep(text: &str) -> String {
     let text = text.trim();
     match text.char_indices().nth(MAX) {
         Some((cut, _)) => text[..cut].to_owned(),
-        None => text.to_owned(),
-    }
-}
-
-/// Server text, cut to a readable length for messages.
-pub fn shorten(text: &str) -> String {
-    const MAX: usize = 300;
-    let text = text.trim();
-    match text.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),
     }
 }

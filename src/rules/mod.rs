@@ -18,6 +18,7 @@ pub mod suppression;
 pub mod table;
 pub mod util;
 pub mod yaml;
+pub mod zendesk;
 
 /// What every rule declares about itself.
 #[derive(Debug)]
@@ -51,6 +52,10 @@ pub trait Rule: Sync {
 
     /// Reports a file whose content was not read (a symlink, a special file, too large).
     fn check_file(&self, _problem: &file::FileProblem, _cx: &mut Context<'_>) {}
+
+    /// Checks the ASE table against what was read from Zendesk (`zendesk/*`, run by
+    /// `ase-lint verify`).
+    fn check_zendesk(&self, _input: &zendesk::ZendeskInput<'_>, _cx: &mut Context<'_>) {}
 }
 
 /// Declares a rule's unit struct and its [`RuleMeta`]; the `///` docs become `explain`'s
@@ -95,6 +100,7 @@ pub static ALL: &[&dyn Rule] = &[
     &table::duplicate_account::DuplicateAccount,
     &table::org_name_format::OrgNameFormat,
     &table::region::Region,
+    &table::ase_capacity::AseCapacity,
     &id::format::Format,
     &id::suspicious_length::SuspiciousLength,
     &id::ase_conflict::AseConflict,
@@ -120,6 +126,13 @@ pub static ALL: &[&dyn Rule] = &[
     &file::too_large::TooLarge,
     &suppression::no_reason::NoReason,
     &suppression::unused::Unused,
+    &zendesk::org_not_found::OrgNotFound,
+    &zendesk::org_name_mismatch::OrgNameMismatch,
+    &zendesk::ase_not_assigned::AseNotAssigned,
+    &zendesk::user_not_found::UserNotFound,
+    &zendesk::user_not_agent::UserNotAgent,
+    &zendesk::ase_name_mismatch::AseNameMismatch,
+    &zendesk::ase_subscription::AseSubscription,
 ];
 
 /// Looks a rule up by name.
@@ -224,6 +237,19 @@ pub fn check_file(
     for_each_enabled(settings, |rule, severity| {
         let mut cx = Context::new(settings, source, rule.meta(), severity, out);
         rule.check_file(problem, &mut cx);
+    });
+}
+
+/// Runs every enabled rule's Zendesk check on a README's ASE table (`source`).
+pub fn check_zendesk(
+    input: &zendesk::ZendeskInput<'_>,
+    source: &SourceFile,
+    settings: &Settings,
+    out: &mut Vec<Diagnostic>,
+) {
+    for_each_enabled(settings, |rule, severity| {
+        let mut cx = Context::new(settings, source, rule.meta(), severity, out);
+        rule.check_zendesk(input, &mut cx);
     });
 }
 

@@ -77,7 +77,7 @@ fn compare(pair: &Pair<'_>, settings: &Settings) -> Option<Mismatch> {
 
 /// True when `sentence` names one of the people in an ASE cell (`Jill Doe`,
 /// `Jill Doe (@jdoe)`, `Jill Doe, Kenji Sato`) by full name, first name or handle.
-fn names_any(sentence: &str, cell: &str) -> bool {
+pub(crate) fn names_any(sentence: &str, cell: &str) -> bool {
     let sentence = sentence.to_lowercase();
     cell.split([',', ';', '/', '&', '\n'])
         .flat_map(|person| person.split(" and "))
