@@ -36,6 +36,7 @@ use crate::cli::{self, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::Settings;
 use crate::cross::CrossContext;
 use crate::lint::{self, FileKind, LintRun};
+use crate::report::mr_note::NoteReview;
 use crate::report::{self, TextOptions};
 use crate::workflow::Workflow;
 
@@ -285,12 +286,7 @@ async fn review(
         eprintln!("ase-lint: warning: {}", report::terminal_safe(notice));
     }
     let run = lint_changes(args, settings, &mut checkout, &cross);
-    let org_files = checkout
-        .files
-        .iter()
-        .filter(|f| f.kind == FileKind::Org)
-        .map(|f| f.path.clone())
-        .collect();
+    let notes = note_reviews(&checkout, &run, settings);
     let artifacts_ok = write_artifacts(args, &run);
     print_findings(args, &run);
     let findings_status = exit_status(&run, artifacts_ok);
@@ -310,7 +306,7 @@ async fn review(
         dry_run: args.dry_run,
     };
     let extras = SummaryExtras {
-        org_files,
+        notes,
         workflow: workflow_of(&state, &checkout, &base, settings),
         notices,
         config_change: target_config::compare(settings, &args.project_dir, &state.files),
@@ -324,6 +320,22 @@ async fn review(
         findings_status,
         artifacts_ok,
     ))
+}
+
+/// The review of each changed org note that was read.
+fn note_reviews(checkout: &checkout::Checkout, run: &LintRun, settings: &Settings) -> Vec<NoteReview> {
+    checkout
+        .files
+        .iter()
+        .filter(|f| f.kind == FileKind::Org)
+        .map(|f| match run.sources.get(&f.path) {
+            Some(source) => NoteReview::of(&f.path, source, settings),
+            None => NoteReview {
+                path: f.path.clone(),
+                facts: None,
+            },
+        })
+        .collect()
 }
 
 /// Lints exactly the diff's files; with `--filter nofilter` also every other README and

@@ -54,8 +54,8 @@ pub struct Outcome {
 /// What the summary shows besides the findings.
 #[derive(Debug, Default)]
 pub struct SummaryExtras {
-    /// Changed org files (display paths): each gets the question checklist.
-    pub org_files: Vec<String>,
+    /// Changed org notes: each gets the handbook's questions with their answers.
+    pub notes: Vec<crate::report::mr_note::NoteReview>,
     /// The handbook's steps the merge request calls for.
     pub workflow: Workflow,
     /// Sentences about the run (e.g. the other project could not be read).
@@ -420,7 +420,7 @@ fn summary_text(
             })
             .collect(),
         checked_files: run.files,
-        org_files: extras.org_files.iter().map(String::as_str).collect(),
+        notes: &extras.notes,
         project_url: project_url.as_deref(),
         head_sha: head,
         notices,

@@ -9,9 +9,7 @@
 
 use std::fmt::Write as _;
 
-use crate::config::QUESTIONS;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{self, RuleMeta};
 use crate::source::SourceFile;
 
 /// Starts the bot's summary note; later runs find the note by it.
@@ -27,8 +25,6 @@ pub const MAX_QUOTE_CHARS: usize = 300;
 const MAX_LISTED: usize = 200;
 /// Lists longer than this fold into `<details>`.
 const FOLD_AFTER: usize = 10;
-/// Org notes given a question checklist in the summary.
-const MAX_CHECKLISTS: usize = 50;
 
 const ZWSP: char = '\u{200B}';
 
@@ -333,8 +329,8 @@ pub struct SummaryInput<'a> {
     pub findings: Vec<SummaryFinding<'a>>,
     /// Number of files checked.
     pub checked_files: usize,
-    /// Changed org files (display paths): each gets a question checklist.
-    pub org_files: Vec<&'a str>,
+    /// Changed org notes: each gets the handbook's questions with their answers.
+    pub notes: &'a [crate::report::mr_note::NoteReview],
     /// Project web URL (`https://host/group/project`), for links to lines.
     pub project_url: Option<&'a str>,
     pub head_sha: &'a str,
@@ -392,7 +388,14 @@ pub fn summary_body(input: &SummaryInput<'_>) -> String {
     if !input.findings.is_empty() {
         push_findings_table(&mut body, input);
     }
-    push_checklists(&mut body, input);
+    crate::report::mr_note::push_note_reviews(
+        &mut body,
+        input.notes,
+        crate::report::mr_note::Links {
+            project_url: input.project_url,
+            head_sha: input.head_sha,
+        },
+    );
     if let Some(workflow) = input.workflow {
         crate::report::mr_workflow::push_workflow(&mut body, workflow);
     }
@@ -543,88 +546,6 @@ fn percent_encode_path(path: &str) -> String {
     out
 }
 
-/// The question rules of an ASE note: the rules named `note/<question>` for each
-/// question key of the configuration that has one.
-pub fn question_rules() -> Vec<&'static RuleMeta> {
-    QUESTIONS
-        .iter()
-        .filter_map(|key| rules::find(&format!("note/{}", key.replace('_', "-"))))
-        .map(|rule| rule.meta())
-        .collect()
-}
-
-fn push_checklists(body: &mut String, input: &SummaryInput<'_>) {
-    if input.org_files.is_empty() {
-        return;
-    }
-    let questions = question_rules();
-    let mut section = String::new();
-    for path in input.org_files.iter().take(MAX_CHECKLISTS) {
-        let findings: Vec<&Diagnostic> = input
-            .findings
-            .iter()
-            .map(|f| f.diagnostic)
-            .filter(|d| d.path == *path)
-            .collect();
-        push_checklist(&mut section, path, &findings, &questions);
-    }
-    if input.org_files.len() > MAX_CHECKLISTS {
-        let _ = writeln!(
-            section,
-            "… and {} more org notes.\n",
-            input.org_files.len() - MAX_CHECKLISTS
-        );
-    }
-    push_folded(
-        body,
-        "Org notes: the handbook's questions",
-        input.org_files.len() * 2,
-        &section,
-    );
-}
-
-fn push_checklist(
-    section: &mut String,
-    path: &str,
-    findings: &[&Diagnostic],
-    questions: &[&RuleMeta],
-) {
-    let _ = writeln!(section, "**{}**\n", escape_user_text(path, MAX_QUOTE_CHARS));
-    let answered_all = !findings
-        .iter()
-        .any(|d| questions.iter().any(|q| q.name == d.rule));
-    if answered_all {
-        let _ = writeln!(
-            section,
-            "- ✅ No question reported unanswered: the note answers them all, or it is not an \
-             ASE note (the questions are checked only in notes that say the organization has \
-             an ASE).\n"
-        );
-        return;
-    }
-    for question in questions {
-        let worst = findings
-            .iter()
-            .filter(|d| d.rule == question.name)
-            .max_by_key(|d| d.severity);
-        let line = match worst {
-            None => format!("- ✅ `{}`", question.name),
-            Some(d) => format!(
-                "- {} `{}`: {}",
-                if d.severity == Severity::Error {
-                    "❌"
-                } else {
-                    "⚠️"
-                },
-                question.name,
-                escape_user_text(&d.message, MAX_QUOTE_CHARS)
-            ),
-        };
-        let _ = writeln!(section, "{line}");
-    }
-    section.push('\n');
-}
-
 fn push_not_inline(body: &mut String, input: &SummaryInput<'_>) {
     let outside: Vec<&SummaryFinding<'_>> = input
         .findings
@@ -676,7 +597,7 @@ mod tests {
     use proptest::prelude::*;
 
     use crate::report::note_safety::{ESCAPED_TEXT_TAGS, live_markup};
-    use crate::testing::{lint_org, lint_readme};
+    use crate::testing::lint_readme;
 
     proptest! {
         #[test]
@@ -752,7 +673,7 @@ mod tests {
         assert_eq!(suggestion_line(&d, &source), None);
     }
 
-    fn summary_of(findings: &[Diagnostic], org_files: Vec<&str>) -> String {
+    fn summary_of(findings: &[Diagnostic]) -> String {
         let input = SummaryInput {
             findings: findings
                 .iter()
@@ -762,7 +683,7 @@ mod tests {
                 })
                 .collect(),
             checked_files: 1,
-            org_files,
+            notes: &[],
             project_url: Some("https://gitlab.example/g/p"),
             head_sha: "0123456789abcdef",
             notices: Vec::new(),
@@ -775,34 +696,17 @@ mod tests {
     #[test]
     fn summary_shows_status_table_links_and_not_inline_list() {
         let findings = lint_readme("| Account |\n| --- |\n| a |\n", true);
-        let body = summary_of(&findings, Vec::new());
+        let body = summary_of(&findings);
         assert!(body.starts_with(SUMMARY_MARKER));
         assert!(body.contains("## ase-lint: ❌"), "{body}");
         assert!(body.contains("https://gitlab.example/g/p/-/blob/0123456789abcdef/README.md#L1"));
         assert!(body.contains("### Not commented inline"));
-        assert!(summary_of(&[], Vec::new()).contains("## ase-lint: ✅ ready"));
-    }
-
-    #[test]
-    fn org_notes_get_a_checklist_or_an_honest_note() {
-        let clean = summary_of(&[], vec!["organizations/1.yaml"]);
-        assert!(clean.contains("No question reported unanswered"), "{clean}");
-        let mut findings = lint_org("1", "id: 2\nname: a\nnotes: |\n  x\n");
-        let question = question_rules()[0];
-        let mut q = findings[0].clone();
-        q.rule = question.name;
-        findings.push(q);
-        let body = summary_of(&findings, vec!["organizations/1.yaml"]);
-        assert!(
-            body.contains(&format!("- ❌ `{}`", question.name)),
-            "{body}"
-        );
-        assert_eq!(question_rules().len(), QUESTIONS.len() - 1);
+        assert!(summary_of(&[]).contains("## ase-lint: ✅ ready"));
     }
 
     #[test]
     fn workflow_sections_appear_once_and_only_when_given() {
-        let plain = summary_of(&[], Vec::new());
+        let plain = summary_of(&[]);
         for section in [
             "Onboarding checklist",
             "Offboarding",
@@ -841,7 +745,7 @@ mod tests {
             "m".repeat(5_000),
         );
         let findings = vec![one; 5_000];
-        let body = summary_of(&findings, Vec::new());
+        let body = summary_of(&findings);
         assert!(body.chars().count() < MAX_BODY_CHARS);
         assert!(body.contains("… and 4800 more"));
     }
