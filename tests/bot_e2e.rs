@@ -68,8 +68,12 @@ fn bad_readme_row_gets_a_thread_on_that_line() {
         "{body}"
     );
     assert!(
-        body.contains("`ase-lint explain table/cell-count`"),
+        body.contains("(https://gitlab.com/gitlab-com/support/toolbox/ase-lint/-/blob/main/docs/rules/table/cell-count.md)"),
         "{body}"
+    );
+    assert!(
+        !body.contains("ase-lint explain"),
+        "no command a browser cannot run: {body}"
     );
     assert!(body.contains("<!-- ase-lint:fp="), "{body}");
     let state = fake.state();
@@ -177,6 +181,8 @@ fn finding_outside_the_diff_goes_to_the_summary_only() {
         "Old tail.\n",
         "New tail.\n",
     );
+    // Without the base version every finding counts as the merge request's.
+    fake.state().files.clear();
     let out = run(&mut bot(&fake, &work));
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(inline_posts(&fake).is_empty());
@@ -359,6 +365,8 @@ fn refused_position_goes_to_the_summary_without_retrying() {
         "Old tail.\n",
         "New tail.\n",
     );
+    // Without the base version every finding counts as the merge request's.
+    fake.state().files.clear();
     let out = run(bot(&fake, &work).args(["--filter", "file"]));
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let posts = inline_posts(&fake);
@@ -379,6 +387,7 @@ fn context_lines_get_old_and_new_line_with_diff_context() {
     let before = [SHORT_ROW, ACME];
     let after = [SHORT_ROW, ACME, BLUE];
     readme_mr(&fake, &work, &before, &after);
+    fake.state().files.clear();
     let out = run(bot(&fake, &work).args(["--filter", "diff_context"]));
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let posts = inline_posts(&fake);

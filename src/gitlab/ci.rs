@@ -25,6 +25,7 @@ use super::client::{Client, ClientOptions, shown_url};
 use super::endpoints::Versions;
 use super::error::Error;
 use super::files::{self, ApiBudget, Fetched};
+use super::introduced::{self, FailOn};
 use super::other_project;
 use super::position::{ChangedFile, Filter};
 use super::publish::{self, Context, Outcome, SummaryExtras};
@@ -287,9 +288,11 @@ async fn review(
     }
     let run = lint_changes(args, settings, &mut checkout, &cross);
     let notes = note_reviews(&checkout, &run, settings);
+    let already = already_on_target(&state, &checkout, &base, settings, &cross, &run);
     let artifacts_ok = write_artifacts(args, &run);
     print_findings(args, &run);
-    let findings_status = exit_status(&run, artifacts_ok);
+    say_already_on_target(args, &already);
+    let findings_status = exit_status(&run, &already, args.fail_on, artifacts_ok);
     let credentials = client.credentials();
     if !credentials.can_write() && !args.dry_run {
         explain_missing_token(missing_token_reason(credentials));
@@ -310,6 +313,7 @@ async fn review(
         workflow: workflow_of(&state, &checkout, &base, settings),
         notices,
         config_change: target_config::compare(settings, &args.project_dir, &state.files),
+        already_on_target: already,
     };
     let outcome = publish::publish(&context, &state, &run, &extras).await;
     Ok(finish(
@@ -323,7 +327,11 @@ async fn review(
 }
 
 /// The review of each changed org note that was read.
-fn note_reviews(checkout: &checkout::Checkout, run: &LintRun, settings: &Settings) -> Vec<NoteReview> {
+fn note_reviews(
+    checkout: &checkout::Checkout,
+    run: &LintRun,
+    settings: &Settings,
+) -> Vec<NoteReview> {
     checkout
         .files
         .iter()
@@ -595,7 +603,7 @@ fn without_merge_request(
     let run = lint_project(&args.project_dir, settings);
     let artifacts_ok = write_artifacts(args, &run);
     print_findings(args, &run);
-    let findings_status = exit_status(&run, artifacts_ok);
+    let findings_status = exit_status(&run, &[], FailOn::All, artifacts_ok);
     if unauthorised {
         let reason = if credentials.can_write() {
             format!(
@@ -656,13 +664,58 @@ fn print_findings(args: &CiArgs, run: &LintRun) {
     }
 }
 
-/// 2 when a file could not be read or an artifact written, else 1 / 0 by the findings.
-fn exit_status(run: &LintRun, artifacts_ok: bool) -> u8 {
-    if artifacts_ok {
-        cli::exit_code(run)
-    } else {
+/// 2 when a file could not be read or an artifact written, else 1 / 0 by the findings
+/// that fail the job under `fail_on` (`already`: by finding, it is on the target branch).
+fn exit_status(run: &LintRun, already: &[bool], fail_on: FailOn, artifacts_ok: bool) -> u8 {
+    if !artifacts_ok || !run.errors.is_empty() {
         EXIT_TROUBLE
+    } else if introduced::fails(&run.diagnostics, already, fail_on) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
     }
+}
+
+/// For each finding: true when the changed file's version at the merge request's base
+/// has it too (files new in the merge request, or whose base was not read, have none).
+fn already_on_target(
+    state: &MrState,
+    checkout: &checkout::Checkout,
+    base: &BTreeMap<String, Fetched>,
+    settings: &Settings,
+    cross: &CrossContext,
+    run: &LintRun,
+) -> Vec<bool> {
+    let mut at_base = Vec::new();
+    for file in &checkout.files {
+        let old_path = state
+            .files
+            .iter()
+            .find(|f| f.new_path == file.path && !f.new_file)
+            .map(|f| f.old_path.as_str());
+        if let Some(Fetched::Found(bytes)) = old_path.and_then(|p| base.get(p)) {
+            let read = Ok(bytes.clone());
+            at_base
+                .extend(lint::lint_read(&file.path, file.kind, &read, settings, cross).diagnostics);
+        }
+    }
+    introduced::already_on_target(&run.diagnostics, &at_base)
+}
+
+/// One line in the job log on the findings the merge request did not introduce.
+fn say_already_on_target(args: &CiArgs, already: &[bool]) {
+    let count = already.iter().filter(|a| **a).count();
+    if count == 0 {
+        return;
+    }
+    let effect = match args.fail_on {
+        FailOn::New => "they do not fail the job (--fail-on all counts them)",
+        FailOn::All => "--fail-on all counts them",
+    };
+    eprintln!(
+        "ase-lint: {count} finding{} already on the target branch (not introduced by this merge request): {effect}.",
+        if count == 1 { "" } else { "s" }
+    );
 }
 
 /// The status when no token can comment: by the findings, or 2 with `--require-token`.

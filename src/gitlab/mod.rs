@@ -16,6 +16,7 @@ pub mod diff;
 pub mod endpoints;
 pub mod error;
 pub mod files;
+pub mod introduced;
 pub mod other_project;
 pub mod position;
 pub mod publish;

@@ -85,6 +85,8 @@ pub enum NotInline {
     Duplicate,
     /// Posting the comment failed (see the job log).
     Failed,
+    /// The finding is already on the target branch (the merge request did not add it).
+    AlreadyOnTarget,
 }
 
 impl NotInline {
@@ -99,6 +101,7 @@ impl NotInline {
             NotInline::MaxInline => "over the --max-inline limit",
             NotInline::Duplicate => "same finding as another inline comment",
             NotInline::Failed => "posting the comment failed (see the job log)",
+            NotInline::AlreadyOnTarget => "already on the target branch",
         }
     }
 }

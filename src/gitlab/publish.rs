@@ -4,7 +4,7 @@
 //!
 //! Works on [`Diagnostic`]s generically: it never looks at a rule's name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::future::Future;
 
 use futures_util::StreamExt;
@@ -26,6 +26,7 @@ use super::types::DiffRefs;
 use crate::diagnostic::Diagnostic;
 use crate::lint::LintRun;
 use crate::report::mr_comment::{self, SummaryFinding, SummaryInput};
+use crate::report::mr_note;
 use crate::workflow::Workflow;
 
 /// What publishing needs besides the run.
@@ -62,6 +63,9 @@ pub struct SummaryExtras {
     pub notices: Vec<String>,
     /// The merge request changes `.ase-lint.yml`.
     pub config_change: Option<crate::report::mr_comment::ConfigChange>,
+    /// By finding (the run's order): it is already on the target branch (no thread; the
+    /// summary lists it apart). Empty: none is.
+    pub already_on_target: Vec<bool>,
 }
 
 /// Why a finding stays out of the diff; `None` once it is inline.
@@ -81,22 +85,35 @@ pub async fn publish(
         .iter()
         .map(Diagnostic::fingerprint)
         .collect();
-    let plan = plan_threads(state, run, &positions, &fingerprints, cx.max_inline);
+    let items = items(state, run, &fingerprints, extras);
+    let plan = plan_threads(state, run, &items, &positions, &fingerprints, cx.max_inline);
     let mut placements: Placements = positions
         .iter()
         .map(|p| p.as_ref().err().copied())
         .collect();
-    for &i in &plan.over_limit {
-        placements[i] = Some(NotInline::MaxInline);
+    for (&i, why) in plan
+        .over_limit
+        .iter()
+        .map(|i| (i, NotInline::MaxInline))
+        .chain(plan.duplicates.iter().map(|i| (i, NotInline::Duplicate)))
+    {
+        for &member in &items[i].members {
+            placements[member] = Some(why);
+        }
     }
-    for &i in &plan.duplicates {
-        placements[i] = Some(NotInline::Duplicate);
+    for (placement, _) in placements
+        .iter_mut()
+        .zip(&extras.already_on_target)
+        .filter(|(_, already)| **already)
+    {
+        *placement = Some(NotInline::AlreadyOnTarget);
     }
     if let Some(refs) = &state.refs {
         post_inline(
             cx,
             refs,
             run,
+            &items,
             &positions,
             &plan.create,
             &mut placements,
@@ -150,23 +167,102 @@ fn positions(
 fn plan_threads(
     state: &MrState,
     run: &LintRun,
+    items: &[Item],
     positions: &[Result<LinePosition, NotInline>],
     fingerprints: &[String],
     max_inline: usize,
 ) -> Plan {
-    let candidates: Vec<Candidate<'_>> = positions
+    let candidates: Vec<Candidate<'_>> = items
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.is_ok())
-        .map(|(index, _)| Candidate {
+        .filter(|(_, item)| positions[item.members[0]].is_ok())
+        .map(|(index, item)| Candidate {
             index,
-            fingerprint: &fingerprints[index],
+            fingerprint: &item.fingerprint,
+            body: item.body.as_deref(),
         })
         .collect();
-    let present: HashSet<&str> = fingerprints.iter().map(String::as_str).collect();
+    let present: HashSet<&str> = fingerprints
+        .iter()
+        .chain(items.iter().map(|item| &item.fingerprint))
+        .map(String::as_str)
+        .collect();
     let checked: HashSet<&str> = run.checked.iter().map(String::as_str).collect();
     let threads = reconcile::bot_threads(&state.discussions, state.me.as_ref());
     reconcile::plan(&threads, &candidates, &present, &checked, max_inline)
+}
+
+/// One inline thread to be: one finding, or the question findings on one line of an org
+/// note (one thread listing them, edited as answers come and go).
+struct Item {
+    /// Indices of its findings in the run; the first one's line is the thread's.
+    members: Vec<usize>,
+    fingerprint: String,
+    /// A group's body, kept current by editing the thread; `None`: one finding, whose
+    /// body is made when it is posted.
+    body: Option<String>,
+}
+
+/// The inline threads this run wants, in report order: findings already on the target
+/// branch get none.
+fn items(
+    state: &MrState,
+    run: &LintRun,
+    fingerprints: &[String],
+    extras: &SummaryExtras,
+) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut groups: BTreeMap<(&str, usize), Vec<usize>> = BTreeMap::new();
+    for (i, d) in run.diagnostics.iter().enumerate() {
+        if extras.already_on_target.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        if mr_note::is_question_finding(d) {
+            groups
+                .entry((d.path.as_str(), d.start.line))
+                .or_default()
+                .push(i);
+        } else {
+            items.push(Item {
+                members: vec![i],
+                fingerprint: fingerprints[i].clone(),
+                body: None,
+            });
+        }
+    }
+    let project_url = project_url(&state.mr.web_url);
+    let links = mr_note::Links {
+        project_url: project_url.as_deref(),
+        head_sha: head_sha(state),
+    };
+    for ((path, line), members) in groups {
+        let line_text = run
+            .sources
+            .get(path)
+            .and_then(|s| s.text.get(s.line_span(line)))
+            .unwrap_or_default();
+        let fingerprint = mr_note::questions_thread_fingerprint(path, line_text);
+        let findings: Vec<&Diagnostic> = members.iter().map(|&i| &run.diagnostics[i]).collect();
+        let review = extras.notes.iter().find(|r| r.path == path);
+        let body = mr_note::questions_thread_body(&findings, review, links, &fingerprint);
+        items.push(Item {
+            members,
+            fingerprint,
+            body: Some(body),
+        });
+    }
+    items.sort_by_key(|item| item.members[0]);
+    items
+}
+
+/// The head commit the review is of.
+fn head_sha(state: &MrState) -> &str {
+    state
+        .refs
+        .as_ref()
+        .map(|r| r.head_sha.as_str())
+        .or(state.mr.sha.as_deref())
+        .unwrap_or_default()
 }
 
 /// Runs `task` over `items`, at most `limit` at a time, results in order.
@@ -188,6 +284,7 @@ async fn post_inline(
     cx: &Context<'_>,
     refs: &DiffRefs,
     run: &LintRun,
+    items: &[Item],
     positions: &[Result<LinePosition, NotInline>],
     create: &[usize],
     placements: &mut Placements,
@@ -196,13 +293,16 @@ async fn post_inline(
     let writes: Vec<(usize, Write<'_>)> = create
         .iter()
         .filter_map(|&i| {
-            let position = positions[i].as_ref().ok()?;
-            let d = &run.diagnostics[i];
-            let suggestion = run
-                .sources
-                .get(&d.path)
-                .and_then(|s| mr_comment::suggestion_line(d, s));
-            let body = mr_comment::inline_body(d, suggestion.as_deref());
+            let item = &items[i];
+            let position = positions[item.members[0]].as_ref().ok()?;
+            let body = item.body.clone().unwrap_or_else(|| {
+                let d = &run.diagnostics[item.members[0]];
+                let suggestion = run
+                    .sources
+                    .get(&d.path)
+                    .and_then(|s| mr_comment::suggestion_line(d, s));
+                mr_comment::inline_body(d, suggestion.as_deref())
+            });
             let write = if cx.review {
                 Write::Draft { body, position }
             } else {
@@ -221,11 +321,15 @@ async fn post_inline(
         match result {
             Ok(()) => posted += 1,
             Err(err) if err.is_bad_position() => {
-                placements[i] = Some(NotInline::Refused);
+                for &member in &items[i].members {
+                    placements[member] = Some(NotInline::Refused);
+                }
                 refused += 1;
             }
             Err(err) => {
-                placements[i] = Some(NotInline::Failed);
+                for &member in &items[i].members {
+                    placements[member] = Some(NotInline::Failed);
+                }
                 record_failure(outcome, err, true);
             }
         }
@@ -266,7 +370,16 @@ fn record_failure(outcome: &mut Outcome, err: Error, creating: bool) {
     }
 }
 
-/// Resolves the threads whose finding is gone and reopens those whose finding is back.
+/// What a thread action did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Done {
+    Resolved,
+    Reopened,
+    Edited,
+}
+
+/// Resolves the threads whose finding is gone, reopens those whose finding is back, and
+/// edits the comments that list what is open.
 async fn apply_thread_actions(
     cx: &Context<'_>,
     state: &MrState,
@@ -275,63 +388,83 @@ async fn apply_thread_actions(
 ) {
     let head = state.refs.as_ref().map_or("", |r| r.head_sha.as_str());
     let results = bounded(actions, cx.concurrency, |action| async move {
-        let (discussion, reply, resolved) = match action {
-            ThreadAction::Resolve {
-                discussion_id,
-                resolution,
-                reply,
-            } => {
-                let body = match resolution {
-                    Resolution::Fixed => mr_comment::fixed_reply(head),
-                    Resolution::FileNoLongerChanged => mr_comment::no_longer_changed_reply(head),
-                };
-                (discussion_id.as_str(), reply.then_some(body), true)
-            }
-            ThreadAction::Reopen { discussion_id } => (
-                discussion_id.as_str(),
-                Some(mr_comment::reopened_reply(head)),
-                false,
-            ),
-        };
-        if let Some(body) = reply {
-            let write = Write::Reply { discussion, body };
-            cx.apply_without_refs(&write).await.map_err(|e| (e, true))?;
-        }
-        let write = Write::Resolve {
-            discussion,
-            resolved,
-        };
-        cx.apply_without_refs(&write)
-            .await
-            .map_err(|e| (e, false))?;
-        Ok::<bool, (Error, bool)>(resolved)
+        apply_thread_action(cx, head, action).await
     })
     .await;
-    let mut counts = (0, 0);
+    let mut counts = [0usize; 3];
     for result in results {
         match result {
-            Ok(true) => counts.0 += 1,
-            Ok(false) => counts.1 += 1,
+            Ok(done) => counts[done as usize] += 1,
             Err((err, false)) if err.status() == Some(403) => outcome.report.push(format!(
                 "cannot resolve or reopen a thread: the token needs the Developer role ({err})"
             )),
             Err((err, creating)) => record_failure(outcome, err, creating),
         }
     }
-    if counts.0 > 0 {
-        outcome.report.push(format!(
-            "{} {} thread(s) whose finding is gone",
-            cx.verb("resolved"),
-            counts.0
-        ));
+    let said = [
+        ("resolved", "thread(s) whose finding is gone"),
+        ("reopened", "thread(s) whose finding came back"),
+        ("updated", "thread(s) listing a note's open questions"),
+    ];
+    for (count, (verb, what)) in counts.into_iter().zip(said) {
+        if count > 0 {
+            outcome
+                .report
+                .push(format!("{} {count} {what}", cx.verb(verb)));
+        }
     }
-    if counts.1 > 0 {
-        outcome.report.push(format!(
-            "{} {} thread(s) whose finding came back",
-            cx.verb("reopened"),
-            counts.1
-        ));
+}
+
+/// One thread action's writes; the error says whether it was creating a note.
+async fn apply_thread_action(
+    cx: &Context<'_>,
+    head: &str,
+    action: &ThreadAction,
+) -> Result<Done, (Error, bool)> {
+    let (discussion, reply, resolved) = match action {
+        ThreadAction::Resolve {
+            discussion_id,
+            resolution,
+            reply,
+        } => {
+            let body = match resolution {
+                Resolution::Fixed => mr_comment::fixed_reply(head),
+                Resolution::FileNoLongerChanged => mr_comment::no_longer_changed_reply(head),
+            };
+            (discussion_id.as_str(), reply.then_some(body), true)
+        }
+        ThreadAction::Reopen { discussion_id } => (
+            discussion_id.as_str(),
+            Some(mr_comment::reopened_reply(head)),
+            false,
+        ),
+        ThreadAction::Edit { note_id, body, .. } => {
+            let write = Write::EditComment {
+                note: *note_id,
+                body: body.clone(),
+            };
+            cx.apply_without_refs(&write)
+                .await
+                .map_err(|e| (e, false))?;
+            return Ok(Done::Edited);
+        }
+    };
+    if let Some(body) = reply {
+        let write = Write::Reply { discussion, body };
+        cx.apply_without_refs(&write).await.map_err(|e| (e, true))?;
     }
+    let write = Write::Resolve {
+        discussion,
+        resolved,
+    };
+    cx.apply_without_refs(&write)
+        .await
+        .map_err(|e| (e, false))?;
+    Ok(if resolved {
+        Done::Resolved
+    } else {
+        Done::Reopened
+    })
 }
 
 /// Creates, edits or leaves the summary note; removes the bot's own duplicate summaries.
@@ -399,21 +532,18 @@ fn summary_text(
     extras: &SummaryExtras,
     notices: Vec<String>,
 ) -> String {
-    let head = state
-        .refs
-        .as_ref()
-        .map(|r| r.head_sha.as_str())
-        .or(state.mr.sha.as_deref())
-        .unwrap_or_default();
+    let head = head_sha(state);
     if run.checked.is_empty() && extras.config_change.is_none() && notices.is_empty() {
         return mr_comment::nothing_to_check_body(head);
     }
     let project_url = project_url(&state.mr.web_url);
+    let already = |p: &Option<NotInline>| *p == Some(NotInline::AlreadyOnTarget);
     let input = SummaryInput {
         findings: run
             .diagnostics
             .iter()
             .zip(placements)
+            .filter(|(_, placement)| !already(placement))
             .map(|(diagnostic, placement)| SummaryFinding {
                 diagnostic,
                 not_inline: placement.map(NotInline::describe),
@@ -426,6 +556,13 @@ fn summary_text(
         notices,
         workflow: Some(&extras.workflow),
         config_change: extras.config_change.as_ref(),
+        already_on_target: run
+            .diagnostics
+            .iter()
+            .zip(placements)
+            .filter(|(_, placement)| already(placement))
+            .map(|(diagnostic, _)| diagnostic)
+            .collect(),
     };
     mr_comment::summary_body(&input)
 }
@@ -462,6 +599,11 @@ enum Write<'a> {
         note: u64,
         body: String,
     },
+    /// Edits the bot's comment opening an inline thread.
+    EditComment {
+        note: u64,
+        body: String,
+    },
     DeleteNote {
         note: u64,
     },
@@ -493,6 +635,9 @@ impl Write<'_> {
             } => format!("PUT discussions/{discussion}?resolved=false"),
             Write::CreateNote { .. } => "POST notes: create the summary note".into(),
             Write::EditNote { note, .. } => format!("PUT notes/{note}: update the summary note"),
+            Write::EditComment { note, .. } => {
+                format!("PUT notes/{note}: update the list of a note's open questions")
+            }
             Write::DeleteNote { note } => {
                 format!("DELETE notes/{note}: remove a duplicate summary note")
             }
@@ -505,7 +650,8 @@ impl Write<'_> {
             | Write::Draft { body, .. }
             | Write::Reply { body, .. }
             | Write::CreateNote { body }
-            | Write::EditNote { body, .. } => Some(body),
+            | Write::EditNote { body, .. }
+            | Write::EditComment { body, .. } => Some(body),
             _ => None,
         }
     }
@@ -614,7 +760,7 @@ impl Context<'_> {
                     .map_err(|e| build_error(&what, e))?;
                 self.client.execute(&what, &endpoint).await
             }
-            Write::EditNote { note, body } => {
+            Write::EditNote { note, body } | Write::EditComment { note, body } => {
                 let endpoint = EditMergeRequestNote::builder()
                     .project(project)
                     .merge_request(mr)

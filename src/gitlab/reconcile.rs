@@ -39,6 +39,9 @@ pub struct BotThread {
     pub path: Option<String>,
     /// The last note is the bot's "fixed" reply (so the bot resolved it, not a person).
     pub closed_by_bot: bool,
+    /// The thread's first note (the bot's comment): id and body.
+    pub first_note: u64,
+    pub body: String,
 }
 
 /// The bot's inline threads among `discussions`.
@@ -60,6 +63,8 @@ pub fn bot_threads(discussions: &[Discussion], me: Option<&User>) -> Vec<BotThre
                 resolved: notes.iter().filter(|n| n.resolvable).all(|n| n.resolved),
                 path: first.position.as_ref().and_then(|p| p.new_path.clone()),
                 closed_by_bot: is_bot_author(&last.author, me) && last.body.contains(FIXED_MARKER),
+                first_note: first.id,
+                body: first.body.clone(),
             })
         })
         .collect()
@@ -70,6 +75,8 @@ pub fn bot_threads(discussions: &[Discussion], me: Option<&User>) -> Vec<BotThre
 pub struct Candidate<'a> {
     pub index: usize,
     pub fingerprint: &'a str,
+    /// A body kept current: an existing thread whose first note differs is edited.
+    pub body: Option<&'a str>,
 }
 
 /// Why a thread is resolved.
@@ -92,6 +99,12 @@ pub enum ThreadAction {
     },
     /// The finding came back after the bot resolved the thread: reply and reopen.
     Reopen { discussion_id: String },
+    /// The thread's comment lists what is open, which changed: edit it in place.
+    Edit {
+        discussion_id: String,
+        note_id: u64,
+        body: String,
+    },
 }
 
 /// What to do on this run.
@@ -122,11 +135,21 @@ pub fn plan(
     for candidate in candidates {
         if !seen.insert(candidate.fingerprint) {
             plan.duplicates.push(candidate.index);
-        } else if threads
+        } else if let Some(thread) = threads
             .iter()
-            .any(|t| t.fingerprint == candidate.fingerprint)
+            .find(|t| t.fingerprint == candidate.fingerprint)
         {
             plan.existing.push(candidate.index);
+            if let Some(body) = candidate
+                .body
+                .filter(|b| b.trim_end() != thread.body.trim_end())
+            {
+                plan.actions.push(ThreadAction::Edit {
+                    discussion_id: thread.discussion_id.clone(),
+                    note_id: thread.first_note,
+                    body: body.to_owned(),
+                });
+            }
         } else if plan.create.len() < max_new {
             plan.create.push(candidate.index);
         } else {
@@ -259,6 +282,8 @@ mod tests {
             resolved: false,
             path: Some("README.md".into()),
             closed_by_bot: false,
+            first_note: 1,
+            body: body(fp),
         }
     }
 
@@ -269,10 +294,12 @@ mod tests {
             Candidate {
                 index: 0,
                 fingerprint: "keep",
+                body: None,
             },
             Candidate {
                 index: 1,
                 fingerprint: "new",
+                body: None,
             },
         ];
         let present = HashSet::from(["keep", "new"]);
@@ -313,14 +340,17 @@ mod tests {
             Candidate {
                 index: 0,
                 fingerprint: "a",
+                body: None,
             },
             Candidate {
                 index: 1,
                 fingerprint: "a",
+                body: None,
             },
             Candidate {
                 index: 2,
                 fingerprint: "b",
+                body: None,
             },
         ];
         let mut stale = open("old");

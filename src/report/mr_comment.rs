@@ -258,8 +258,9 @@ pub fn inline_body(d: &Diagnostic, suggestion: Option<&str>) -> String {
     }
     let _ = write!(
         body,
-        "\n<sub>`ase-lint explain {}` tells what this rule checks and why.</sub>\n\n{}",
+        "\n<sub>[What `{}` checks and why]({})</sub>\n\n{}",
         d.rule,
+        rule_docs_url(d.rule),
         fingerprint_marker(&d.fingerprint())
     );
     body
@@ -341,6 +342,9 @@ pub struct SummaryInput<'a> {
     pub workflow: Option<&'a crate::workflow::Workflow>,
     /// The merge request changes `.ase-lint.yml`: what that would change after merge.
     pub config_change: Option<&'a ConfigChange>,
+    /// Findings the changed files already had on the target branch (not in `findings`):
+    /// listed folded, without threads.
+    pub already_on_target: Vec<&'a Diagnostic>,
 }
 
 /// What a merge request's new `.ase-lint.yml` would change once merged (the review uses
@@ -371,13 +375,17 @@ pub fn summary_body(input: &SummaryInput<'_>) -> String {
         .count();
     let _ = writeln!(
         body,
-        "Checked {} file{} at {}: {} finding{}, {} commented inline.\n",
+        "Checked {} file{} at {}: {} finding{} introduced by this merge request, {} commented inline{}.\n",
         input.checked_files,
         plural(input.checked_files),
         short_sha(input.head_sha),
         input.findings.len(),
         plural(input.findings.len()),
-        inline
+        inline,
+        match input.already_on_target.len() {
+            0 => String::new(),
+            n => format!("; {n} more already on the target branch"),
+        }
     );
     for notice in &input.notices {
         let _ = writeln!(body, "> {}\n", escape_user_text(notice, MAX_QUOTE_CHARS));
@@ -400,11 +408,54 @@ pub fn summary_body(input: &SummaryInput<'_>) -> String {
         crate::report::mr_workflow::push_workflow(&mut body, workflow);
     }
     push_not_inline(&mut body, input);
-    body.push_str(
+    push_already_on_target(&mut body, input);
+    let _ = writeln!(
+        body,
         "<sub>ase-lint updates this note on every pipeline. \
-         `ase-lint explain RULE` shows a rule's documentation.</sub>\n",
+         [How to read this review]({DOCS_BASE}/reading-the-review.md)</sub>"
     );
     cap_body(body)
+}
+
+/// The findings the changed files already had on the target branch, always folded: they
+/// are not the merge request's doing, get no thread and do not fail the job.
+fn push_already_on_target(body: &mut String, input: &SummaryInput<'_>) {
+    if input.already_on_target.is_empty() {
+        return;
+    }
+    let mut list = String::from(
+        "These were there before this merge request; they get no thread and do not fail the job.\n\n",
+    );
+    for d in input.already_on_target.iter().take(MAX_LISTED) {
+        let _ = writeln!(
+            list,
+            "- {} {} {}: {}",
+            severity_badge(d.severity),
+            rule_link(d.rule),
+            location_link(input, d),
+            escape_user_text(&d.message, MAX_QUOTE_CHARS)
+        );
+    }
+    push_more(&mut list, input.already_on_target.len());
+    let _ = write!(
+        body,
+        "<details><summary>Already on the target branch ({})</summary>\n\n{list}\n</details>\n\n",
+        input.already_on_target.len()
+    );
+}
+
+/// Where ase-lint's documentation is read on the web.
+pub const DOCS_BASE: &str =
+    "https://gitlab.com/gitlab-com/support/toolbox/ase-lint/-/blob/main/docs";
+
+/// The web page of a rule's documentation (`docs/rules/<group>/<rule>.md`).
+pub fn rule_docs_url(rule: &str) -> String {
+    format!("{DOCS_BASE}/rules/{rule}.md")
+}
+
+/// `` [`rule`](its page) ``.
+pub fn rule_link(rule: &str) -> String {
+    format!("[`{rule}`]({})", rule_docs_url(rule))
 }
 
 /// The summary when the merge request no longer changes anything ase-lint checks.
@@ -654,7 +705,8 @@ mod tests {
         let d = &diagnostics[0];
         let body = inline_body(d, None);
         assert!(body.starts_with("**❌ error** · `"), "{body}");
-        assert!(body.contains(&format!("`ase-lint explain {}`", d.rule)));
+        assert!(body.contains(&rule_docs_url(d.rule)), "{body}");
+        assert!(!body.contains("ase-lint explain"), "{body}");
         assert_eq!(fingerprint_in(&body), Some(d.fingerprint().as_str()));
     }
 
@@ -689,6 +741,7 @@ mod tests {
             notices: Vec::new(),
             config_change: None,
             workflow: None,
+            already_on_target: Vec::new(),
         };
         summary_body(&input)
     }

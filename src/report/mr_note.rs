@@ -12,9 +12,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::config::Settings;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::note::{Evidence, Question, Status};
 use crate::parse;
-use crate::report::mr_comment::{MAX_QUOTE_CHARS, blob_url, escape_user_text};
+use crate::report::mr_comment::{MAX_QUOTE_CHARS, blob_url, escape_user_text, fingerprint_marker};
 use crate::rules::note::questions::note_analysis;
 use crate::source::SourceFile;
 
@@ -164,10 +165,9 @@ fn push_review(body: &mut String, review: &NoteReview, links: Links<'_>) {
         );
         return;
     }
-    let reason = facts
-        .reason
-        .as_ref()
-        .map_or_else(String::new, |q| format!(": {}", quoted(q, &review.path, links)));
+    let reason = facts.reason.as_ref().map_or_else(String::new, |q| {
+        format!(": {}", quoted(q, &review.path, links))
+    });
     let _ = writeln!(body, "**ASE note**{reason}\n");
     let _ = writeln!(
         body,
@@ -247,6 +247,86 @@ pub fn quoted(quote: &Quote, path: &str, links: Links<'_>) -> String {
     }
 }
 
+/// True for a finding of one of the six question rules (grouped into one thread per line
+/// of a note, see [`questions_thread_body`]).
+pub fn is_question_finding(d: &Diagnostic) -> bool {
+    Question::from_rule(d.rule).is_some()
+}
+
+/// The fingerprint of the thread holding the question findings on one line of a note:
+/// the path and the line's text (`notes: |`), not which questions are open, so the one
+/// thread is kept and edited as answers come and go.
+pub fn questions_thread_fingerprint(path: &str, line_text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for part in ["note-questions", path, line_text.trim()] {
+        hasher.update(part.as_bytes());
+        hasher.update([0u8]);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The body of the one thread listing a note's open questions (`findings`: the question
+/// findings on one line), each in words with what to add; `review` supplies the statuses
+/// and quotes when the note was reviewed.
+pub fn questions_thread_body(
+    findings: &[&Diagnostic],
+    review: Option<&NoteReview>,
+    links: Links<'_>,
+    fingerprint: &str,
+) -> String {
+    let path = findings.first().map_or("", |d| d.path.as_str());
+    let mut questions: Vec<QuestionReview> = findings
+        .iter()
+        .filter_map(|d| {
+            let question = Question::from_rule(d.rule)?;
+            let reviewed = review
+                .and_then(|r| r.facts.as_ref())
+                .and_then(|f| f.questions.iter().find(|q| q.question == question));
+            Some(reviewed.cloned().unwrap_or(QuestionReview {
+                question,
+                status: match d.severity {
+                    Severity::Error => Status::Unanswered,
+                    Severity::Warning => Status::Implicit,
+                },
+                quote: None,
+            }))
+        })
+        .collect();
+    questions.sort_by_key(|q| q.question);
+    questions.dedup_by_key(|q| q.question);
+    let open = questions
+        .iter()
+        .filter(|q| q.status != Status::Answered)
+        .count();
+    let mut body = format!(
+        "**{} of the handbook's six questions {} not answered in this note**\n\n",
+        open,
+        if open == 1 { "is" } else { "are" }
+    );
+    for q in &questions {
+        let _ = writeln!(
+            body,
+            "- {} **{}** {}",
+            status_mark(q.status),
+            q.question.asks(),
+            answer_text(q, path, links)
+        );
+    }
+    let _ = write!(
+        body,
+        "\nThis thread is updated as answers are added, and resolved when every question is \
+         answered.\n\n{}",
+        fingerprint_marker(fingerprint)
+    );
+    body
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,8 +354,14 @@ mod tests {
         let body = render(&review(
             "This organization has an Assigned Support Engineer (ASE).\n\nJill Doe is the AMER ASE.",
         ));
-        assert!(body.contains("**ASE note**: “[This organization has"), "{body}");
-        assert!(body.contains("**ASE**: Jill Doe · **Region**: AMER"), "{body}");
+        assert!(
+            body.contains("**ASE note**: “[This organization has"),
+            "{body}"
+        );
+        assert!(
+            body.contains("**ASE**: Jill Doe · **Region**: AMER"),
+            "{body}"
+        );
         assert!(
             body.contains("| ✅ | Who is the Assigned Support Engineer (ASE) for this customer? | “[Jill Doe is the AMER ASE.](https://gitlab.example/g/p/-/blob/0123456789abcdef/organizations/1.yaml#L6)” |"),
             "{body}"
@@ -288,9 +374,14 @@ mod tests {
 
     #[test]
     fn a_note_without_an_ase_says_the_questions_do_not_apply() {
-        let body = render(&review("Professional services customer; no special handling."));
+        let body = render(&review(
+            "Professional services customer; no special handling.",
+        ));
         assert!(body.contains("**Not an ASE note**"), "{body}");
-        assert!(body.contains("the handbook's six questions do not apply"), "{body}");
+        assert!(
+            body.contains("the handbook's six questions do not apply"),
+            "{body}"
+        );
         assert!(!body.contains("| ❌"), "{body}");
     }
 
