@@ -36,9 +36,11 @@ use super::types::{DiffFile, DiffRefs, Discussion, MergeRequest, User, Version};
 use crate::cli::{self, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::Settings;
 use crate::cross::CrossContext;
+use crate::diagnostic::Severity;
 use crate::lint::{self, FileKind, LintRun};
 use crate::report::mr_note::NoteReview;
 use crate::report::{self, TextOptions};
+use crate::source::SourceFile;
 use crate::workflow::Workflow;
 
 /// Runs `ase-lint ci` and returns the exit status; `Err` is a usage or setup problem.
@@ -287,7 +289,7 @@ async fn review(
         eprintln!("ase-lint: warning: {}", report::terminal_safe(notice));
     }
     let run = lint_changes(args, settings, &mut checkout, &cross);
-    let notes = note_reviews(&checkout, &run, settings);
+    let notes = note_reviews(&checkout, settings);
     let already = already_on_target(&state, &checkout, &base, settings, &cross, &run);
     let artifacts_ok = write_artifacts(args, &run);
     print_findings(args, &run);
@@ -310,7 +312,7 @@ async fn review(
     };
     let extras = SummaryExtras {
         notes,
-        workflow: workflow_of(&state, &checkout, &base, settings),
+        workflow: workflow_of(&state, &run, &checkout, &base, settings),
         notices,
         config_change: target_config::compare(settings, &args.project_dir, &state.files),
         already_on_target: already,
@@ -326,18 +328,17 @@ async fn review(
     ))
 }
 
-/// The review of each changed org note that was read.
-fn note_reviews(
-    checkout: &checkout::Checkout,
-    run: &LintRun,
-    settings: &Settings,
-) -> Vec<NoteReview> {
+/// The review of each changed org note (read from the checkout).
+fn note_reviews(checkout: &checkout::Checkout, settings: &Settings) -> Vec<NoteReview> {
     checkout
         .files
         .iter()
         .filter(|f| f.kind == FileKind::Org)
-        .map(|f| match run.sources.get(&f.path) {
-            Some(source) => NoteReview::of(&f.path, source, settings),
+        .map(|f| match f.bytes() {
+            Some(bytes) => {
+                let (source, _) = SourceFile::from_bytes(f.path.clone(), bytes);
+                NoteReview::of(&f.path, &source, settings)
+            }
             None => NoteReview {
                 path: f.path.clone(),
                 facts: None,
@@ -435,6 +436,7 @@ fn changed_rows(
 /// leaves that file out, with a warning.
 fn workflow_of(
     state: &MrState,
+    run: &LintRun,
     checkout: &checkout::Checkout,
     base: &BTreeMap<String, Fetched>,
     settings: &Settings,
@@ -469,7 +471,13 @@ fn workflow_of(
             .map(|b| String::from_utf8_lossy(b).into_owned());
         match kind {
             FileKind::Readme { .. } => {
-                workflow.compare_readmes(before.as_deref(), after.as_deref(), settings);
+                let errors: Vec<crate::source::Span> = run
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.path == file.new_path && d.severity == Severity::Error)
+                    .map(|d| d.span.clone())
+                    .collect();
+                workflow.compare_readmes(before.as_deref(), after.as_deref(), settings, &errors);
             }
             FileKind::Org => {
                 workflow.compare_org_notes(&file.new_path, before.as_deref(), after.as_deref());

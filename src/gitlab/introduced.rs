@@ -1,6 +1,6 @@
 //! Which findings the merge request introduced: the changed files are linted at the
-//! merge request's base too, and a finding whose rule, path, offending text (whitespace
-//! ignored, so re-aligning a table does not make its rows new) and key were already
+//! merge request's base too, and a finding whose rule, path, offending text and key
+//! (whitespace ignored, so re-aligning a table does not make its rows new) were already
 //! there is *already on the target branch*: it gets no thread and, with `--fail-on new`,
 //! does not fail the job.
 
@@ -20,10 +20,15 @@ pub enum FailOn {
 }
 
 /// What identifies a finding across the base and the head: rule, path, the offending
-/// text without whitespace, and the rule's key.
-fn loose_key(d: &Diagnostic) -> (&'static str, &str, String, &str) {
-    let content: String = d.content.split_whitespace().collect();
-    (d.rule, d.path.as_str(), content, d.key.as_str())
+/// text and the rule's key (which may quote the row), both without whitespace.
+fn loose_key(d: &Diagnostic) -> (&'static str, &str, String, String) {
+    let squeeze = |text: &str| text.split_whitespace().collect::<String>();
+    (
+        d.rule,
+        d.path.as_str(),
+        squeeze(&d.content),
+        squeeze(&d.key),
+    )
 }
 
 /// For each finding of `head` (in order): true when `base` had it too. Each base finding
