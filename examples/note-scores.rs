@@ -59,11 +59,7 @@ struct Totals {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
-    let mut paths: Vec<PathBuf> = args
-        .iter()
-        .filter(|a| !a.starts_with('-'))
-        .map(PathBuf::from)
-        .collect();
+    let mut paths: Vec<PathBuf> = args.iter().filter(|a| !a.starts_with('-')).map(PathBuf::from).collect();
     if paths.is_empty() {
         paths.push(PathBuf::from("fixtures/notes/corpus"));
     }
@@ -116,18 +112,10 @@ fn score(entry: &Entry, analysis: &NoteAnalysis, totals: &mut Totals, verbose: b
     if expect.ase_note == analysis.ase_note {
         totals.kind_right += 1;
     } else {
-        notes.push(format!(
-            "ase_note: expected {}, got {} ({:?})",
-            expect.ase_note,
-            analysis.ase_note,
-            analysis.reason.as_ref().map(|r| &r.text)
-        ));
+        notes.push(format!("ase_note: expected {}, got {} ({:?})", expect.ase_note, analysis.ase_note, analysis.reason.as_ref().map(|r| &r.text)));
     }
     if !expect.ase_note {
-        totals.findings_on_non_ase += Question::ALL
-            .iter()
-            .filter(|q| reported(analysis, **q))
-            .count();
+        totals.findings_on_non_ase += Question::ALL.iter().filter(|q| reported(analysis, **q)).count();
     } else {
         totals.ase_notes += 1;
         score_questions(expect, analysis, totals, &mut notes);
@@ -138,17 +126,9 @@ fn score(entry: &Entry, analysis: &NoteAnalysis, totals: &mut Totals, verbose: b
     }
 }
 
-fn score_questions(
-    expect: &Expect,
-    analysis: &NoteAnalysis,
-    totals: &mut Totals,
-    notes: &mut Vec<String>,
-) {
+fn score_questions(expect: &Expect, analysis: &NoteAnalysis, totals: &mut Totals, notes: &mut Vec<String>) {
     for q in Question::ALL {
-        let label = expect
-            .questions
-            .get(q.key())
-            .map_or("unanswered", String::as_str);
+        let label = expect.questions.get(q.key()).map_or("unanswered", String::as_str);
         let answer = analysis.answer(q);
         let got = answer.status.as_str();
         let s = &mut totals.per_question[q as usize];
@@ -165,38 +145,19 @@ fn score_questions(
         }
         let agree = (label == "answered") == (answer.status == Status::Answered);
         if !agree {
-            let evidence = answer
-                .evidence
-                .as_ref()
-                .map_or(String::new(), |e| format!(" — \"{}\"", e.text));
-            notes.push(format!(
-                "{}: expected {label}, got {got}{evidence}",
-                q.key()
-            ));
+            let evidence = answer.evidence.as_ref().map_or(String::new(), |e| format!(" — \"{}\"", e.text));
+            notes.push(format!("{}: expected {label}, got {got}{evidence}", q.key()));
         }
     }
 }
 
-fn score_entities(
-    expect: &Expect,
-    analysis: &NoteAnalysis,
-    totals: &mut Totals,
-    notes: &mut Vec<String>,
-) {
+fn score_entities(expect: &Expect, analysis: &NoteAnalysis, totals: &mut Totals, notes: &mut Vec<String>) {
     let names_ok = expect.ase_names.len() == analysis.ase_names.len()
-        && expect.ase_names.iter().all(|n| {
-            analysis
-                .ase_names
-                .iter()
-                .any(|g| g.eq_ignore_ascii_case(n) || (same_person(g, n) && !n.contains(' ')))
-        });
+        && expect.ase_names.iter().all(|n| analysis.ase_names.iter().any(|g| g.eq_ignore_ascii_case(n) || (same_person(g, n) && !n.contains(' '))));
     if names_ok {
         totals.names_right += 1;
     } else {
-        notes.push(format!(
-            "names: expected {:?}, got {:?}",
-            expect.ase_names, analysis.ase_names
-        ));
+        notes.push(format!("names: expected {:?}, got {:?}", expect.ase_names, analysis.ase_names));
     }
     if !expect.regions.is_empty() {
         totals.regions_labelled += 1;
@@ -211,10 +172,7 @@ fn score_entities(
             notes.push(format!("regions: expected {want:?}, got {got:?}"));
         }
     } else if !analysis.regions.is_empty() {
-        notes.push(format!(
-            "regions: expected none, got {:?}",
-            analysis.regions
-        ));
+        notes.push(format!("regions: expected none, got {:?}", analysis.regions));
     }
 }
 
@@ -226,53 +184,19 @@ fn pct(part: usize, whole: usize) -> String {
 }
 
 fn print_table(t: &Totals) {
-    println!(
-        "| question | open (unanswered or deferred) | reported | recall | answered | reported as error | false errors |"
-    );
+    println!("| question | open (unanswered or deferred) | reported | recall | answered | reported as error | false errors |");
     println!("|---|---|---|---|---|---|---|");
     let mut all = Score::default();
     for q in Question::ALL {
         let s = &t.per_question[q as usize];
-        println!(
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            q.key(),
-            s.open,
-            s.open_reported,
-            pct(s.open_reported, s.open),
-            s.answered,
-            s.answered_error,
-            pct(s.answered_error, s.answered)
-        );
+        println!("| {} | {} | {} | {} | {} | {} | {} |", q.key(), s.open, s.open_reported, pct(s.open_reported, s.open), s.answered, s.answered_error, pct(s.answered_error, s.answered));
         all.open += s.open;
         all.open_reported += s.open_reported;
         all.answered += s.answered;
         all.answered_error += s.answered_error;
     }
-    println!(
-        "| **all** | {} | {} | {} | {} | {} | {} |",
-        all.open,
-        all.open_reported,
-        pct(all.open_reported, all.open),
-        all.answered,
-        all.answered_error,
-        pct(all.answered_error, all.answered)
-    );
+    println!("| **all** | {} | {} | {} | {} | {} | {} |", all.open, all.open_reported, pct(all.open_reported, all.open), all.answered, all.answered_error, pct(all.answered_error, all.answered));
     println!();
-    println!(
-        "notes: {} ({} ASE notes); ASE note or not right: {} ({}); question findings on notes without an ASE: {}",
-        t.notes,
-        t.ase_notes,
-        t.kind_right,
-        pct(t.kind_right, t.notes),
-        t.findings_on_non_ase
-    );
-    println!(
-        "ASE's name right: {} of {} ({}); ASE's region right: {} of {} ({})",
-        t.names_right,
-        t.ase_notes,
-        pct(t.names_right, t.ase_notes),
-        t.regions_right,
-        t.regions_labelled,
-        pct(t.regions_right, t.regions_labelled)
-    );
+    println!("notes: {} ({} ASE notes); ASE note or not right: {} ({}); question findings on notes without an ASE: {}", t.notes, t.ase_notes, t.kind_right, pct(t.kind_right, t.notes), t.findings_on_non_ase);
+    println!("ASE's name right: {} of {} ({}); ASE's region right: {} of {} ({})", t.names_right, t.ase_notes, pct(t.names_right, t.ase_notes), t.regions_right, t.regions_labelled, pct(t.regions_right, t.regions_labelled));
 }

@@ -205,10 +205,7 @@ impl OrgDoc {
                 cursor = at + trimmed.len();
                 if (line_start..line_end).contains(&span.start) {
                     let column = span.start.checked_sub(line_start + indent)?;
-                    let len = span
-                        .end
-                        .min(line_start + indent + trimmed.len())
-                        .saturating_sub(span.start);
+                    let len = span.end.min(line_start + indent + trimmed.len()).saturating_sub(span.start);
                     return Some(at + column..at + column + len);
                 }
             }

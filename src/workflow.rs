@@ -237,7 +237,10 @@ mod tests {
             Some(&before),
             Some(&after),
             &Settings::defaults(),
-            &[id..id + 14],
+            &[Span {
+                start: id,
+                end: id + 14,
+            }],
         );
         assert_eq!(w.added[0].flagged, [Column::AccountId]);
         assert!(!w.added[0].usable(&[Column::AccountId]));
@@ -248,7 +251,10 @@ mod tests {
             Some(&before),
             Some(&after),
             &Settings::defaults(),
-            &[row_end..row_end],
+            &[Span {
+                start: row_end,
+                end: row_end,
+            }],
         );
         assert_eq!(w.added[0].flagged, Column::ALL);
     }

@@ -289,3 +289,58 @@ fn a_row_with_a_malformed_id_gets_no_command_or_form_values_built_from_it() {
         "{body}"
     );
 }
+
+/// `days` from today (UTC) as `YYYY-MM-DD`.
+fn date_in(days: i64) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let z = i64::try_from(now / 86_400).unwrap_or(0) + days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[test]
+fn a_token_expiring_within_two_weeks_is_warned_about_in_the_log_and_the_footer() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    let expires = date_in(5);
+    fake.state().token_expires_at = Some(expires.clone());
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = format!("expires in 5 days ({expires})");
+    assert!(stderr(&out).contains(&said), "{}", stderr(&out));
+    let body = fake.state().summaries()[0].body.clone();
+    let footer = body
+        .lines()
+        .find(|l| l.starts_with("<sub>⚠️"))
+        .unwrap_or_else(|| panic!("no footer warning: {body}"));
+    assert!(footer.contains("expires in 5 days"), "{footer}");
+
+    fake.state().token_expires_at = Some(date_in(60));
+    let out = run(&mut bot(&fake, &work));
+    assert!(!stderr(&out).contains("expires"), "{}", stderr(&out));
+    assert!(!fake.state().summaries()[0].body.contains("<sub>⚠️"));
+}
+
+#[test]
+fn without_the_token_endpoint_the_user_is_read_instead() {
+    for status in [403, 404] {
+        let (fake, work) = (FakeGitlab::start(), Workspace::new());
+        readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+        fake.state().token_self_status = Some(status);
+        let out = run(&mut bot(&fake, &work));
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let state = fake.state();
+        assert!(state.log.iter().any(|l| l.path == "/user"), "{status}");
+        assert_eq!(state.threads().len(), 1);
+        assert_eq!(state.summaries().len(), 1);
+    }
+}

@@ -22,7 +22,7 @@ use url::Url;
 use super::args::CiArgs;
 use super::checkout;
 use super::client::{Client, ClientOptions, shown_url};
-use super::endpoints::Versions;
+use super::endpoints::{TokenSelf, Versions};
 use super::error::Error;
 use super::files::{self, ApiBudget, Fetched};
 use super::introduced::{self, FailOn};
@@ -32,7 +32,8 @@ use super::publish::{self, Context, Outcome, SummaryExtras};
 use super::retry::RetryPolicy;
 use super::secret::Credentials;
 use super::target_config;
-use super::types::{DiffFile, DiffRefs, Discussion, MergeRequest, User, Version};
+use super::token_health;
+use super::types::{DiffFile, DiffRefs, Discussion, MergeRequest, TokenInfo, User, Version};
 use crate::cli::{self, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::Settings;
 use crate::cross::CrossContext;
@@ -132,6 +133,8 @@ pub struct MrState {
     pub refs: Option<DiffRefs>,
     pub files: Vec<ChangedFile>,
     pub discussions: Vec<Discussion>,
+    /// When the token expires (`YYYY-MM-DD`), if GitLab said.
+    pub token_expires: Option<String>,
 }
 
 async fn run_async(args: &CiArgs, credentials: Credentials) -> Result<u8, String> {
@@ -192,15 +195,9 @@ async fn read_merge_request(
     let iid = target.iid;
     let me = async {
         if !client.credentials().can_write() {
-            return Ok(None);
+            return Ok((None, None));
         }
-        let endpoint = CurrentUser::builder()
-            .build()
-            .map_err(|e| builder_error("GET /user", e))?;
-        client
-            .query::<User, _>("reading the token's user", &endpoint)
-            .await
-            .map(Some)
+        token_user(client).await
     };
     let mr = async {
         let endpoint = MergeRequestEndpoint::builder()
@@ -212,14 +209,6 @@ async fn read_merge_request(
             .query::<MergeRequest, _>("reading the merge request", &endpoint)
             .await
     };
-    let versions_endpoint = Versions {
-        project: project.clone(),
-        mr: iid,
-    };
-    let versions = client.get_all::<Version, _>(
-        "reading the merge request's diff versions",
-        &versions_endpoint,
-    );
     let diffs = async {
         let endpoint = MergeRequestDiffs::builder()
             .project(project.clone())
@@ -243,19 +232,58 @@ async fn read_merge_request(
             .get_all::<Discussion, _>("reading the merge request's discussions", &endpoint)
             .await
     };
-    let (me, mr, versions, diffs, discussions) = tokio::join!(me, mr, versions, diffs, discussions);
+    let (me, mr, diffs, discussions) = tokio::join!(me, mr, diffs, discussions);
     let mr = mr?;
-    let refs = versions?
-        .first()
-        .map(Version::diff_refs)
-        .or_else(|| mr.diff_refs.clone());
+    // The merge request's `diff_refs` are its newest diff version's; the versions are
+    // read only when GitLab leaves them out.
+    let refs = match mr.diff_refs.clone() {
+        Some(refs) => Some(refs),
+        None => {
+            let endpoint = Versions { project, mr: iid };
+            client
+                .get_all::<Version, _>("reading the merge request's diff versions", &endpoint)
+                .await?
+                .first()
+                .map(Version::diff_refs)
+        }
+    };
+    let (me, token_expires) = me?;
     Ok(MrState {
-        me: me?,
+        me,
+        token_expires,
         refs,
         files: diffs?.iter().map(ChangedFile::from_api).collect(),
         discussions: discussions?,
         mr,
     })
+}
+
+/// The token's user and expiry from `GET /personal_access_tokens/self`; where GitLab
+/// does not offer it (404, 403), the user from `GET /user` and no expiry.
+async fn token_user(client: &Client) -> Result<(Option<User>, Option<String>), Error> {
+    match client
+        .query::<TokenInfo, _>("reading the token", &TokenSelf)
+        .await
+    {
+        Ok(token) => {
+            let user = User {
+                id: token.user_id,
+                username: String::new(),
+                bot: false,
+            };
+            Ok((Some(user), token.expires_at))
+        }
+        Err(err) if matches!(err.status(), Some(403 | 404)) => {
+            let endpoint = CurrentUser::builder()
+                .build()
+                .map_err(|e| builder_error("GET /user", e))?;
+            let user = client
+                .query::<User, _>("reading the token's user", &endpoint)
+                .await?;
+            Ok((Some(user), None))
+        }
+        Err(err) => Err(err),
+    }
 }
 
 fn builder_error(what: &str, err: impl std::fmt::Display) -> Error {
@@ -277,7 +305,16 @@ async fn review(
     let mut checkout = checkout::read_changed(&args.project_dir, &state.files, settings);
     notices.extend(checkout.notices.iter().cloned());
     let mut budget = ApiBudget::new(settings.config.limits.max_api_reads);
-    let base = base_versions(args, client, target, &state, settings, &mut budget).await;
+    let base = base_versions(
+        args,
+        client,
+        target,
+        &state,
+        &checkout,
+        settings,
+        &mut budget,
+    )
+    .await;
     let needs = other_project::Needs {
         org_ids: changed_rows(&checkout, &base, settings),
         has_orgs: checkout.files.iter().any(|f| f.kind == FileKind::Org),
@@ -285,7 +322,9 @@ async fn review(
     let (cross, warnings) = other_project::load(args, settings, client, &needs, &mut budget).await;
     notices.extend(warnings);
     notices.extend(budget.notices());
-    for notice in &notices {
+    let token_warning =
+        token_health::expiry_warning(state.token_expires.as_deref(), token_health::today());
+    for notice in notices.iter().chain(&token_warning) {
         eprintln!("ase-lint: warning: {}", report::terminal_safe(notice));
     }
     let run = lint_changes(args, settings, &mut checkout, &cross);
@@ -316,6 +355,7 @@ async fn review(
         notices,
         config_change: target_config::compare(settings, &args.project_dir, &state.files),
         already_on_target: already,
+        token_warning,
     };
     let outcome = publish::publish(&context, &state, &run, &extras).await;
     Ok(finish(
@@ -383,21 +423,51 @@ async fn base_versions(
     client: &Client,
     target: &MrTarget,
     state: &MrState,
+    checkout: &checkout::Checkout,
     settings: &Settings,
     budget: &mut ApiBudget,
 ) -> BTreeMap<String, Fetched> {
     let Some(refs) = &state.refs else {
         return BTreeMap::new();
     };
-    let at_base = state
+    let mut rebuilt = BTreeMap::new();
+    let mut to_read = Vec::new();
+    for f in state
         .files
         .iter()
         .filter(|f| !f.new_file && lint::walked_kind(Path::new(&f.new_path), settings).is_some())
         .filter(|f| crate::fsafe::checked_relative(&f.old_path).is_some())
-        .map(|f| f.old_path.clone());
-    let paths = budget.take("base versions (workflow reminders, changed rows)", at_base);
+    {
+        match rebuilt_base(f, checkout) {
+            Some(text) => {
+                rebuilt.insert(f.old_path.clone(), Fetched::Found(text.into_bytes()));
+            }
+            None => to_read.push(f.old_path.clone()),
+        }
+    }
+    let paths = budget.take("base versions (workflow reminders, changed rows)", to_read);
     let project = target.project_ref();
-    files::fetch_all(client, &project, &refs.base_sha, paths, args.concurrency).await
+    let mut base =
+        files::fetch_all(client, &project, &refs.base_sha, paths, args.concurrency).await;
+    base.extend(rebuilt);
+    base
+}
+
+/// A changed file's base text rebuilt from the checkout and GitLab's diff (a deleted
+/// file's from the diff alone), without a request; `None` when that cannot be trusted.
+fn rebuilt_base(file: &ChangedFile, checkout: &checkout::Checkout) -> Option<String> {
+    let diff = file.diff.as_deref()?;
+    let new_text = if file.deleted {
+        String::new()
+    } else {
+        let bytes = checkout
+            .files
+            .iter()
+            .find(|c| c.path == file.new_path)?
+            .bytes()?;
+        String::from_utf8(bytes.to_vec()).ok()?
+    };
+    super::base_text::old_text(&new_text, diff)
 }
 
 /// The Zendesk Account IDs of the README rows the merge request adds or changes (all of

@@ -9,6 +9,7 @@
 //! Nothing here knows a particular rule.
 
 pub mod args;
+pub mod base_text;
 pub mod checkout;
 pub mod ci;
 pub mod client;
@@ -24,6 +25,7 @@ pub mod reconcile;
 pub mod retry;
 pub mod secret;
 pub mod target_config;
+pub mod token_health;
 pub mod types;
 
 pub use args::CiArgs;

@@ -66,6 +66,8 @@ pub struct SummaryExtras {
     /// By finding (the run's order): it is already on the target branch (no thread; the
     /// summary lists it apart). Empty: none is.
     pub already_on_target: Vec<bool>,
+    /// The token expires soon: said in the summary's footer.
+    pub token_warning: Option<String>,
 }
 
 /// Why a finding stays out of the diff; `None` once it is inline.
@@ -85,8 +87,8 @@ pub async fn publish(
         .iter()
         .map(Diagnostic::fingerprint)
         .collect();
-    let items = items(state, run, &fingerprints, extras);
-    let plan = plan_threads(state, run, &items, &positions, &fingerprints, cx.max_inline);
+    let items = items(state, run, &positions, &fingerprints, extras);
+    let plan = plan_threads(state, run, &items, &fingerprints, cx.max_inline);
     let mut placements: Placements = positions
         .iter()
         .map(|p| p.as_ref().err().copied())
@@ -114,7 +116,6 @@ pub async fn publish(
             refs,
             run,
             &items,
-            &positions,
             &plan.create,
             &mut placements,
             &mut outcome,
@@ -168,14 +169,13 @@ fn plan_threads(
     state: &MrState,
     run: &LintRun,
     items: &[Item],
-    positions: &[Result<LinePosition, NotInline>],
     fingerprints: &[String],
     max_inline: usize,
 ) -> Plan {
     let candidates: Vec<Candidate<'_>> = items
         .iter()
         .enumerate()
-        .filter(|(_, item)| positions[item.members[0]].is_ok())
+        .filter(|(_, item)| item.position.is_some())
         .map(|(index, item)| Candidate {
             index,
             fingerprint: &item.fingerprint,
@@ -197,6 +197,8 @@ fn plan_threads(
 struct Item {
     /// Indices of its findings in the run; the first one's line is the thread's.
     members: Vec<usize>,
+    /// The first finding's position (`None`: it cannot go inline).
+    position: Option<LinePosition>,
     fingerprint: String,
     /// A group's body, kept current by editing the thread; `None`: one finding, whose
     /// body is made when it is posted.
@@ -208,6 +210,7 @@ struct Item {
 fn items(
     state: &MrState,
     run: &LintRun,
+    positions: &[Result<LinePosition, NotInline>],
     fingerprints: &[String],
     extras: &SummaryExtras,
 ) -> Vec<Item> {
@@ -224,6 +227,7 @@ fn items(
                 .push(i);
         } else {
             items.push(Item {
+                position: positions[i].as_ref().ok().cloned(),
                 members: vec![i],
                 fingerprint: fingerprints[i].clone(),
                 body: None,
@@ -246,6 +250,7 @@ fn items(
         let review = extras.notes.iter().find(|r| r.path == path);
         let body = mr_note::questions_thread_body(&findings, review, links, &fingerprint);
         items.push(Item {
+            position: positions[members[0]].as_ref().ok().cloned(),
             members,
             fingerprint,
             body: Some(body),
@@ -285,7 +290,6 @@ async fn post_inline(
     refs: &DiffRefs,
     run: &LintRun,
     items: &[Item],
-    positions: &[Result<LinePosition, NotInline>],
     create: &[usize],
     placements: &mut Placements,
     outcome: &mut Outcome,
@@ -294,7 +298,7 @@ async fn post_inline(
         .iter()
         .filter_map(|&i| {
             let item = &items[i];
-            let position = positions[item.members[0]].as_ref().ok()?;
+            let position = item.position.as_ref()?;
             let body = item.body.clone().unwrap_or_else(|| {
                 let d = &run.diagnostics[item.members[0]];
                 let suggestion = run
@@ -563,6 +567,7 @@ fn summary_text(
             .filter(|(_, placement)| already(placement))
             .map(|(diagnostic, _)| diagnostic)
             .collect(),
+        token_warning: extras.token_warning.as_deref(),
     };
     mr_comment::summary_body(&input)
 }

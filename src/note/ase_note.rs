@@ -69,11 +69,7 @@ pub fn ase_statement<'s>(statements: &'s [Statement], note: &str) -> Option<&'s 
     statements
         .iter()
         .find(|s| s.form != super::statements::Form::Heading && affirms_ase(s, note))
-        .or_else(|| {
-            statements
-                .iter()
-                .find(|s| s.form == super::statements::Form::Heading && affirms_ase(s, note))
-        })
+        .or_else(|| statements.iter().find(|s| s.form == super::statements::Form::Heading && affirms_ase(s, note)))
 }
 
 /// The statement speaks of this organization's ASE, now.
@@ -91,9 +87,7 @@ pub fn affirms_ase(statement: &Statement, note: &str) -> bool {
     }
     mentions.iter().any(|m| {
         let clause = clause_of(&tokens, m);
-        !NOT_THIS_ASE.is_match(&clause)
-            && !denied(&tokens, m)
-            && !spelled_otherwise(&tokens, m, note)
+        !NOT_THIS_ASE.is_match(&clause) && !denied(&tokens, m) && !spelled_otherwise(&tokens, m, note)
     })
 }
 
@@ -161,30 +155,19 @@ fn denied(tokens: &[Token], mention: &std::ops::Range<usize>) -> bool {
         .skip_while(|t| matches!(t.kind, Kind::Punct(':' | '=' | '-' | '>')) || t.is("is"))
         .map(|t| t.lower.as_str())
         .collect();
-    matches!(
-        value.as_slice(),
-        ["none" | "no" | "nobody" | "n", ..] | ["not", "applicable", ..]
-    ) || value.starts_with(&["n", "/", "a"])
+    matches!(value.as_slice(), ["none" | "no" | "nobody" | "n", ..] | ["not", "applicable", ..])
+        || value.starts_with(&["n", "/", "a"])
 }
 
 /// "ASE" followed by a parenthesised expansion that is not Assigned Support Engineer, or
 /// preceded by one: "Application Security Engineering (ASE)".
 fn spelled_otherwise(tokens: &[Token], mention: &std::ops::Range<usize>, note: &str) -> bool {
-    if !tokens[mention.clone()]
-        .iter()
-        .all(|t| t.raw(note).starts_with("ASE"))
-    {
+    if !tokens[mention.clone()].iter().all(|t| t.raw(note).starts_with("ASE")) {
         return false;
     }
-    let after = tokens
-        .get(mention.end)
-        .is_some_and(|t| t.is_punct('(') || t.is_punct('='))
-        && tokens.get(mention.end + 1).is_some_and(|t| {
-            t.kind == Kind::Word && t.lower.starts_with('a') && !t.is("assigned") && !t.all_caps
-        });
-    let before = mention.start >= 1
-        && tokens[mention.start - 1].is_punct('(')
-        && expands_otherwise(&tokens[..mention.start - 1]);
+    let after = tokens.get(mention.end).is_some_and(|t| t.is_punct('(') || t.is_punct('='))
+        && tokens.get(mention.end + 1).is_some_and(|t| t.kind == Kind::Word && t.lower.starts_with('a') && !t.is("assigned") && !t.all_caps);
+    let before = mention.start >= 1 && tokens[mention.start - 1].is_punct('(') && expands_otherwise(&tokens[..mention.start - 1]);
     after || before
 }
 
@@ -194,18 +177,13 @@ fn spelled_otherwise(tokens: &[Token], mention: &std::ops::Range<usize>, note: &
 fn expands_otherwise(tokens: &[Token]) -> bool {
     let mut words: Vec<&Token> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        let joined = i > 1
-            && tokens[i - 1].is_punct('-')
-            && tokens[i - 2].span.end == tokens[i - 1].span.start;
+        let joined = i > 1 && tokens[i - 1].is_punct('-') && tokens[i - 2].span.end == tokens[i - 1].span.start;
         if t.kind == Kind::Word && !joined {
             words.push(t);
         }
     }
     words.windows(3).any(|w| {
-        let initials = w
-            .iter()
-            .map(|t| t.lower.chars().next().unwrap_or(' '))
-            .collect::<String>();
+        let initials = w.iter().map(|t| t.lower.chars().next().unwrap_or(' ')).collect::<String>();
         initials == "ase" && w.iter().all(|t| t.capitalised && !t.all_caps) && !w[0].is("assigned")
     })
 }

@@ -41,9 +41,7 @@ pub fn role_mentions(tokens: &[Token], note: &str) -> Vec<Range<usize>> {
         // `ase: @mbeck` — a lowercase label is still the role.
         let label = token.lower == "ase"
             && i == 0
-            && tokens.get(1).is_some_and(|t| {
-                matches!(t.kind, Kind::Punct(':' | '=')) || t.is_wordlike() && tokens.len() > 1
-            });
+            && tokens.get(1).is_some_and(|t| matches!(t.kind, Kind::Punct(':' | '=')) || t.is_wordlike() && tokens.len() > 1);
         if token.kind == Kind::Word && (capitals || label && raw != "Ase") {
             mentions.push(i..i + 1);
         }
@@ -58,10 +56,7 @@ pub fn people(tokens: &[Token], note: &str) -> Vec<Person> {
     let mut i = 0;
     while i < tokens.len() {
         if tokens[i].kind == Kind::Handle {
-            out.push(Person {
-                tokens: i..i + 1,
-                name: tokens[i].raw(note).to_owned(),
-            });
+            out.push(Person { tokens: i..i + 1, name: tokens[i].raw(note).to_owned() });
             i += 1;
             continue;
         }
@@ -73,10 +68,7 @@ pub fn people(tokens: &[Token], note: &str) -> Vec<Person> {
         // A lone place name ("Sydney", "London") is a place, not a person.
         if end > i + 1 || region_of(&tokens[i]).is_none() {
             let name = name_text(&tokens[i..end], note);
-            out.push(Person {
-                tokens: i..end,
-                name,
-            });
+            out.push(Person { tokens: i..end, name });
         }
         i = end;
     }
@@ -91,24 +83,14 @@ fn is_name_word(token: &Token) -> bool {
         && !token.lower.starts_with(|c: char| c.is_ascii_digit())
         && !NOT_NAMES.contains(&token.lower.as_str())
         && region_of(token).is_none()
-        && !(token.lower.chars().any(|c| c.is_ascii_alphabetic())
-            && token
-                .lower
-                .chars()
-                .any(|c| !c.is_ascii() && c.is_alphabetic() && !c.is_lowercase()))
+        && !(token.lower.chars().any(|c| c.is_ascii_alphabetic()) && token.lower.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && !c.is_lowercase()))
 }
 
 /// Short words never part of a name, even at the end of one.
-const NOT_NAMES_EVER: &[&str] = &[
-    "the", "and", "for", "is", "are", "was", "our", "its", "has", "not", "but", "who", "via",
-    "per", "any", "all", "see", "ase", "cc", "to", "in", "on", "at", "by", "or", "if", "as", "so",
-    "we", "he", "she", "it", "of",
-];
+const NOT_NAMES_EVER: &[&str] = &["the", "and", "for", "is", "are", "was", "our", "its", "has", "not", "but", "who", "via", "per", "any", "all", "see", "ase", "cc", "to", "in", "on", "at", "by", "or", "if", "as", "so", "we", "he", "she", "it", "of"];
 
 /// Honorifics joined to a name by a hyphen ("Hoa-san"): not part of it.
-const HONORIFICS: &[&str] = &[
-    "san", "sama", "kun", "chan", "sensei", "ji", "ssi", "nim", "sahib",
-];
+const HONORIFICS: &[&str] = &["san", "sama", "kun", "chan", "sensei", "ji", "ssi", "nim", "sahib"];
 
 /// Where the name starting at `start` ends: more capitalised words, hyphenated parts and
 /// particles between them, five words at most.
@@ -120,12 +102,7 @@ fn name_end(tokens: &[Token], start: usize) -> usize {
         let adjacent = tokens[end - 1].span.end == token.span.start;
         if token.is_punct('-') && adjacent {
             match tokens.get(end + 1) {
-                Some(next)
-                    if next.kind == Kind::Word
-                        && next.span.start == token.span.end
-                        && next.lower.chars().all(char::is_alphabetic)
-                        && !HONORIFICS.contains(&next.lower.as_str()) =>
-                {
+                Some(next) if next.kind == Kind::Word && next.span.start == token.span.end && next.lower.chars().all(char::is_alphabetic) && !HONORIFICS.contains(&next.lower.as_str()) => {
                     end += 2;
                     words += 1;
                     continue;
@@ -147,13 +124,8 @@ fn name_end(tokens: &[Token], start: usize) -> usize {
             && !token.capitalised
             && (1..=2).any(|k| tokens.get(end + k).is_some_and(is_name_word))
         {
-            let k = (1..=2)
-                .find(|k| tokens.get(end + k).is_some_and(is_name_word))
-                .unwrap_or(1);
-            if !tokens[end..end + k]
-                .iter()
-                .all(|t| NAME_PARTICLES.contains(&t.lower.as_str()) || t.is_punct('-'))
-            {
+            let k = (1..=2).find(|k| tokens.get(end + k).is_some_and(is_name_word)).unwrap_or(1);
+            if !tokens[end..end + k].iter().all(|t| NAME_PARTICLES.contains(&t.lower.as_str()) || t.is_punct('-')) {
                 break;
             }
             end += k + 1;
@@ -168,12 +140,7 @@ fn name_end(tokens: &[Token], start: usize) -> usize {
 /// Only one space between this token and the one before (a name's words are not split by
 /// punctuation).
 fn adjacent_to_previous(tokens: &[Token], at: usize) -> bool {
-    at > 0
-        && tokens[at]
-            .span
-            .start
-            .saturating_sub(tokens[at - 1].span.end)
-            <= 1
+    at > 0 && tokens[at].span.start.saturating_sub(tokens[at - 1].span.end) <= 1
 }
 
 fn name_text(tokens: &[Token], note: &str) -> String {
@@ -211,24 +178,8 @@ pub enum Tie {
 
 /// Words that tie a name after the role to it: "ASE: X", "the ASE is X", "ASE, X".
 fn links_forward(token: &Token) -> bool {
-    matches!(
-        token.kind,
-        Kind::Punct(':' | '=' | '-' | '(' | ',' | '>' | '\u{2192}')
-    ) || [
-        "is",
-        "are",
-        "will",
-        "be",
-        "remains",
-        "now",
-        "currently",
-        "here",
-        "also",
-        "still",
-        "named",
-        "called",
-    ]
-    .contains(&token.lower.as_str())
+    matches!(token.kind, Kind::Punct(':' | '=' | '-' | '(' | ',' | '>' | '\u{2192}'))
+        || ["is", "are", "will", "be", "remains", "now", "currently", "here", "also", "still", "named", "called"].contains(&token.lower.as_str())
 }
 
 /// Words after a name that tie it to a role named later: "X is the ASE", "X (ASE)",
@@ -236,77 +187,16 @@ fn links_forward(token: &Token) -> bool {
 fn links_backward(token: &Token) -> bool {
     matches!(token.kind, Kind::Punct('(' | ',' | '-' | ':'))
         || [
-            "is",
-            "'s",
-            "was",
-            "will",
-            "be",
-            "been",
-            "as",
-            "became",
-            "becomes",
-            "remains",
-            "remain",
-            "acts",
-            "serves",
-            "covers",
-            "looks",
-            "took",
-            "takes",
-            "steps",
-            "joined",
-            "joins",
-            "assigned",
-            "named",
-            "appointed",
-            "now",
-            "officially",
-            "the",
-            "our",
-            "their",
-            "your",
-            "new",
-            "current",
-            "dedicated",
-            "primary",
-            "main",
+            "is", "'s", "was", "will", "be", "been", "as", "became", "becomes", "remains", "remain", "acts", "serves", "covers", "looks", "took", "takes", "steps", "joined", "joins", "assigned", "named", "appointed", "now", "officially", "the", "our", "their", "your", "new", "current", "dedicated", "primary", "main",
         ]
         .contains(&token.lower.as_str())
 }
 
-const PREPOSITIONS: &[&str] = &[
-    "for",
-    "at",
-    "with",
-    "of",
-    "to",
-    "from",
-    "by",
-    "after",
-    "than",
-    "about",
-    "on",
-    "in",
-    "replacing",
-    "replaced",
-    "succeeding",
-    "succeeded",
-    "like",
-    "cc",
-    "ping",
-    "contact",
-    "inform",
-    "tell",
-    "notify",
-    "against",
-];
+const PREPOSITIONS: &[&str] = &["for", "at", "with", "of", "to", "from", "by", "after", "than", "about", "on", "in", "replacing", "replaced", "succeeding", "succeeded", "like", "cc", "ping", "contact", "inform", "tell", "notify", "against"];
 
 /// The current ASEs a statement names, and whether it speaks of an ASE not named yet.
 pub fn ase_people(statement: &Statement, tokens: &[Token], note: &str) -> (Vec<Person>, bool) {
-    let label_key = statement
-        .label
-        .last()
-        .is_some_and(|t| t.is_punct(':') || t.is_punct('='))
+    let label_key = statement.label.last().is_some_and(|t| t.is_punct(':') || t.is_punct('='))
         && statement.label.iter().filter(|t| t.is_wordlike()).count() <= 3;
     let mut persons = people(tokens, note);
     if label_key {
@@ -320,23 +210,13 @@ pub fn ase_people(statement: &Statement, tokens: &[Token], note: &str) -> (Vec<P
         if qualified_role(tokens, role) || modifies_noun(tokens, role) {
             continue;
         }
-        let person =
-            after_role(tokens, role, &persons).or_else(|| before_role(tokens, role, &persons));
+        let person = after_role(tokens, role, &persons).or_else(|| before_role(tokens, role, &persons));
         if let Some(person) = person.filter(|p| !other_role(tokens, p, note)) {
             found.push(person.clone());
-            found.extend(
-                coordinated(tokens, person, &persons)
-                    .into_iter()
-                    .filter(|p| !other_role(tokens, p, note))
-                    .cloned(),
-            );
+            found.extend(coordinated(tokens, person, &persons).into_iter().filter(|p| !other_role(tokens, p, note)).cloned());
         }
     }
-    if found.is_empty()
-        && roles.is_empty()
-        && value_of_ase_topic(statement, note)
-        && !super::ase_note::denies_ase(tokens)
-    {
+    if found.is_empty() && roles.is_empty() && value_of_ase_topic(statement, note) && !super::ase_note::denies_ase(tokens) {
         let short = tokens.iter().filter(|t| t.is_wordlike()).count() <= 8;
         if let Some(first) = persons.iter().find(|p| !other_role(tokens, p, note))
             && (short || first.tokens.start == 0)
@@ -346,23 +226,14 @@ pub fn ase_people(statement: &Statement, tokens: &[Token], note: &str) -> (Vec<P
             found.push(first.clone());
         }
     }
-    if found.is_empty()
-        && !roles.is_empty()
-        && affirmed
-        && statement.form == super::statements::Form::Cell
-    {
+    if found.is_empty() && !roles.is_empty() && affirmed && statement.form == super::statements::Form::Cell {
         let row_label = last_part(&statement.context);
         let label_people = people(row_label, note);
-        if let Some(first) = label_people
-            .iter()
-            .find(|p| !other_role(row_label, p, note))
-        {
+        if let Some(first) = label_people.iter().find(|p| !other_role(row_label, p, note)) {
             found.push(first.clone());
         }
     }
-    let undecided = found.is_empty()
-        && (!roles.is_empty() || ase_topic(&statement.context, note))
-        && ASE_UNDECIDED.is_match(tokens);
+    let undecided = found.is_empty() && (!roles.is_empty() || ase_topic(&statement.context, note)) && ASE_UNDECIDED.is_match(tokens);
     found.dedup();
     (found, undecided)
 }
@@ -376,10 +247,7 @@ fn stands_alone(tokens: &[Token], person: &Person) -> bool {
     }
     match tokens.get(person.tokens.end) {
         None => tokens.len() == 1 || person.tokens.start > 0,
-        Some(next) => {
-            matches!(next.kind, Kind::Punct('(' | '-' | ',' | '/' | ':'))
-                || next.kind == Kind::Handle
-        }
+        Some(next) => matches!(next.kind, Kind::Punct('(' | '-' | ',' | '/' | ':')) || next.kind == Kind::Handle,
     }
 }
 
@@ -395,50 +263,12 @@ fn value_of_ase_topic(statement: &Statement, note: &str) -> bool {
         role_mentions(std::slice::from_ref(t), note).len() == 1
             || WHO_WORDS.contains(&t.lower.as_str())
     });
-    let name_key = statement
-        .label
-        .iter()
-        .any(|t| ["name", "who", "engineer", "person", "ase", "owner"].contains(&t.lower.as_str()));
+    let name_key = statement.label.iter().any(|t| ["name", "who", "engineer", "person", "ase", "owner"].contains(&t.lower.as_str()));
     title || who || name_key
 }
 
 /// Words of a label or heading that asks who the ASE is.
-const WHO_WORDS: &[&str] = &[
-    "q",
-    "question",
-    "who",
-    "is",
-    "are",
-    "the",
-    "our",
-    "their",
-    "your",
-    "this",
-    "customer's",
-    "'s",
-    "name",
-    "names",
-    "named",
-    "current",
-    "primary",
-    "assigned",
-    "support",
-    "engineer",
-    "engineers",
-    "for",
-    "customer",
-    "account",
-    "org",
-    "contact",
-    "person",
-    "ase",
-    "ases",
-    "a",
-    "an",
-    "of",
-    "dedicated",
-    "main",
-];
+const WHO_WORDS: &[&str] = &["q", "question", "who", "is", "are", "the", "our", "their", "your", "this", "customer's", "'s", "name", "names", "named", "current", "primary", "assigned", "support", "engineer", "engineers", "for", "customer", "account", "org", "contact", "person", "ase", "ases", "a", "an", "of", "dedicated", "main"];
 
 /// The statement's context names the ASE role (an ASE heading, label or table row).
 fn ase_topic(context: &[Token], note: &str) -> bool {
@@ -448,61 +278,14 @@ fn ase_topic(context: &[Token], note: &str) -> bool {
 
 /// The nearest part of a statement's inherited topic (its table row, question or title).
 fn last_part(context: &[Token]) -> &[Token] {
-    context
-        .iter()
-        .rposition(|t| t.is_punct('|'))
-        .map_or(context, |p| &context[p + 1..])
+    context.iter().rposition(|t| t.is_punct('|')).map_or(context, |p| &context[p + 1..])
 }
 
 /// "ASE customer", "ASE contract", "ASE team": the role word describes something else.
 fn modifies_noun(tokens: &[Token], role: &Range<usize>) -> bool {
     tokens.get(role.end).is_some_and(|t| {
         [
-            "manager",
-            "managers",
-            "lead",
-            "team",
-            "program",
-            "programme",
-            "service",
-            "services",
-            "offering",
-            "contract",
-            "contracts",
-            "subscription",
-            "customer",
-            "customers",
-            "account",
-            "accounts",
-            "org",
-            "orgs",
-            "organization",
-            "organisation",
-            "organizations",
-            "client",
-            "clients",
-            "workflow",
-            "page",
-            "process",
-            "onboarding",
-            "engagement",
-            "tickets",
-            "ticket",
-            "queue",
-            "group",
-            "role",
-            "coverage",
-            "status",
-            "units",
-            "unit",
-            "add",
-            "product",
-            "sku",
-            "entitlement",
-            "hours",
-            "program",
-            "channel",
-            "handbook",
+            "manager", "managers", "lead", "team", "program", "programme", "service", "services", "offering", "contract", "contracts", "subscription", "customer", "customers", "account", "accounts", "org", "orgs", "organization", "organisation", "organizations", "client", "clients", "workflow", "page", "process", "onboarding", "engagement", "tickets", "ticket", "queue", "group", "role", "coverage", "status", "units", "unit", "add", "product", "sku", "entitlement", "hours", "program", "channel", "handbook",
         ]
         .contains(&t.lower.as_str())
     })
@@ -513,38 +296,14 @@ fn qualified_role(tokens: &[Token], role: &Range<usize>) -> bool {
     let before = role.start.saturating_sub(2)..role.start;
     tokens[before].iter().any(|t| {
         [
-            "backup",
-            "secondary",
-            "deputy",
-            "alternate",
-            "fallback",
-            "standby",
-            "substitute",
-            "former",
-            "previous",
-            "old",
-            "ex",
-            "outgoing",
-            "prior",
-            "past",
-            "future",
-            "next",
-            "potential",
-            "prospective",
-            "no",
-            "not",
-            "without",
+            "backup", "secondary", "deputy", "alternate", "fallback", "standby", "substitute", "former", "previous", "old", "ex", "outgoing", "prior", "past", "future", "next", "potential", "prospective", "no", "not", "without",
         ]
         .contains(&t.lower.as_str())
     })
 }
 
 /// The person named right after the role: "ASE: X", "the ASE for Acme is X", "ASE, X".
-fn after_role<'p>(
-    tokens: &[Token],
-    role: &Range<usize>,
-    persons: &'p [Person],
-) -> Option<&'p Person> {
+fn after_role<'p>(tokens: &[Token], role: &Range<usize>, persons: &'p [Person]) -> Option<&'p Person> {
     let mut linked = false;
     let mut i = role.end;
     while i < tokens.len() && i < role.end + 12 {
@@ -571,11 +330,7 @@ fn after_role<'p>(
 
 /// The subject of the clause that ends in the role: "X is the AMER ASE", "X (AMER ASE)",
 /// "X looks after Acme as their ASE", skipping objects ("for Acme") and former holders.
-fn before_role<'p>(
-    tokens: &[Token],
-    role: &Range<usize>,
-    persons: &'p [Person],
-) -> Option<&'p Person> {
+fn before_role<'p>(tokens: &[Token], role: &Range<usize>, persons: &'p [Person]) -> Option<&'p Person> {
     let clause_start = tokens[..role.start]
         .iter()
         .rposition(|t| matches!(t.kind, Kind::Punct('.' | ';' | '!' | '?')))
@@ -586,42 +341,16 @@ fn before_role<'p>(
     for person in candidates {
         let preceded = person.tokens.start.checked_sub(1).map(|p| &tokens[p]);
         let apposition = tokens[person.tokens.end..role.start].iter().all(|t| {
-            !t.is_wordlike()
-                || [
-                    "the",
-                    "our",
-                    "their",
-                    "your",
-                    "its",
-                    "a",
-                    "an",
-                    "current",
-                    "new",
-                    "dedicated",
-                    "named",
-                    "primary",
-                ]
-                .contains(&t.lower.as_str())
-                || region_of(t).is_some()
+            !t.is_wordlike() || ["the", "our", "their", "your", "its", "a", "an", "current", "new", "dedicated", "named", "primary"].contains(&t.lower.as_str()) || region_of(t).is_some()
         });
         if preceded.is_some_and(|t| PREPOSITIONS.contains(&t.lower.as_str())) && !apposition {
             continue;
         }
-        if tokens.get(person.tokens.end).is_some_and(|t| t.is("'s"))
-            && !tokens
-                .get(person.tokens.end + 1)
-                .is_some_and(|t| ["our", "the", "their", "now"].contains(&t.lower.as_str()))
-        {
+        if tokens.get(person.tokens.end).is_some_and(|t| t.is("'s")) && !tokens.get(person.tokens.end + 1).is_some_and(|t| ["our", "the", "their", "now"].contains(&t.lower.as_str())) {
             continue;
         }
         let between = &tokens[person.tokens.end..role.start];
-        let tied = between.first().is_some_and(links_backward)
-            || between.iter().any(|t| {
-                [
-                    "is", "as", "'s", "be", "been", "became", "remains", "was", "are",
-                ]
-                .contains(&t.lower.as_str())
-            });
+        let tied = between.first().is_some_and(links_backward) || between.iter().any(|t| ["is", "as", "'s", "be", "been", "became", "remains", "was", "are"].contains(&t.lower.as_str()));
         if !tied || between.iter().filter(|t| t.is_wordlike()).count() > 10 {
             continue;
         }
@@ -641,9 +370,7 @@ fn not_current(tokens: &[Token], window: Range<usize>, person: Option<&Person>) 
     let mut kept: Vec<Token> = Vec::new();
     let mut i = window.start;
     while i < window.end {
-        let other = people_in
-            .iter()
-            .find(|p| p.tokens.start + window.start == i);
+        let other = people_in.iter().find(|p| p.tokens.start + window.start == i);
         match other {
             Some(p) if person.is_none_or(|me| me.tokens.start != i) => {
                 kept.pop();
@@ -666,18 +393,9 @@ fn other_role(tokens: &[Token], person: &Person, note: &str) -> bool {
     let touches = |range: Range<usize>, from_end: bool| {
         let part = &tokens[range];
         OTHER_ROLE.find_all(part).into_iter().any(|m| {
-            let gap: &[Token] = if from_end {
-                &part[m.end..]
-            } else {
-                &part[..m.start]
-            };
-            gap.iter().all(|t| {
-                !t.is_wordlike()
-                    || ["is", "the", "our", "their", "as", "a", "an", "from", "and"]
-                        .contains(&t.lower.as_str())
-            }) && !role_mentions(part, note)
-                .iter()
-                .any(|r| r.start < m.end && m.start < r.end)
+            let gap: &[Token] = if from_end { &part[m.end..] } else { &part[..m.start] };
+            gap.iter().all(|t| !t.is_wordlike() || ["is", "the", "our", "their", "as", "a", "an", "from", "and"].contains(&t.lower.as_str()))
+                && !role_mentions(part, note).iter().any(|r| r.start < m.end && m.start < r.end)
         })
     };
     touches(before, true) || touches(after, false)
@@ -689,9 +407,7 @@ fn coordinated<'p>(tokens: &[Token], first: &Person, persons: &'p [Person]) -> V
     let mut i = first.tokens.end;
     loop {
         i = skip_aside(tokens, i);
-        let joined = tokens
-            .get(i)
-            .is_some_and(|t| t.is("and") || t.is("&") || t.is_punct('&') || t.is_punct('/'));
+        let joined = tokens.get(i).is_some_and(|t| t.is("and") || t.is("&") || t.is_punct('&') || t.is_punct('/'));
         if !joined {
             return out;
         }
@@ -710,10 +426,7 @@ fn skip_aside(tokens: &[Token], i: usize) -> usize {
     if !tokens.get(i).is_some_and(|t| t.is_punct('(')) {
         return i;
     }
-    tokens[i..]
-        .iter()
-        .position(|t| t.is_punct(')'))
-        .map_or(i, |p| i + p + 1)
+    tokens[i..].iter().position(|t| t.is_punct(')')).map_or(i, |p| i + p + 1)
 }
 
 /// Who a region word in a statement belongs to.
@@ -724,13 +437,7 @@ pub enum Owner {
 }
 
 /// The regions a statement gives the ASE: `(region, token index)`.
-pub fn ase_regions(
-    statement: &Statement,
-    tokens: &[Token],
-    note: &str,
-    ase_names: &[String],
-    topical: bool,
-) -> Vec<&'static str> {
+pub fn ase_regions(statement: &Statement, tokens: &[Token], note: &str, ase_names: &[String], topical: bool) -> Vec<&'static str> {
     let persons = people(tokens, note);
     let roles = role_mentions(tokens, note);
     let mut out = Vec::new();
@@ -738,11 +445,7 @@ pub fn ase_regions(
         let Some(region) = region_word(tokens, k) else {
             continue;
         };
-        if persons
-            .iter()
-            .any(|p| p.tokens.contains(&k) && p.tokens.len() > 1)
-            && !after_location_word(tokens, k)
-        {
+        if persons.iter().any(|p| p.tokens.contains(&k) && p.tokens.len() > 1) && !after_location_word(tokens, k) {
             continue;
         }
         let _ = token;
@@ -764,36 +467,17 @@ pub fn ase_regions(
 /// "(most likely someone from EMEA, TBC)": the region itself is not decided yet. The scope
 /// is the parenthesis around the region, else its clause.
 fn undecided_place(tokens: &[Token], k: usize) -> bool {
-    let open = tokens[..k]
-        .iter()
-        .rposition(|t| t.is_punct('(') || t.is_punct(')'));
+    let open = tokens[..k].iter().rposition(|t| t.is_punct('(') || t.is_punct(')'));
     let scope = match open {
         Some(o) if tokens[o].is_punct('(') => {
-            let close = tokens[k..]
-                .iter()
-                .position(|t| t.is_punct(')'))
-                .map_or(tokens.len(), |p| k + p);
+            let close = tokens[k..].iter().position(|t| t.is_punct(')')).map_or(tokens.len(), |p| k + p);
             o + 1..close
         }
         _ => clause_around(tokens, k),
     };
     let part = &tokens[scope];
     super::lexicon::DEFERRAL.is_match(part)
-        || part.iter().any(|t| {
-            [
-                "likely",
-                "probably",
-                "possibly",
-                "maybe",
-                "perhaps",
-                "tentatively",
-                "hopefully",
-                "ideally",
-                "prefer",
-                "preferably",
-            ]
-            .contains(&t.lower.as_str())
-        })
+        || part.iter().any(|t| ["likely", "probably", "possibly", "maybe", "perhaps", "tentatively", "hopefully", "ideally", "prefer", "preferably"].contains(&t.lower.as_str()))
 }
 
 /// The region of token `k`, reading two-word names ("Pacific time" is AMER, "Middle East"
@@ -801,19 +485,11 @@ fn undecided_place(tokens: &[Token], k: usize) -> bool {
 fn region_word(tokens: &[Token], k: usize) -> Option<&'static str> {
     let token = &tokens[k];
     let next = tokens.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
-    let prev = k
-        .checked_sub(1)
-        .map(|p| tokens[p].lower.as_str())
-        .unwrap_or("");
-    if token.is("pacific")
-        && ["time", "standard", "daylight", "coast", "northwest", "tz"].contains(&next)
-    {
+    let prev = k.checked_sub(1).map(|p| tokens[p].lower.as_str()).unwrap_or("");
+    if token.is("pacific") && ["time", "standard", "daylight", "coast", "northwest", "tz"].contains(&next) {
         return Some("AMER");
     }
-    if ["eastern", "central", "mountain"].contains(&token.lower.as_str())
-        && token.capitalised
-        && ["time", "standard", "tz"].contains(&next)
-    {
+    if ["eastern", "central", "mountain"].contains(&token.lower.as_str()) && token.capitalised && ["time", "standard", "tz"].contains(&next) {
         return Some("AMER");
     }
     if token.is("east") && prev == "middle" {
@@ -823,50 +499,31 @@ fn region_word(tokens: &[Token], k: usize) -> Option<&'static str> {
 }
 
 fn after_location_word(tokens: &[Token], k: usize) -> bool {
-    k.checked_sub(1).is_some_and(|p| {
-        ["in", "from", "near", "of", "based", "located", "at"].contains(&tokens[p].lower.as_str())
-    })
+    k.checked_sub(1)
+        .is_some_and(|p| ["in", "from", "near", "of", "based", "located", "at"].contains(&tokens[p].lower.as_str()))
 }
 
 /// Decides whose region token `k` is.
-fn owner(
-    statement: &Statement,
-    tokens: &[Token],
-    k: usize,
-    persons: &[Person],
-    roles: &[Range<usize>],
-    ase_names: &[String],
-    note: &str,
-) -> Owner {
+fn owner(statement: &Statement, tokens: &[Token], k: usize, persons: &[Person], roles: &[Range<usize>], ase_names: &[String], note: &str) -> Owner {
     if let Some(owner) = modified_noun(tokens, k, note) {
         return owner;
     }
     let cues = cues(tokens, k, persons, roles, ase_names);
-    let value_of_region_label =
-        region_topic(&statement.label, note) || region_topic(last_part(&statement.context), note);
+    let value_of_region_label = region_topic(&statement.label, note) || region_topic(last_part(&statement.context), note);
     if value_of_region_label {
-        let customer =
-            cues.iter().any(|(_, o)| *o == Owner::Other) && CUSTOMER.is_match(&statement.content);
+        let customer = cues.iter().any(|(_, o)| *o == Owner::Other) && CUSTOMER.is_match(&statement.content);
         return if customer { Owner::Other } else { Owner::Ase };
     }
-    let before = tokens[..k].iter().rev().find(|t| {
-        ![
-            "north", "south", "latin", "central", "western", "eastern", "northern", "southern",
-            "the", "-",
-        ]
-        .contains(&t.lower.as_str())
-    });
-    let located = before.is_some_and(|t| {
-        ["in", "from", "of", "within", "at", "near", "out", "on"].contains(&t.lower.as_str())
-    });
+    let before = tokens[..k]
+        .iter()
+        .rev()
+        .find(|t| !["north", "south", "latin", "central", "western", "eastern", "northern", "southern", "the", "-"].contains(&t.lower.as_str()));
+    let located = before.is_some_and(|t| ["in", "from", "of", "within", "at", "near", "out", "on"].contains(&t.lower.as_str()));
     let clause = clause_around(tokens, k);
     let in_clause: Vec<&(usize, Owner)> = cues.iter().filter(|(i, _)| clause.contains(i)).collect();
     let nearest_before = cues.iter().rev().find(|(i, _)| *i < k);
     let in_parentheses = k > 0 && tokens[k - 1].is_punct('(');
-    if in_parentheses
-        && cues.iter().any(|(_, o)| *o == Owner::Ase)
-        && !CUSTOMER.is_match(&tokens[k..(k + 3).min(tokens.len())])
-    {
+    if in_parentheses && cues.iter().any(|(_, o)| *o == Owner::Ase) && !CUSTOMER.is_match(&tokens[k..(k + 3).min(tokens.len())]) {
         // "Tomás is the ASE for Halcyon Media (LATAM)", "Priya is the ASE here (APAC)".
         return Owner::Ase;
     }
@@ -874,38 +531,19 @@ fn owner(
         // "works from Lisbon", "based in Sydney": the clause's subject.
         // A relative clause ("…, who is based in Sydney") is about the noun before it;
         // a bare phrase (", from AMER") about the sentence's subject.
-        let relative = tokens.get(clause.start).is_some_and(|t| {
-            ["who", "which", "that", "whose", "and", "so"].contains(&t.lower.as_str())
-        });
+        let relative = tokens.get(clause.start).is_some_and(|t| ["who", "which", "that", "whose", "and", "so"].contains(&t.lower.as_str()));
         // Without a subject of its own, a place belongs to the ASE when the sentence
         // speaks of the ASE before it ("Jill covers Contoso, an EMEA customer, from AMER").
         let ase_before = cues.iter().find(|(i, o)| *i < k && *o == Owner::Ase);
-        let subject = if relative {
-            nearest_before
-        } else {
-            ase_before.or_else(|| cues.iter().find(|(i, _)| *i < k))
-        };
-        in_clause
-            .iter()
-            .rev()
-            .find(|(i, _)| *i < k)
-            .copied()
-            .or(subject)
+        let subject = if relative { nearest_before } else { ase_before.or_else(|| cues.iter().find(|(i, _)| *i < k)) };
+        in_clause.iter().rev().find(|(i, _)| *i < k).copied().or(subject)
     } else {
-        in_clause
-            .iter()
-            .rev()
-            .find(|(i, _)| *i < k)
-            .copied()
-            .or_else(|| in_clause.iter().find(|(i, _)| *i > k).copied())
-            .or(nearest_before)
+        in_clause.iter().rev().find(|(i, _)| *i < k).copied().or_else(|| in_clause.iter().find(|(i, _)| *i > k).copied()).or(nearest_before)
     };
     if let Some((_, owner)) = pick {
         return *owner;
     }
-    let describes_someone = tokens[..k]
-        .iter()
-        .any(|t| DESCRIBING.contains(&t.lower.as_str()));
+    let describes_someone = tokens[..k].iter().any(|t| DESCRIBING.contains(&t.lower.as_str()));
     if cues.is_empty() && (describes_someone || ase_topic(&statement.context, note)) {
         return Owner::Ase;
     }
@@ -913,30 +551,17 @@ fn owner(
 }
 
 /// Verbs that place a person: a subjectless "Works Pacific time" in an ASE note.
-const DESCRIBING: &[&str] = &[
-    "works", "working", "based", "located", "sits", "sitting", "lives", "living", "resides",
-    "covers", "member", "part",
-];
+const DESCRIBING: &[&str] = &["works", "working", "based", "located", "sits", "sitting", "lives", "living", "resides", "covers", "member", "part"];
 
 /// The noun a region word modifies: "AMER ASE" (the ASE's), "EMEA-based customer",
 /// "EMEA engineers" (someone else's).
 fn modified_noun(tokens: &[Token], k: usize, note: &str) -> Option<Owner> {
     let mut j = k + 1;
-    while tokens.get(j).is_some_and(|t| {
-        t.is_punct('-')
-            || t.is("based")
-            || t.is("region")
-            || t.is("time")
-            || t.is("timezone")
-            || (t.kind == Kind::Word && region_of(t).is_some())
-    }) {
+    while tokens.get(j).is_some_and(|t| t.is_punct('-') || t.is("based") || t.is("region") || t.is("time") || t.is("timezone") || (t.kind == Kind::Word && region_of(t).is_some())) {
         j += 1;
     }
     let next = tokens.get(j)?;
-    if !role_mentions(&tokens[j..(j + 3).min(tokens.len())], note)
-        .first()
-        .is_none_or(|r| r.start != 0)
-    {
+    if !role_mentions(&tokens[j..(j + 3).min(tokens.len())], note).first().is_none_or(|r| r.start != 0) {
         return Some(Owner::Ase);
     }
     let rest = &tokens[j..(j + 1).min(tokens.len())];
@@ -951,34 +576,18 @@ fn modified_noun(tokens: &[Token], k: usize, note: &str) -> Option<Owner> {
 
 /// Who the statement speaks of, in order: ASE names, the ASE role, she/he (the ASE) and
 /// the customer's words; other named people count as someone else.
-fn cues(
-    tokens: &[Token],
-    k: usize,
-    persons: &[Person],
-    roles: &[Range<usize>],
-    ase_names: &[String],
-) -> Vec<(usize, Owner)> {
+fn cues(tokens: &[Token], k: usize, persons: &[Person], roles: &[Range<usize>], ase_names: &[String]) -> Vec<(usize, Owner)> {
     let mut cues = Vec::new();
     // "São Paulo", "Ho Chi Minh City": capitalised words beside a place are the place.
     let near_place = |p: &Person| {
         let touches = |i: usize| tokens.get(i).is_some_and(|t| region_of(t).is_some()) || i == k;
-        touches(p.tokens.end)
-            || p.tokens.start.checked_sub(1).is_some_and(touches)
-            || tokens.get(p.tokens.end).is_some_and(|t| t.is("city"))
+        touches(p.tokens.end) || p.tokens.start.checked_sub(1).is_some_and(touches) || tokens.get(p.tokens.end).is_some_and(|t| t.is("city"))
     };
     // "@praman" in "Priya Raman (@praman)" is Priya, not someone else.
-    let aside_handle = |p: &Person| {
-        p.name.starts_with('@') && p.tokens.start >= 2 && tokens[p.tokens.start - 1].is_punct('(')
-    };
-    for person in persons
-        .iter()
-        .filter(|p| !near_place(p) && !aside_handle(p))
-    {
+    let aside_handle = |p: &Person| p.name.starts_with('@') && p.tokens.start >= 2 && tokens[p.tokens.start - 1].is_punct('(');
+    for person in persons.iter().filter(|p| !near_place(p) && !aside_handle(p)) {
         let is_ase = ase_names.iter().any(|n| same_person(n, &person.name));
-        cues.push((
-            person.tokens.start,
-            if is_ase { Owner::Ase } else { Owner::Other },
-        ));
+        cues.push((person.tokens.start, if is_ase { Owner::Ase } else { Owner::Other }));
     }
     for role in roles {
         cues.push((role.start, Owner::Ase));
@@ -1000,19 +609,13 @@ fn cues(
 pub fn same_person(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
     let first = |s: &str| s.split_whitespace().next().unwrap_or("").to_owned();
-    a == b
-        || first(&a) == b
-        || first(&b) == a
-        || (first(&a) == first(&b) && !first(&a).starts_with('@'))
+    a == b || first(&a) == b || first(&b) == a || (first(&a) == first(&b) && !first(&a).starts_with('@'))
 }
 
 fn clause_around(tokens: &[Token], k: usize) -> Range<usize> {
     let stop = |t: &Token| matches!(t.kind, Kind::Punct('.' | ';' | '!' | '?' | ','));
     let start = tokens[..k].iter().rposition(stop).map_or(0, |p| p + 1);
-    let end = tokens[k..]
-        .iter()
-        .position(stop)
-        .map_or(tokens.len(), |p| k + p);
+    let end = tokens[k..].iter().position(stop).map_or(tokens.len(), |p| k + p);
     start..end
 }
 
@@ -1020,12 +623,6 @@ fn clause_around(tokens: &[Token], k: usize) -> Range<usize> {
 /// zone") and not the customer's.
 fn region_topic(tokens: &[Token], _note: &str) -> bool {
     let last = last_part(tokens);
-    let topic = last.iter().any(|t| {
-        [
-            "region", "regions", "location", "located", "based", "timezone", "tz", "geo", "where",
-            "zone", "region?",
-        ]
-        .contains(&t.lower.as_str())
-    });
+    let topic = last.iter().any(|t| ["region", "regions", "location", "located", "based", "timezone", "tz", "geo", "where", "zone", "region?"].contains(&t.lower.as_str()));
     topic && !CUSTOMER.is_match(last)
 }

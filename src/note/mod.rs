@@ -105,9 +105,7 @@ const EVIDENCE_CHARS: usize = 200;
 pub fn analyse(note: &str, settings: &Settings) -> NoteAnalysis {
     let (statements, _) = statements::statements(note);
     let tokens: Vec<Vec<Token>> = statements.iter().map(entities::all_tokens).collect();
-    let workflow_link = settings
-        .question("workflow_link")
-        .is_some_and(|m| m.is_match(note));
+    let workflow_link = settings.question("workflow_link").is_some_and(|m| m.is_match(note));
     let (names, name_evidence, undecided) = ase_names(&statements, &tokens, note);
     let reason = ase_note::ase_statement(&statements, note)
         .or(name_evidence)
@@ -121,10 +119,7 @@ pub fn analyse(note: &str, settings: &Settings) -> NoteAnalysis {
         .collect();
     answers[Question::Ase.index()] = match (name_evidence, undecided) {
         (Some(s), _) if !names.is_empty() => answered(s, note),
-        (_, Some(s)) => Answer {
-            status: Status::Deferred,
-            evidence: Some(evidence(s, note)),
-        },
+        (_, Some(s)) => Answer { status: Status::Deferred, evidence: Some(evidence(s, note)) },
         _ => answers[Question::Ase.index()].clone(),
     };
     let (regions, region_evidence) = ase_regions(&statements, &tokens, note, &names);
@@ -132,9 +127,7 @@ pub fn analyse(note: &str, settings: &Settings) -> NoteAnalysis {
         answers[Question::Region.index()] = answered(s, note);
     }
     let out_of_hours = Question::OutOfHours.index();
-    if answers[out_of_hours].status == Status::Unanswered
-        && answers[Question::Unavailable.index()].status == Status::Answered
-    {
+    if answers[out_of_hours].status == Status::Unanswered && answers[Question::Unavailable.index()].status == Status::Answered {
         answers[out_of_hours] = Answer {
             status: Status::Implicit,
             evidence: answers[Question::Unavailable.index()].evidence.clone(),
@@ -151,10 +144,7 @@ pub fn analyse(note: &str, settings: &Settings) -> NoteAnalysis {
 }
 
 fn not_an_ase_note(workflow_link: bool) -> NoteAnalysis {
-    let unanswered = Answer {
-        status: Status::Unanswered,
-        evidence: None,
-    };
+    let unanswered = Answer { status: Status::Unanswered, evidence: None };
     NoteAnalysis {
         ase_note: false,
         reason: None,
@@ -166,10 +156,7 @@ fn not_an_ase_note(workflow_link: bool) -> NoteAnalysis {
 }
 
 fn answered(statement: &Statement, note: &str) -> Answer {
-    Answer {
-        status: Status::Answered,
-        evidence: Some(evidence(statement, note)),
-    }
+    Answer { status: Status::Answered, evidence: Some(evidence(statement, note)) }
 }
 
 fn evidence(statement: &Statement, note: &str) -> Evidence {
@@ -178,27 +165,16 @@ fn evidence(statement: &Statement, note: &str) -> Evidence {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text,
     };
-    Evidence {
-        span: statement.span.clone(),
-        text,
-    }
+    Evidence { span: statement.span.clone(), text }
 }
 
 /// The current ASEs (fullest written form), the statement that first names one, and a
 /// statement speaking of an ASE not named yet.
-fn ase_names<'s>(
-    statements: &'s [Statement],
-    tokens: &[Vec<Token>],
-    note: &str,
-) -> (Vec<String>, Option<&'s Statement>, Option<&'s Statement>) {
+fn ase_names<'s>(statements: &'s [Statement], tokens: &[Vec<Token>], note: &str) -> (Vec<String>, Option<&'s Statement>, Option<&'s Statement>) {
     let mut names: Vec<String> = Vec::new();
     let mut first = None;
     let mut undecided = None;
-    let everyone: Vec<String> = tokens
-        .iter()
-        .flat_map(|t| entities::people(t, note))
-        .map(|p| p.name)
-        .collect();
+    let everyone: Vec<String> = tokens.iter().flat_map(|t| entities::people(t, note)).map(|p| p.name).collect();
     for (statement, tokens) in statements.iter().zip(tokens) {
         let (people, not_yet) = entities::ase_people(statement, tokens, note);
         if not_yet && undecided.is_none() {
@@ -220,29 +196,17 @@ fn ase_names<'s>(
 /// A person's name as the note writes it most fully: the name in parentheses after a
 /// handle (`@jdoe (Jane Doe)`), or the longest name elsewhere in the note that starts with
 /// this one ("Jill" → "Jill Smith").
-fn preferred_form(
-    person: &entities::Person,
-    tokens: &[Token],
-    note: &str,
-    everyone: &[String],
-) -> String {
+fn preferred_form(person: &entities::Person, tokens: &[Token], note: &str, everyone: &[String]) -> String {
     if person.name.starts_with('@') {
         let after = &tokens[person.tokens.end..];
         if after.first().is_some_and(|t| t.is_punct('(')) {
-            if let Some(p) = entities::people(after, note)
-                .into_iter()
-                .find(|p| p.tokens.start == 1 && !p.name.starts_with('@'))
-            {
+            if let Some(p) = entities::people(after, note).into_iter().find(|p| p.tokens.start == 1 && !p.name.starts_with('@')) {
                 return p.name;
             }
         }
         let before = &tokens[..person.tokens.start];
         if before.last().is_some_and(|t| t.is_punct('(')) {
-            if let Some(p) = entities::people(before, note)
-                .into_iter()
-                .rev()
-                .find(|p| p.tokens.end + 1 == before.len())
-            {
+            if let Some(p) = entities::people(before, note).into_iter().rev().find(|p| p.tokens.end + 1 == before.len()) {
                 return p.name;
             }
         }
@@ -261,12 +225,7 @@ fn preferred_form(
 }
 
 /// The ASE's regions, in the order the note gives them, and the statement that first does.
-fn ase_regions<'s>(
-    statements: &'s [Statement],
-    tokens: &[Vec<Token>],
-    note: &str,
-    names: &[String],
-) -> (Vec<&'static str>, Option<&'s Statement>) {
+fn ase_regions<'s>(statements: &'s [Statement], tokens: &[Vec<Token>], note: &str, names: &[String]) -> (Vec<&'static str>, Option<&'s Statement>) {
     let mut regions = Vec::new();
     let mut first = None;
     for (statement, tokens) in statements.iter().zip(tokens) {
@@ -275,14 +234,9 @@ fn ase_regions<'s>(
         }
         // In a sentence about working hours, absence or emergencies, regions are the
         // other teams ("EMEA/APAC answer"), unless it says "the AMER ASE".
-        let topical = [
-            Question::OutOfHours,
-            Question::Unavailable,
-            Question::PreExisting,
-            Question::Emergency,
-        ]
-        .into_iter()
-        .any(|q| about(q, statement, tokens).is_some());
+        let topical = [Question::OutOfHours, Question::Unavailable, Question::PreExisting, Question::Emergency]
+            .into_iter()
+            .any(|q| about(q, statement, tokens).is_some());
         for region in entities::ase_regions(statement, tokens, note, names, topical) {
             first.get_or_insert(statement);
             if !regions.contains(&region) {
@@ -294,13 +248,7 @@ fn ase_regions<'s>(
 }
 
 /// A question's answer from the statements about its topic.
-fn topic_answer(
-    question: Question,
-    statements: &[Statement],
-    tokens: &[Vec<Token>],
-    note: &str,
-    settings: &Settings,
-) -> Answer {
+fn topic_answer(question: Question, statements: &[Statement], tokens: &[Vec<Token>], note: &str, settings: &Settings) -> Answer {
     let mut deferred = None;
     for (statement, tokens) in statements.iter().zip(tokens) {
         if user_answers(question, statement, note, settings) {
@@ -321,14 +269,8 @@ fn topic_answer(
         }
     }
     match deferred {
-        Some(s) => Answer {
-            status: Status::Deferred,
-            evidence: Some(evidence(s, note)),
-        },
-        None => Answer {
-            status: Status::Unanswered,
-            evidence: None,
-        },
+        Some(s) => Answer { status: Status::Deferred, evidence: Some(evidence(s, note)) },
+        None => Answer { status: Status::Unanswered, evidence: None },
     }
 }
 
@@ -355,33 +297,20 @@ fn about(question: Question, statement: &Statement, tokens: &[Token]) -> Option<
         let hits = set.find_all(tokens);
         !hits.is_empty() && !(question == Question::Emergency && only_on_call(tokens, &hits))
     };
-    if counts(&statement.label)
-        || question == Question::Unavailable && short_absence(&statement.label)
-    {
+    if counts(&statement.label) || question == Question::Unavailable && short_absence(&statement.label) {
         return Some(Topic::Label);
     }
     if counts(tokens) {
         return Some(Topic::Content);
     }
-    let nearest = statement
-        .context
-        .iter()
-        .rposition(|t| t.is_punct('|'))
-        .map_or(&statement.context[..], |p| &statement.context[p + 1..]);
-    (counts(&statement.context) || question == Question::Unavailable && short_absence(nearest))
-        .then_some(Topic::Label)
+    let nearest = statement.context.iter().rposition(|t| t.is_punct('|')).map_or(&statement.context[..], |p| &statement.context[p + 1..]);
+    (counts(&statement.context) || question == Question::Unavailable && short_absence(nearest)).then_some(Topic::Label)
 }
 
 /// A short label saying someone is away: "ASE away", "Rhiannon away?", "Jill out".
 fn short_absence(label: &[Token]) -> bool {
-    let words: Vec<&str> = label
-        .iter()
-        .filter(|t| t.is_wordlike())
-        .map(|t| t.lower.as_str())
-        .collect();
-    let away = words
-        .iter()
-        .any(|w| ["away", "gone", "absent", "missing", "ooo"].contains(w));
+    let words: Vec<&str> = label.iter().filter(|t| t.is_wordlike()).map(|t| t.lower.as_str()).collect();
+    let away = words.iter().any(|w| ["away", "gone", "absent", "missing", "ooo"].contains(w));
     let out_last = words.last().is_some_and(|w| ["out", "off"].contains(w));
     words.len() <= 4 && (away || out_last)
 }
@@ -389,11 +318,7 @@ fn short_absence(label: &[Token]) -> bool {
 /// "The on-call engineer takes tickets after hours": on-call alone, in a statement about
 /// working hours, is not about emergencies.
 fn only_on_call(tokens: &[Token], hits: &[Range<usize>]) -> bool {
-    let on_call = |r: &Range<usize>| {
-        tokens[r.clone()]
-            .iter()
-            .any(|t| t.is("call") || t.is("oncall"))
-    };
+    let on_call = |r: &Range<usize>| tokens[r.clone()].iter().any(|t| t.is("call") || t.is("oncall"));
     hits.iter().all(on_call) && lexicon::OUT_OF_HOURS.is_match(tokens)
 }
 
@@ -402,20 +327,9 @@ fn defers(content: &[Token]) -> bool {
     if lexicon::DEFERRAL.is_match(content) {
         return true;
     }
-    let words: Vec<&str> = content
-        .iter()
-        .filter(|t| t.is_wordlike())
-        .map(|t| t.lower.as_str())
-        .collect();
+    let words: Vec<&str> = content.iter().filter(|t| t.is_wordlike()).map(|t| t.lower.as_str()).collect();
     let punct_only = !content.is_empty() && words.is_empty();
-    punct_only
-        || (words.len() <= 3
-            && words.iter().any(|w| {
-                [
-                    "later", "pending", "none", "unknown", "tbd", "tbc", "na", "open",
-                ]
-                .contains(w)
-            }))
+    punct_only || (words.len() <= 3 && words.iter().any(|w| ["later", "pending", "none", "unknown", "tbd", "tbc", "na", "open"].contains(w)))
 }
 
 /// The statement says what happens: the value of a topic label, or a sentence about the
@@ -429,31 +343,17 @@ fn says_what_happens(statement: &Statement, topic: Topic, note: &str) -> bool {
     // one the sentence starts with is usually its subject ("Chen's auto-reply …").
     topic == Topic::Label
         || lexicon::DIRECTIVE.is_match(content)
-        || entities::people(content, note)
-            .iter()
-            .any(|p| p.tokens.start > 1)
+        || entities::people(content, note).iter().any(|p| p.tokens.start > 1)
 }
 
 /// A user pattern (`questions.<key>.patterns`) matches the statement's text.
-fn user_answers(
-    question: Question,
-    statement: &Statement,
-    note: &str,
-    settings: &Settings,
-) -> bool {
+fn user_answers(question: Question, statement: &Statement, note: &str, settings: &Settings) -> bool {
     statement.form != Form::Heading
         && !statement.asks
-        && settings
-            .question(question.key())
-            .is_some_and(|m| !m.is_empty() && m.is_match(&statement.text(note)))
+        && settings.question(question.key()).is_some_and(|m| !m.is_empty() && m.is_match(&statement.text(note)))
 }
 
-fn user_match<'s>(
-    statements: &'s [Statement],
-    note: &str,
-    settings: &Settings,
-    key: &str,
-) -> Option<&'s Statement> {
+fn user_match<'s>(statements: &'s [Statement], note: &str, settings: &Settings, key: &str) -> Option<&'s Statement> {
     let matcher = settings.question(key).filter(|m| !m.is_empty())?;
     statements.iter().find(|s| matcher.is_match(&s.text(note)))
 }

@@ -74,9 +74,7 @@ impl Pattern {
                 {
                     return Some(end);
                 }
-                optional
-                    .then(|| self.match_at(tokens, at, slot + 1))
-                    .flatten()
+                optional.then(|| self.match_at(tokens, at, slot + 1)).flatten()
             }
             Slot::Gap(n) => {
                 let mut pos = at;
@@ -100,9 +98,7 @@ fn next_word(tokens: &[Token], at: usize, first: bool) -> Option<usize> {
         let token = tokens.get(i)?;
         match token.kind {
             Kind::Word | Kind::Handle => return Some(i),
-            Kind::Punct('-' | '\'' | '/' | '*' | '"' | '(' | ')' | '\u{201c}' | '\u{201d}') => {
-                i += 1
-            }
+            Kind::Punct('-' | '\'' | '/' | '*' | '"' | '(' | ')' | '\u{201c}' | '\u{201d}') => i += 1,
             Kind::Punct(_) if first => return None,
             Kind::Punct(_) => return None,
         }
@@ -136,9 +132,7 @@ fn is_time(tokens: &[Token], at: usize) -> bool {
     }
     let next = tokens.get(at + 1);
     let colon = next.is_some_and(|n| n.is_punct(':') && n.span.start == token.span.end)
-        && tokens
-            .get(at + 2)
-            .is_some_and(|m| m.lower.starts_with(|c: char| c.is_ascii_digit()));
+        && tokens.get(at + 2).is_some_and(|m| m.lower.starts_with(|c: char| c.is_ascii_digit()));
     colon || next.is_some_and(|n| n.is("am") || n.is("pm"))
 }
 
@@ -183,11 +177,7 @@ impl PhraseSet {
 
     /// The matches in `tokens` that no guard match overlaps.
     pub fn find_all(&self, tokens: &[Token]) -> Vec<Range<usize>> {
-        let guarded: Vec<Range<usize>> = self
-            .guards
-            .iter()
-            .flat_map(|g| g.find_all(tokens))
-            .collect();
+        let guarded: Vec<Range<usize>> = self.guards.iter().flat_map(|g| g.find_all(tokens)).collect();
         let mut hits: Vec<Range<usize>> = self
             .patterns
             .iter()
@@ -210,32 +200,18 @@ mod tests {
     use crate::note::text::tokenize;
 
     fn hits(pattern: &str, text: &str) -> usize {
-        Pattern::new(pattern)
-            .find_all(&tokenize(text, 0..text.len()))
-            .len()
+        Pattern::new(pattern).find_all(&tokenize(text, 0..text.len())).len()
     }
 
     #[test]
     fn slots_gaps_and_options() {
-        assert_eq!(
-            hits("outside ?of ~3 hours", "outside of Jill's working hours"),
-            1
-        );
+        assert_eq!(hits("outside ?of ~3 hours", "outside of Jill's working hours"), 1);
         assert_eq!(hits("outside ?of ~3 hours", "outside hours"), 1);
-        assert_eq!(
-            hits("outside ?of ~1 hours", "outside of Jill's working hours"),
-            0
-        );
+        assert_eq!(hits("outside ?of ~1 hours", "outside of Jill's working hours"), 0);
         assert_eq!(hits("pre existing", "pre-existing tickets"), 1);
         assert_eq!(hits("sev|severity ?- #", "Sev 1 and severity-1"), 2);
         assert_eq!(hits("emergenc*", "Emergencies"), 1);
-        assert_eq!(
-            hits(
-                "after #time",
-                "after 5pm, after 17:00, after 5 pm, after 5 tickets"
-            ),
-            3
-        );
+        assert_eq!(hits("after #time", "after 5pm, after 17:00, after 5 pm, after 5 tickets"), 3);
     }
 
     #[test]

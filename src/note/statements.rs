@@ -70,12 +70,7 @@ enum LeafKind {
     Heading(usize),
     /// The first block of a list item.
     ItemHead,
-    Cell {
-        table: usize,
-        row: usize,
-        col: usize,
-        header: bool,
-    },
+    Cell { table: usize, row: usize, col: usize, header: bool },
 }
 
 /// The note's statements and its visible text (Markdown blanked, offsets kept).
@@ -116,19 +111,11 @@ fn leaves(note: &str) -> (Vec<Leaf>, Vec<Range<usize>>) {
     };
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(note, options).into_offset_iter() {
-        let start_leaf = |kind| {
-            Some(Leaf {
-                range: usize::MAX..0,
-                kind,
-                depth,
-            })
-        };
+        let start_leaf = |kind| Some(Leaf { range: usize::MAX..0, kind, depth });
         match event {
             Event::Start(Tag::Paragraph) => {
                 let kind = match &open {
-                    Some(l) if l.kind == LeafKind::ItemHead && l.range.is_empty() => {
-                        LeafKind::ItemHead
-                    }
+                    Some(l) if l.kind == LeafKind::ItemHead && l.range.is_empty() => LeafKind::ItemHead,
                     _ => LeafKind::Paragraph,
                 };
                 flush(&mut open, &mut leaves);
@@ -141,11 +128,7 @@ fn leaves(note: &str) -> (Vec<Leaf>, Vec<Range<usize>>) {
             Event::Start(Tag::Item) => {
                 flush(&mut open, &mut leaves);
                 depth += 1;
-                open = Some(Leaf {
-                    range: usize::MAX..0,
-                    kind: LeafKind::ItemHead,
-                    depth,
-                });
+                open = Some(Leaf { range: usize::MAX..0, kind: LeafKind::ItemHead, depth });
             }
             Event::End(TagEnd::Item) => {
                 flush(&mut open, &mut leaves);
@@ -157,12 +140,7 @@ fn leaves(note: &str) -> (Vec<Leaf>, Vec<Range<usize>>) {
             Event::Start(Tag::TableRow) => (row, col) = (row + 1, 0),
             Event::Start(Tag::TableCell) => {
                 flush(&mut open, &mut leaves);
-                open = start_leaf(LeafKind::Cell {
-                    table,
-                    row,
-                    col,
-                    header,
-                });
+                open = start_leaf(LeafKind::Cell { table, row, col, header });
             }
             Event::End(TagEnd::TableCell) => {
                 flush(&mut open, &mut leaves);
@@ -174,11 +152,7 @@ fn leaves(note: &str) -> (Vec<Leaf>, Vec<Range<usize>>) {
                 flush(&mut open, &mut leaves);
                 for line in html_text(note, range) {
                     keep.push(line.clone());
-                    leaves.push(Leaf {
-                        range: line,
-                        kind: LeafKind::Paragraph,
-                        depth,
-                    });
+                    leaves.push(Leaf { range: line, kind: LeafKind::Paragraph, depth });
                 }
             }
             Event::Text(_) | Event::Code(_) if struck == 0 => {
@@ -191,10 +165,7 @@ fn leaves(note: &str) -> (Vec<Leaf>, Vec<Range<usize>>) {
                 leaf.range.start = leaf.range.start.min(range.start);
                 leaf.range.end = leaf.range.end.max(range.end);
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_))
-            | Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::CodeBlock(_))
-            | Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_))
-            | Event::Rule => {
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) | Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::CodeBlock(_)) | Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) | Event::Rule => {
                 flush(&mut open, &mut leaves);
             }
             _ => {}
@@ -347,18 +318,14 @@ impl Builder {
         let header: Vec<(usize, Vec<Token>)> = cells
             .iter()
             .filter_map(|l| match l.kind {
-                LeafKind::Cell {
-                    col, header: true, ..
-                } => Some((col, tokenize(text, l.range.clone()))),
+                LeafKind::Cell { col, header: true, .. } => Some((col, tokenize(text, l.range.clone()))),
                 _ => None,
             })
             .collect();
         let rows = cells
             .iter()
             .filter_map(|l| match l.kind {
-                LeafKind::Cell {
-                    row, header: false, ..
-                } => Some(row),
+                LeafKind::Cell { row, header: false, .. } => Some(row),
                 _ => None,
             })
             .collect::<std::collections::BTreeSet<_>>()
@@ -368,16 +335,7 @@ impl Builder {
         let column_wise = header.len() >= 3 && rows <= 2;
         // `| Who is the ASE? | Hoa Tran |` as the header row: a question and its answer.
         if header.len() == 2 && !GENERIC_HEADERS.contains(&words(&header[1].1).as_str()) {
-            if let Some(leaf) = cells.iter().find(|l| {
-                matches!(
-                    l.kind,
-                    LeafKind::Cell {
-                        col: 1,
-                        header: true,
-                        ..
-                    }
-                )
-            }) {
+            if let Some(leaf) = cells.iter().find(|l| matches!(l.kind, LeafKind::Cell { col: 1, header: true, .. })) {
                 let tokens = tokenize(text, leaf.range.clone());
                 let mut context = self.context();
                 push_part(&mut context, &header[0].1);
@@ -386,10 +344,7 @@ impl Builder {
         }
         let mut first_cell: Vec<Token> = Vec::new();
         for leaf in cells {
-            let LeafKind::Cell {
-                col, header: false, ..
-            } = leaf.kind
-            else {
+            let LeafKind::Cell { col, header: false, .. } = leaf.kind else {
                 continue;
             };
             let tokens = tokenize(text, leaf.range.clone());
@@ -426,52 +381,11 @@ impl Builder {
 }
 
 /// Header cells that title a column of answers rather than being an answer.
-const GENERIC_HEADERS: &[&str] = &[
-    "",
-    "answer",
-    "answers",
-    "value",
-    "values",
-    "details",
-    "detail",
-    "name",
-    "notes",
-    "note",
-    "info",
-    "information",
-    "response",
-    "what to do",
-    "description",
-    "action",
-    "actions",
-    "handling",
-    "how",
-    "who",
-    "contact",
-    "comment",
-    "comments",
-    "guidance",
-    "instructions",
-    "process",
-    "owner",
-    "person",
-    "role",
-    "status",
-    "where",
-    "when",
-    "what",
-    "link",
-    "links",
-];
+const GENERIC_HEADERS: &[&str] = &["", "answer", "answers", "value", "values", "details", "detail", "name", "notes", "note", "info", "information", "response", "what to do", "description", "action", "actions", "handling", "how", "who", "contact", "comment", "comments", "guidance", "instructions", "process", "owner", "person", "role", "status", "where", "when", "what", "link", "links"];
 
 /// A token list's words, lowercase, joined by spaces.
 fn words(tokens: &[Token]) -> String {
-    tokens
-        .iter()
-        .filter(|t| t.is_wordlike())
-        .map(|t| t.lower.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    tokens.iter().filter(|t| t.is_wordlike()).map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ")
 }
 
 fn push_part(context: &mut Vec<Token>, part: &[Token]) {
@@ -499,10 +413,7 @@ fn is_title(tokens: &[Token]) -> bool {
 }
 
 /// Words that abbreviate and end in a dot without ending the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "e", "i", "g", "etc", "vs", "approx", "incl", "dr", "mr", "ms", "mrs", "st", "no", "cf", "am",
-    "pm",
-];
+const ABBREVIATIONS: &[&str] = &["e", "i", "g", "etc", "vs", "approx", "incl", "dr", "mr", "ms", "mrs", "st", "no", "cf", "am", "pm"];
 
 /// Splits a block's tokens into sentences: at `.`, `!`, `?`, `;` and at line breaks that
 /// end a line (after punctuation, before a `Label:` line, or after a short line).
@@ -520,18 +431,11 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Vec<Token>> {
         current.push(token.clone());
         let ends = match token.kind {
             Kind::Punct('!' | '?' | ';' | '|') => true,
-            Kind::Punct('.')
-                if next.is_some_and(|n| n.is_punct('.'))
-                    || i > 0 && tokens[i - 1].is_punct('.') =>
-            {
-                false
-            }
+            Kind::Punct('.') if next.is_some_and(|n| n.is_punct('.')) || i > 0 && tokens[i - 1].is_punct('.') => false,
             Kind::Punct('.') => {
                 let prev = i.checked_sub(1).map(|p| &tokens[p]);
                 let abbreviation = prev.is_some_and(|p| {
-                    p.kind == Kind::Word
-                        && (ABBREVIATIONS.contains(&p.lower.as_str())
-                            || p.lower.chars().count() == 1)
+                    p.kind == Kind::Word && (ABBREVIATIONS.contains(&p.lower.as_str()) || p.lower.chars().count() == 1)
                 });
                 let decimal = next.is_some_and(|n| n.span.start == token.span.end);
                 !abbreviation && !decimal
@@ -550,8 +454,7 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Vec<Token>> {
 }
 
 fn line_break_between(text: &str, a: &Token, b: &Token) -> bool {
-    text.get(a.span.end..b.span.start)
-        .is_some_and(|gap| gap.contains('\n'))
+    text.get(a.span.end..b.span.start).is_some_and(|gap| gap.contains('\n'))
 }
 
 /// True when a line break after `current` ends the statement.
@@ -559,11 +462,8 @@ fn ends_line(text: &str, current: &[Token], rest: &[Token]) -> bool {
     let after_punct = current
         .last()
         .is_some_and(|t| matches!(t.kind, Kind::Punct('.' | '!' | '?' | ':' | ';' | ')')));
-    let line_len =
-        current.last().map_or(0, |t| t.span.end) - current.first().map_or(0, |t| t.span.start);
-    let next_starts_upper = rest
-        .first()
-        .is_some_and(|t| t.capitalised || t.kind == Kind::Handle || !t.is_wordlike());
+    let line_len = current.last().map_or(0, |t| t.span.end) - current.first().map_or(0, |t| t.span.start);
+    let next_starts_upper = rest.first().is_some_and(|t| t.capitalised || t.kind == Kind::Handle || !t.is_wordlike());
     let _ = text;
     after_punct || label_end(rest).is_some() || (next_starts_upper && line_len < 50)
 }
@@ -577,9 +477,7 @@ fn label_end(tokens: &[Token]) -> Option<usize> {
             Kind::Punct('.') if tokens.get(i + 1).is_some_and(|n| n.is_punct('.')) => true,
             Kind::Punct('-') => {
                 let spaced_before = i > 0 && tokens[i - 1].span.end < token.span.start;
-                let spaced_after = tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.span.start > token.span.end);
+                let spaced_after = tokens.get(i + 1).is_some_and(|n| n.span.start > token.span.end);
                 spaced_before && spaced_after
             }
             Kind::Punct('(' | ')' | '\'' | '/' | '&' | '*') => continue,
@@ -602,10 +500,7 @@ fn label_end(tokens: &[Token]) -> Option<usize> {
 /// Splits `Label: content`; without a label, all tokens are content.
 fn split_label(tokens: Vec<Token>) -> (Vec<Token>, Vec<Token>) {
     let Some(at) = label_end(&tokens) else {
-        let content = tokens
-            .into_iter()
-            .skip_while(|t| !t.is_wordlike())
-            .collect();
+        let content = tokens.into_iter().skip_while(|t| !t.is_wordlike()).collect();
         return (Vec::new(), content);
     };
     // The separator stays with the label, so label and content never read as one run of
@@ -627,19 +522,8 @@ mod tests {
         statements
             .iter()
             .map(|s| {
-                let words = |ts: &[Token]| {
-                    ts.iter()
-                        .map(|t| t.lower.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                };
-                format!(
-                    "{:?}[{}] {} {{{}}}",
-                    s.form,
-                    words(&s.label),
-                    words(&s.content),
-                    words(&s.context)
-                )
+                let words = |ts: &[Token]| ts.iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+                format!("{:?}[{}] {} {{{}}}", s.form, words(&s.label), words(&s.content), words(&s.context))
             })
             .collect()
     }
@@ -648,10 +532,7 @@ mod tests {
     fn a_heading_gives_its_section_a_topic() {
         let got = shown("### Assigned Support Engineer\nJean-Paul Okafor — EMEA\n");
         assert_eq!(got[0], "Heading[] assigned support engineer {}");
-        assert_eq!(
-            got[1],
-            "Sentence[jean - paul okafor —] emea {| assigned support engineer}"
-        );
+        assert_eq!(got[1], "Sentence[jean - paul okafor —] emea {| assigned support engineer}");
     }
 
     #[test]
@@ -659,13 +540,7 @@ mod tests {
         let got = shown("| Question | Answer |\n|---|---|\n| Who is the ASE? | Hoa Tran |\n");
         assert_eq!(got, ["Cell[] hoa tran {| answer | who is the ase ?}"]);
         let got = shown("| Who is the ASE? | Hoa Tran |\n|---|---|\n| Region | APAC |\n");
-        assert_eq!(
-            got,
-            [
-                "Cell[] hoa tran {| who is the ase ?}",
-                "Cell[] apac {| hoa tran | region}"
-            ]
-        );
+        assert_eq!(got, ["Cell[] hoa tran {| who is the ase ?}", "Cell[] apac {| hoa tran | region}"]);
     }
 
     #[test]
@@ -673,37 +548,21 @@ mod tests {
         let got = shown("1. Which region? — APAC\n2. Emergencies? On-call handles them.\n");
         assert_eq!(got[0], "Sentence[] which region ? {}");
         assert_eq!(got[1], "Sentence[] apac {| which region ?}");
-        assert_eq!(
-            got[3],
-            "Sentence[] on - call handles them . {| emergencies ?}"
-        );
+        assert_eq!(got[3], "Sentence[] on - call handles them . {| emergencies ?}");
     }
 
     #[test]
     fn label_lines_split_and_wrapped_prose_joins() {
-        let got = shown(
-            "ASE: Jill\nRegion: AMER\nJill handles all new tickets and will\nshadow older ones.\n",
-        );
+        let got = shown("ASE: Jill\nRegion: AMER\nJill handles all new tickets and will\nshadow older ones.\n");
         assert_eq!(got[0], "Sentence[ase :] jill {}");
         assert_eq!(got[1], "Sentence[region :] amer {}");
-        assert_eq!(
-            got[2],
-            "Sentence[] jill handles all new tickets and will shadow older ones . {}"
-        );
+        assert_eq!(got[2], "Sentence[] jill handles all new tickets and will shadow older ones . {}");
     }
 
     #[test]
     fn a_title_line_and_parent_items_give_sub_items_a_topic() {
-        let got = shown(
-            "**Emergencies:**\n\n- page the on-call engineer\n- Outside hours\n  - the queue takes them\n",
-        );
-        assert_eq!(
-            got[1],
-            "Sentence[] page the on - call engineer {| emergencies :}"
-        );
-        assert_eq!(
-            got[3],
-            "Sentence[] the queue takes them {| emergencies : | outside hours}"
-        );
+        let got = shown("**Emergencies:**\n\n- page the on-call engineer\n- Outside hours\n  - the queue takes them\n");
+        assert_eq!(got[1], "Sentence[] page the on - call engineer {| emergencies :}");
+        assert_eq!(got[3], "Sentence[] the queue takes them {| emergencies : | outside hours}");
     }
 }

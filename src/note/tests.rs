@@ -9,10 +9,7 @@ fn analysed(note: &str) -> NoteAnalysis {
 
 fn statuses(note: &str) -> Vec<(&'static str, &'static str)> {
     let a = analysed(note);
-    Question::ALL
-        .into_iter()
-        .map(|q| (q.key(), a.answer(q).status.as_str()))
-        .collect()
+    Question::ALL.into_iter().map(|q| (q.key(), a.answer(q).status.as_str())).collect()
 }
 
 #[test]
@@ -34,17 +31,8 @@ fn the_handbook_example_answers_all_but_working_hours() {
         ]
     );
     assert!(a.workflow_link);
-    let emergency = a
-        .answer(Question::Emergency)
-        .evidence
-        .clone()
-        .map(|e| e.text);
-    assert_eq!(
-        emergency.as_deref(),
-        Some(
-            "The on-call engineer will continue to handle emergency tickets, which will not get assigned to Jill."
-        )
-    );
+    let emergency = a.answer(Question::Emergency).evidence.clone().map(|e| e.text);
+    assert_eq!(emergency.as_deref(), Some("The on-call engineer will continue to handle emergency tickets, which will not get assigned to Jill."));
 }
 
 #[test]
@@ -52,24 +40,12 @@ fn names_of_every_shape_are_the_ase() {
     for (note, name) in [
         ("Siobhán Ní Bhriain is our ASE.", "Siobhán Ní Bhriain"),
         ("ASE: Maria van der Berg", "Maria van der Berg"),
-        (
-            "D'Arcy Whitlock looks after Contoso as their Assigned Support Engineer.",
-            "D'Arcy Whitlock",
-        ),
+        ("D'Arcy Whitlock looks after Contoso as their Assigned Support Engineer.", "D'Arcy Whitlock"),
         ("The assigned engineer is Trần Thị Hoa.", "Trần Thị Hoa"),
         ("Our ASE - @hoa.tran", "@hoa.tran"),
-        (
-            "Jean-Paul Okafor covers this account as ASE.",
-            "Jean-Paul Okafor",
-        ),
-        (
-            "### Assigned Support Engineer\nJean-Paul Okafor — EMEA\n",
-            "Jean-Paul Okafor",
-        ),
-        (
-            "| Who is the ASE? | Kwame Mensah |\n|---|---|\n| Region | EMEA |\n",
-            "Kwame Mensah",
-        ),
+        ("Jean-Paul Okafor covers this account as ASE.", "Jean-Paul Okafor"),
+        ("### Assigned Support Engineer\nJean-Paul Okafor — EMEA\n", "Jean-Paul Okafor"),
+        ("| Who is the ASE? | Kwame Mensah |\n|---|---|\n| Region | EMEA |\n", "Kwame Mensah"),
     ] {
         assert_eq!(analysed(note).ase_names, [name], "{note}");
     }
@@ -77,21 +53,16 @@ fn names_of_every_shape_are_the_ase() {
 
 #[test]
 fn former_backup_and_other_roles_are_not_the_ase() {
-    let a = analysed(
-        "Bob was their ASE until March. Jill Smith took over from Bob as ASE. Dana (CSM) and Backup ASE: Eve.",
-    );
+    let a = analysed("Bob was their ASE until March. Jill Smith took over from Bob as ASE. Dana (CSM) and Backup ASE: Eve.");
     assert_eq!(a.ase_names, ["Jill Smith"]);
     assert!(!analysed("Bob was their ASE until March; the ASE engagement ended.").ase_note);
 }
 
 #[test]
 fn the_customers_region_is_not_the_ases() {
-    let a = analysed(
-        "Jill is the ASE. Jill covers Contoso, an EMEA-based customer, from AMER. Their team works CET.",
-    );
+    let a = analysed("Jill is the ASE. Jill covers Contoso, an EMEA-based customer, from AMER. Their team works CET.");
     assert_eq!(a.regions, ["AMER"]);
-    let b =
-        analysed("Hoa is the ASE; she is based in Sydney, APAC shift. The customer is in Germany.");
+    let b = analysed("Hoa is the ASE; she is based in Sydney, APAC shift. The customer is in Germany.");
     assert_eq!(b.regions, ["APAC"]);
     let c = analysed("Jill is the ASE. The customer is based in EMEA.");
     assert!(c.regions.is_empty());
@@ -125,20 +96,11 @@ fn deferrals_are_not_answers() {
 #[test]
 fn paraphrases_answer_and_traps_do_not() {
     let note = "Jill is the AMER ASE. Tickets already open when Jill started stay with their assignee. After Jill has signed off for the day, the EMEA queue picks tickets up. Severity 1 / production down: page the on-call engineer. If Jill is on PTO, respond and cc her.";
-    assert!(
-        statuses(note).iter().all(|(_, s)| *s == "answered"),
-        "{:?}",
-        statuses(note)
-    );
+    assert!(statuses(note).iter().all(|(_, s)| *s == "answered"), "{:?}", statuses(note));
     let trap = "Jill is the AMER ASE. All non-emergency tickets go to Jill. Jill is available on Slack. Respond within 24 hours. The existing contract runs to May.";
     assert_eq!(
         statuses(trap)[2..],
-        [
-            ("out_of_hours", "unanswered"),
-            ("unavailable", "unanswered"),
-            ("pre_existing", "unanswered"),
-            ("emergency", "unanswered")
-        ]
+        [("out_of_hours", "unanswered"), ("unavailable", "unanswered"), ("pre_existing", "unanswered"), ("emergency", "unanswered")]
     );
 }
 
@@ -152,29 +114,12 @@ fn question_text_is_not_an_answer() {
 
 #[test]
 fn debug_dump() {
-    let Ok(note) = std::env::var("NOTE_DEBUG") else {
-        return;
-    };
+    let Ok(note) = std::env::var("NOTE_DEBUG") else { return };
     let (statements, _) = statements::statements(&note);
     for s in &statements {
-        let w = |ts: &[Token]| {
-            ts.iter()
-                .map(|t| t.lower.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let w = |ts: &[Token]| ts.iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
         let tokens = entities::all_tokens(s);
-        eprintln!(
-            "{:?} asks={} [{}] {} {{{}}} affirms={} people={:?} regions={:?}",
-            s.form,
-            s.asks,
-            w(&s.label),
-            w(&s.content),
-            w(&s.context),
-            ase_note::affirms_ase(s, &note),
-            entities::ase_people(s, &tokens, &note),
-            entities::ase_regions(s, &tokens, &note, &["Jill".to_owned()], false)
-        );
+        eprintln!("{:?} asks={} [{}] {} {{{}}} affirms={} people={:?} regions={:?}", s.form, s.asks, w(&s.label), w(&s.content), w(&s.context), ase_note::affirms_ase(s, &note), entities::ase_people(s, &tokens, &note), entities::ase_regions(s, &tokens, &note, &["Jill".to_owned()], false));
     }
     eprintln!("{:#?}", analysed(&note));
 }
@@ -185,12 +130,6 @@ fn debug_regions() {
     let (statements, _) = statements::statements(note);
     let tokens = entities::all_tokens(&statements[0]);
     for (k, t) in tokens.iter().enumerate() {
-        eprintln!(
-            "{k} {:?} {:?} cap={} region={:?}",
-            t.lower,
-            t.kind,
-            t.capitalised,
-            entities::region_of(t)
-        );
+        eprintln!("{k} {:?} {:?} cap={} region={:?}", t.lower, t.kind, t.capitalised, entities::region_of(t));
     }
 }

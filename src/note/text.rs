@@ -131,10 +131,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             let mut end = i + 1;
             while let Some(&(j, d)) = chars.peek() {
                 let inner = matches!(d, '.' | '-' | '_')
-                    && part[j + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
+                    && part[j + 1..].chars().next().is_some_and(char::is_alphanumeric);
                 if d.is_alphanumeric() || d == '_' || inner {
                     end = j + d.len_utf8();
                     chars.next();
@@ -187,9 +184,7 @@ fn push_word(tokens: &mut Vec<Token>, raw: &str, start: usize) {
         .char_indices()
         .rev()
         .nth(1)
-        .filter(|&(at, c)| {
-            at > 0 && is_apostrophe(c) && raw[at + c.len_utf8()..].eq_ignore_ascii_case("s")
-        })
+        .filter(|&(at, c)| at > 0 && is_apostrophe(c) && raw[at + c.len_utf8()..].eq_ignore_ascii_case("s"))
         .map(|(at, _)| at);
     match possessive {
         Some(at) if !CONTRACTIONS.contains(&word(raw, 0..0).lower.as_str()) => {
@@ -200,9 +195,7 @@ fn push_word(tokens: &mut Vec<Token>, raw: &str, start: usize) {
     }
 }
 
-const CONTRACTIONS: &[&str] = &[
-    "it's", "that's", "there's", "here's", "what's", "who's", "let's", "he's", "she's",
-];
+const CONTRACTIONS: &[&str] = &["it's", "that's", "there's", "here's", "what's", "who's", "let's", "he's", "she's"];
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}')
@@ -233,10 +226,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        tokenize(text, 0..text.len())
-            .into_iter()
-            .map(|t| t.lower)
-            .collect()
+        tokenize(text, 0..text.len()).into_iter().map(|t| t.lower).collect()
     }
 
     #[test]
@@ -244,30 +234,15 @@ mod tests {
         assert_eq!(
             words("D’Arcy Whitlock, Jean-Paul and Trần Thị Hoa (@hoa.tran)."),
             [
-                "d'arcy",
-                "whitlock",
-                ",",
-                "jean",
-                "-",
-                "paul",
-                "and",
-                "trần",
-                "thị",
-                "hoa",
-                "(",
-                "@hoa.tran",
-                ")",
-                "."
+                "d'arcy", "whitlock", ",", "jean", "-", "paul", "and", "trần", "thị", "hoa", "(",
+                "@hoa.tran", ")", "."
             ]
         );
     }
 
     #[test]
     fn possessives_are_split_and_contractions_kept() {
-        assert_eq!(
-            words("Jill's hours; don't"),
-            ["jill", "'s", "hours", ";", "don't"]
-        );
+        assert_eq!(words("Jill's hours; don't"), ["jill", "'s", "hours", ";", "don't"]);
         assert_eq!(words("Jill’s"), ["jill", "'s"]);
     }
 

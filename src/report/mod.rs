@@ -56,10 +56,7 @@ pub fn write(
 /// A message of ase-lint's own with several lines, for a terminal or a CI job log: its
 /// line breaks are kept, every other control character is named as by [`terminal_safe`].
 pub fn terminal_safe_lines(text: &str) -> String {
-    text.split('\n')
-        .map(terminal_safe)
-        .collect::<Vec<_>>()
-        .join("\n")
+    text.split('\n').map(terminal_safe).collect::<Vec<_>>().join("\n")
 }
 
 /// `text` for a terminal or a CI job log: every control character (ESC, CR, LF, …, C1)

@@ -345,6 +345,8 @@ pub struct SummaryInput<'a> {
     /// Findings the changed files already had on the target branch (not in `findings`):
     /// listed folded, without threads.
     pub already_on_target: Vec<&'a Diagnostic>,
+    /// A warning for the footer (the bot's token expires soon).
+    pub token_warning: Option<&'a str>,
 }
 
 /// What a merge request's new `.ase-lint.yml` would change once merged (the review uses
@@ -409,6 +411,13 @@ pub fn summary_body(input: &SummaryInput<'_>) -> String {
     }
     push_not_inline(&mut body, input);
     push_already_on_target(&mut body, input);
+    if let Some(warning) = input.token_warning {
+        let _ = writeln!(
+            body,
+            "<sub>⚠️ {}</sub>\n",
+            escape_user_text(&sentence_case(warning), MAX_QUOTE_CHARS)
+        );
+    }
     let _ = writeln!(
         body,
         "<sub>ase-lint updates this note on every pipeline. \
@@ -442,6 +451,15 @@ fn push_already_on_target(body: &mut String, input: &SummaryInput<'_>) {
         "<details><summary>Already on the target branch ({})</summary>\n\n{list}\n</details>\n\n",
         input.already_on_target.len()
     );
+}
+
+/// `text` with its first letter capitalised.
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Where ase-lint's documentation is read on the web.
@@ -742,6 +760,7 @@ mod tests {
             config_change: None,
             workflow: None,
             already_on_target: Vec::new(),
+            token_warning: None,
         };
         summary_body(&input)
     }

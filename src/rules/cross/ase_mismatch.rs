@@ -48,16 +48,10 @@ fn compare(pair: &Pair<'_>, settings: &Settings) -> Option<Mismatch> {
         .filter(|c| !util::is_blank(c))?;
     let ase = util::value(cell);
     let analysis = questions::analysis(pair.doc, settings)?;
-    if analysis.ase_names.is_empty() || analysis.ase_names.iter().any(|name| names_any(name, &ase))
-    {
+    if analysis.ase_names.is_empty() || analysis.ase_names.iter().any(|name| names_any(name, &ase)) {
         return None;
     }
-    let sentence = analysis
-        .answer(questions::Question::Ase)
-        .evidence
-        .as_ref()?
-        .text
-        .clone();
+    let sentence = analysis.answer(questions::Question::Ase).evidence.as_ref()?.text.clone();
     let said = quote(&sentence, 80);
     Some(Mismatch {
         column: Column::Ase,

@@ -49,11 +49,7 @@ fn compare(pair: &Pair<'_>, settings: &Settings) -> Option<Mismatch> {
         .cell(pair.row, Column::Region)
         .filter(|c| !util::is_blank(c))?;
     let expected = single(regions(&util::value(cell)))?;
-    let said: BTreeSet<&'static str> = questions::analysis(pair.doc, settings)?
-        .regions
-        .iter()
-        .copied()
-        .collect();
+    let said: BTreeSet<&'static str> = questions::analysis(pair.doc, settings)?.regions.iter().copied().collect();
     if said.is_empty() || said.contains(expected) {
         return None;
     }

@@ -45,21 +45,11 @@ pub fn report_unanswered<'c>(
     let diagnostic = match (answer.status, &answer.evidence) {
         (Status::Answered, _) => return None,
         (Status::Deferred, Some(evidence)) => {
-            let span = doc
-                .note_span_in_source(&evidence.span)
-                .unwrap_or_else(|| doc.notes_anchor());
-            cx.report(
-                span,
-                format!(
-                    "{}: the note puts it off (\"{}\")",
-                    info.missing, evidence.text
-                ),
-            )
-            .downgrade()
-            .label("not decided yet")
-            .help(format!(
-                "once it is decided with the customer, write it down; {example}"
-            ))
+            let span = doc.note_span_in_source(&evidence.span).unwrap_or_else(|| doc.notes_anchor());
+            cx.report(span, format!("{}: the note puts it off (\"{}\")", info.missing, evidence.text))
+                .downgrade()
+                .label("not decided yet")
+                .help(format!("once it is decided with the customer, write it down; {example}"))
         }
         (Status::Implicit, _) => cx
             .report(doc.notes_anchor(), info.missing)
@@ -113,10 +103,7 @@ mod tests {
             "**ASE:** [Jill Smith](https://gitlab.com/jsmith) — see /handbook/x/working-on-ase-tickets/ or <https://x.y/ase>\n## Sev1\n",
         );
         assert!(text.contains("ASE:   Jill Smith"), "{text}");
-        assert!(
-            !text.contains("handbook") && !text.contains("https"),
-            "{text}"
-        );
+        assert!(!text.contains("handbook") && !text.contains("https"), "{text}");
         assert!(text.contains("  Sev1"), "{text}");
     }
 
@@ -129,11 +116,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].start.line, found[0].start.column), (5, 3));
         assert_eq!(found[0].severity, crate::diagnostic::Severity::Warning);
-        assert!(
-            found[0].message.contains("puts it off"),
-            "{}",
-            found[0].message
-        );
+        assert!(found[0].message.contains("puts it off"), "{}", found[0].message);
     }
 }
 
