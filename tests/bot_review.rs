@@ -344,3 +344,102 @@ fn without_the_token_endpoint_the_user_is_read_instead() {
         assert_eq!(state.summaries().len(), 1);
     }
 }
+
+/// The open bot threads per fingerprint marker, and the summaries.
+fn open_threads_and_summaries(fake: &FakeGitlab) -> (Vec<String>, usize) {
+    let state = fake.state();
+    let mut markers: Vec<String> = state
+        .threads()
+        .iter()
+        .filter(|d| d.notes.iter().any(|n| !n.resolved))
+        .filter_map(|d| {
+            let body = &d.notes[0].body;
+            body.find("<!-- ase-lint:fp=").map(|i| body[i..].to_owned())
+        })
+        .collect();
+    markers.sort();
+    (markers, state.summaries().len())
+}
+
+#[test]
+fn three_runs_at_once_then_one_more_leave_one_summary_and_no_duplicate_open_thread() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+    new_org_mr(&fake, &work, &org_file(&[INTRO, ASE, OUT_OF_HOURS]));
+    let children: Vec<std::process::Child> = (0..3)
+        .map(|_| {
+            bot(&fake, &work)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap_or_else(|e| panic!("{e}"))
+        })
+        .collect();
+    for mut child in children {
+        let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(status.code(), Some(1));
+    }
+    let (open, summaries) = open_threads_and_summaries(&fake);
+    let mut unique = open.clone();
+    unique.dedup();
+    assert_eq!(
+        open, unique,
+        "duplicate open threads after three runs at once"
+    );
+    assert_eq!(summaries, 1);
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(open_threads_and_summaries(&fake), (unique, 1));
+}
+
+#[test]
+fn duplicates_another_pipeline_left_are_deleted_or_resolved_with_a_reply() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+    assert_eq!(run(&mut bot(&fake, &work)).status.code(), Some(1));
+    let (thread, summary) = {
+        let state = fake.state();
+        let thread = state.threads()[0].clone();
+        let summary = state.summaries()[0].body.clone();
+        (thread, summary)
+    };
+    let position = thread.notes[0].position.clone();
+    // What two more pipelines running at once would have left: the same thread twice
+    // (one with a person's reply) and a second summary.
+    let mut state = fake.state();
+    let quiet = state.add_discussion(BOT_ID, &thread.notes[0].body, position.clone(), false);
+    let replied = state.add_discussion(BOT_ID, &thread.notes[0].body, position, false);
+    if let Some(d) = state.discussions.iter_mut().find(|d| d.id == replied) {
+        let mut reply = d.notes[0].clone();
+        reply.id = 99_999;
+        reply.author = ALICE_ID;
+        reply.body = "Looking into it.".into();
+        d.notes.push(reply);
+    }
+    state.add_discussion(BOT_ID, &summary, None, false);
+    drop(state);
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let state = fake.state();
+    assert!(!state.discussions.iter().any(|d| d.id == quiet), "deleted");
+    let kept = state
+        .discussions
+        .iter()
+        .find(|d| d.id == replied)
+        .unwrap_or_else(|| panic!("a thread someone replied to is not deleted"));
+    assert!(kept.notes.iter().all(|n| n.resolved), "{kept:?}");
+    assert!(
+        kept.notes
+            .last()
+            .is_some_and(|n| n.body.contains("repeats an earlier one")),
+        "{kept:?}"
+    );
+    assert_eq!(state.summaries().len(), 1);
+    let open: Vec<_> = state
+        .threads()
+        .into_iter()
+        .filter(|d| d.notes.iter().any(|n| !n.resolved))
+        .collect();
+    assert_eq!(open.len(), 1, "{open:?}");
+    assert_eq!(open[0].id, thread.id, "the oldest thread stays");
+}

@@ -223,14 +223,7 @@ async fn read_merge_request(
         if !wants_discussions {
             return Ok(Vec::new());
         }
-        let endpoint = MergeRequestDiscussions::builder()
-            .project(project.clone())
-            .merge_request(iid)
-            .build()
-            .map_err(|e| builder_error("discussions", e))?;
-        client
-            .get_all::<Discussion, _>("reading the merge request's discussions", &endpoint)
-            .await
+        read_discussions(client, project.clone(), iid).await
     };
     let (me, mr, diffs, discussions) = tokio::join!(me, mr, diffs, discussions);
     let mr = mr?;
@@ -256,6 +249,22 @@ async fn read_merge_request(
         discussions: discussions?,
         mr,
     })
+}
+
+/// Every discussion of the merge request (plain notes included), oldest first.
+pub(super) async fn read_discussions(
+    client: &Client,
+    project: NameOrId<'_>,
+    iid: u64,
+) -> Result<Vec<Discussion>, Error> {
+    let endpoint = MergeRequestDiscussions::builder()
+        .project(project)
+        .merge_request(iid)
+        .build()
+        .map_err(|e| builder_error("discussions", e))?;
+    client
+        .get_all::<Discussion, _>("reading the merge request's discussions", &endpoint)
+        .await
 }
 
 /// The token's user and expiry from `GET /personal_access_tokens/self`; where GitLab

@@ -22,7 +22,7 @@ use super::endpoints::{
 use super::error::Error;
 use super::position::{ChangedFile, Filter, LinePosition, NotInline, position_for};
 use super::reconcile::{self, Candidate, Plan, Resolution, SummaryNotes, ThreadAction};
-use super::types::DiffRefs;
+use super::types::{DiffRefs, Discussion, User};
 use crate::diagnostic::Diagnostic;
 use crate::lint::LintRun;
 use crate::report::mr_comment::{self, SummaryFinding, SummaryInput};
@@ -74,6 +74,12 @@ pub struct SummaryExtras {
 type Placements = Vec<Option<NotInline>>;
 
 /// Publishes `run` on the merge request read into `state`.
+///
+/// Two pipelines may publish at once (a quick second push, a retried job): the
+/// discussions are read again just before new threads are posted, and after any write the
+/// run reads them once more and removes the duplicates (same fingerprint; the oldest
+/// thread and summary stay), so each run leaves one open thread per finding and one
+/// summary.
 pub async fn publish(
     cx: &Context<'_>,
     state: &MrState,
@@ -81,6 +87,7 @@ pub async fn publish(
     extras: &SummaryExtras,
 ) -> Outcome {
     let mut outcome = Outcome::default();
+    let writes_before = cx.client.writes();
     let positions = positions(state, run, cx.filter);
     let fingerprints: Vec<String> = run
         .diagnostics
@@ -88,28 +95,16 @@ pub async fn publish(
         .map(Diagnostic::fingerprint)
         .collect();
     let items = items(state, run, &positions, &fingerprints, extras);
-    let plan = plan_threads(state, run, &items, &fingerprints, cx.max_inline);
-    let mut placements: Placements = positions
-        .iter()
-        .map(|p| p.as_ref().err().copied())
-        .collect();
-    for (&i, why) in plan
-        .over_limit
-        .iter()
-        .map(|i| (i, NotInline::MaxInline))
-        .chain(plan.duplicates.iter().map(|i| (i, NotInline::Duplicate)))
+    let me = state.me.as_ref();
+    let mut discussions = std::borrow::Cow::Borrowed(&state.discussions);
+    let mut plan = plan_threads(&discussions, me, run, &items, &fingerprints, cx.max_inline);
+    if !plan.create.is_empty()
+        && let Some(fresh) = reread(cx).await
     {
-        for &member in &items[i].members {
-            placements[member] = Some(why);
-        }
+        plan = plan_threads(&fresh, me, run, &items, &fingerprints, cx.max_inline);
+        discussions = std::borrow::Cow::Owned(fresh);
     }
-    for (placement, _) in placements
-        .iter_mut()
-        .zip(&extras.already_on_target)
-        .filter(|(_, already)| **already)
-    {
-        *placement = Some(NotInline::AlreadyOnTarget);
-    }
+    let mut placements = placements(&positions, &items, &plan, extras);
     if let Some(refs) = &state.refs {
         post_inline(
             cx,
@@ -126,7 +121,7 @@ pub async fn publish(
         return outcome;
     }
     apply_thread_actions(cx, state, &plan.actions, &mut outcome).await;
-    let summaries = reconcile::find_summaries(&state.discussions, state.me.as_ref());
+    let summaries = reconcile::find_summaries(&discussions, me);
     publish_summary(
         cx,
         state,
@@ -137,7 +132,118 @@ pub async fn publish(
         &mut outcome,
     )
     .await;
+    if cx.client.writes() > writes_before || has_duplicates(&discussions, me) {
+        remove_duplicates(cx, me, &mut outcome).await;
+    }
     outcome
+}
+
+/// Each finding's place: inline (`None`) or why not.
+fn placements(
+    positions: &[Result<LinePosition, NotInline>],
+    items: &[Item],
+    plan: &Plan,
+    extras: &SummaryExtras,
+) -> Placements {
+    let mut placements: Placements = positions
+        .iter()
+        .map(|p| p.as_ref().err().copied())
+        .collect();
+    let held_back = plan
+        .over_limit
+        .iter()
+        .map(|i| (i, NotInline::MaxInline))
+        .chain(plan.duplicates.iter().map(|i| (i, NotInline::Duplicate)));
+    for (&i, why) in held_back {
+        for &member in &items[i].members {
+            placements[member] = Some(why);
+        }
+    }
+    for (placement, _) in placements
+        .iter_mut()
+        .zip(&extras.already_on_target)
+        .filter(|(_, already)| **already)
+    {
+        *placement = Some(NotInline::AlreadyOnTarget);
+    }
+    placements
+}
+
+/// The discussions as they are now (`None` with `--dry-run`, or when they cannot be read:
+/// the run goes on with what it read first).
+async fn reread(cx: &Context<'_>) -> Option<Vec<Discussion>> {
+    if cx.dry_run {
+        return None;
+    }
+    super::ci::read_discussions(cx.client, cx.project.clone(), cx.iid)
+        .await
+        .ok()
+}
+
+/// True when `discussions` hold a second open bot thread of one finding, or a second
+/// summary.
+fn has_duplicates(discussions: &[Discussion], me: Option<&User>) -> bool {
+    let threads = reconcile::bot_threads(discussions, me);
+    !reconcile::duplicate_threads(&threads).is_empty()
+        || !reconcile::find_summaries(discussions, me)
+            .duplicates
+            .is_empty()
+}
+
+/// Removes what another pipeline running at the same time posted twice: a newer open
+/// thread of a finding that already has one is deleted when nobody replied to it, else
+/// resolved with a reply naming the older one; newer summaries nobody replied to are
+/// deleted.
+async fn remove_duplicates(cx: &Context<'_>, me: Option<&User>, outcome: &mut Outcome) {
+    let Some(fresh) = reread(cx).await else {
+        return;
+    };
+    let threads = reconcile::bot_threads(&fresh, me);
+    let mut writes: Vec<Vec<Write<'_>>> = Vec::new();
+    for duplicate in reconcile::duplicate_threads(&threads) {
+        if duplicate.replied {
+            let discussion = duplicate.discussion_id.as_str();
+            writes.push(vec![
+                Write::Reply {
+                    discussion,
+                    body: mr_comment::duplicate_reply(),
+                },
+                Write::Resolve {
+                    discussion,
+                    resolved: true,
+                },
+            ]);
+        } else {
+            writes.push(vec![Write::DeleteNote {
+                note: duplicate.first_note,
+            }]);
+        }
+    }
+    let summaries = reconcile::find_summaries(&fresh, me).duplicates;
+    writes.extend(
+        summaries
+            .into_iter()
+            .map(|note| vec![Write::DeleteNote { note }]),
+    );
+    let mut removed = 0;
+    for steps in &writes {
+        let mut done = true;
+        for write in steps {
+            if let Err(err) = cx.apply_without_refs(write).await {
+                outcome
+                    .report
+                    .push(format!("cannot remove a duplicate comment: {err}"));
+                done = false;
+                break;
+            }
+        }
+        removed += usize::from(done);
+    }
+    if removed > 0 {
+        outcome.report.push(format!(
+            "removed {removed} duplicate thread(s) or summary note(s) of a pipeline that ran at the same time"
+        ));
+    }
 }
 
 /// Each finding's inline position, or why it has none.
@@ -166,7 +272,8 @@ fn positions(
 }
 
 fn plan_threads(
-    state: &MrState,
+    discussions: &[Discussion],
+    me: Option<&User>,
     run: &LintRun,
     items: &[Item],
     fingerprints: &[String],
@@ -188,7 +295,7 @@ fn plan_threads(
         .map(String::as_str)
         .collect();
     let checked: HashSet<&str> = run.checked.iter().map(String::as_str).collect();
-    let threads = reconcile::bot_threads(&state.discussions, state.me.as_ref());
+    let threads = reconcile::canonical(reconcile::bot_threads(discussions, me));
     reconcile::plan(&threads, &candidates, &present, &checked, max_inline)
 }
 

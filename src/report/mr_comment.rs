@@ -310,6 +310,14 @@ pub fn no_longer_changed_reply(head_sha: &str) -> String {
     )
 }
 
+/// Reply that resolves a thread another pipeline posted on a finding that already had
+/// one (two pipelines ran at once).
+pub fn duplicate_reply() -> String {
+    "This thread repeats an earlier one on the same finding (two pipelines ran at once); \
+     the earlier thread stays open, so this one is resolved."
+        .to_owned()
+}
+
 /// Reply that comes with reopening a thread whose finding came back.
 pub fn reopened_reply(head_sha: &str) -> String {
     format!("❌ Found again in {}.", short_sha(head_sha))
