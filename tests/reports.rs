@@ -319,6 +319,10 @@ fn sarif_has_the_required_fields() {
         .and_then(|r| r.iter().find(|r| r["id"] == "note/schema"))
         .unwrap_or_else(|| panic!("no note/schema in {driver}"));
     assert_eq!(schema_rule["defaultConfiguration"]["level"], "error");
+    assert_eq!(
+        schema_rule["helpUri"],
+        "https://gitlab.com/gitlab-com/support/toolbox/ase-lint/-/blob/main/docs/rules/note/schema.md"
+    );
     for field in [
         &schema_rule["shortDescription"],
         &schema_rule["fullDescription"],

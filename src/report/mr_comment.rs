@@ -429,7 +429,8 @@ pub fn summary_body(input: &SummaryInput<'_>) -> String {
     let _ = writeln!(
         body,
         "<sub>ase-lint updates this note on every pipeline. \
-         [How to read this review]({DOCS_BASE}/reading-the-review.md)</sub>"
+         [How to read this review]({}/reading-the-review.md)</sub>",
+        crate::report::rule_pages::DOCS_BASE
     );
     cap_body(body)
 }
@@ -470,13 +471,9 @@ fn sentence_case(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Where ase-lint's documentation is read on the web.
-pub const DOCS_BASE: &str =
-    "https://gitlab.com/gitlab-com/support/toolbox/ase-lint/-/blob/main/docs";
-
 /// The web page of a rule's documentation (`docs/rules/<group>/<rule>.md`).
 pub fn rule_docs_url(rule: &str) -> String {
-    format!("{DOCS_BASE}/rules/{rule}.md")
+    crate::report::rule_pages::page_url(rule)
 }
 
 /// `` [`rule`](its page) ``.
@@ -553,9 +550,9 @@ fn push_findings_table(body: &mut String, input: &SummaryInput<'_>) {
         let d = finding.diagnostic;
         let _ = writeln!(
             table,
-            "| {} | `{}` | {} | {} |",
+            "| {} | {} | {} | {} |",
             severity_badge(d.severity),
-            d.rule,
+            rule_link(d.rule),
             location_link(input, d),
             escape_user_text(&d.message, MAX_QUOTE_CHARS)
         );
@@ -637,9 +634,9 @@ fn push_not_inline(body: &mut String, input: &SummaryInput<'_>) {
         let d = finding.diagnostic;
         let _ = writeln!(
             list,
-            "- {} `{}` {}: {} <sub>({})</sub>",
+            "- {} {} {}: {} <sub>({})</sub>",
             severity_badge(d.severity),
-            d.rule,
+            rule_link(d.rule),
             location_link(input, d),
             escape_user_text(&d.message, MAX_QUOTE_CHARS),
             // The reason is ase-lint's own fixed text, not the file's.
