@@ -443,3 +443,26 @@ fn duplicates_another_pipeline_left_are_deleted_or_resolved_with_a_reply() {
     assert_eq!(open.len(), 1, "{open:?}");
     assert_eq!(open[0].id, thread.id, "the oldest thread stays");
 }
+
+#[test]
+fn comments_link_to_the_rule_pages_at_the_configured_docs_address() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
+    let out = run(bot(&fake, &work).args(["--docs-url", "https://docs.example/ase-lint/"]));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let state = fake.state();
+    let thread = &state.threads()[0].notes[0].body;
+    assert!(
+        thread.contains("(https://docs.example/ase-lint/rules/table/cell-count.md)"),
+        "{thread}"
+    );
+    let summary = &state.summaries()[0].body;
+    assert!(
+        summary.contains("(https://docs.example/ase-lint/reading-the-review.md)"),
+        "{summary}"
+    );
+    drop(state);
+    let out = run(bot(&fake, &work).args(["--docs-url", "https://x.example/a)b"]));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--docs-url"), "{}", stderr(&out));
+}

@@ -63,6 +63,10 @@ pub struct CiArgs {
     /// request introduced, `all` also those already on the target branch.
     #[arg(long, value_enum, default_value_t = FailOn::New)]
     pub fail_on: FailOn,
+    /// Where the comments' links to rule pages and the review guide go: a copy of
+    /// ase-lint's `docs/` folder on the web (default: ase-lint's own).
+    #[arg(long, value_name = "URL", default_value = crate::report::rule_pages::DOCS_BASE)]
+    pub docs_url: String,
     /// Fail (exit 2) when there is no token that can comment.
     #[arg(long)]
     pub require_token: bool,

@@ -97,6 +97,13 @@ impl MrTarget {
             .ok_or(
                 "no project: set CI_MERGE_REQUEST_PROJECT_ID or CI_PROJECT_ID, or pass --project",
             )?;
+        if !crate::report::rule_pages::is_docs_url(&args.docs_url) {
+            return Err(format!(
+                "--docs-url must be an http(s) address without spaces, quotes, brackets or \
+                 parentheses, found `{}`",
+                crate::words::visible_controls(&args.docs_url)
+            ));
+        }
         let iid = args.merge_request.ok_or(
             "no merge request: run in a merge request pipeline (CI_MERGE_REQUEST_IID) or pass --mr",
         )?;
@@ -357,6 +364,7 @@ async fn review(
         concurrency: args.concurrency.max(1),
         review: args.review,
         dry_run: args.dry_run,
+        docs_url: &args.docs_url,
     };
     let extras = SummaryExtras {
         notes,

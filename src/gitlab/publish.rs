@@ -39,6 +39,8 @@ pub struct Context<'a> {
     pub concurrency: usize,
     pub review: bool,
     pub dry_run: bool,
+    /// Where rule pages and the review guide are read.
+    pub docs_url: &'a str,
 }
 
 /// What happened.
@@ -412,7 +414,7 @@ async fn post_inline(
                     .sources
                     .get(&d.path)
                     .and_then(|s| mr_comment::suggestion_line(d, s));
-                mr_comment::inline_body(d, suggestion.as_deref())
+                mr_comment::inline_body(d, suggestion.as_deref(), cx.docs_url)
             });
             let write = if cx.review {
                 Write::Draft { body, position }
@@ -596,7 +598,7 @@ async fn publish_summary(
                 .to_owned(),
         );
     }
-    let body = summary_text(state, run, placements, extras, notices);
+    let body = summary_text(cx, state, run, placements, extras, notices);
     let write = match &summaries.mine {
         Some((_, old)) if old.trim_end() == body.trim_end() => None,
         Some((note, _)) => Some(Write::EditNote {
@@ -619,7 +621,7 @@ async fn publish_summary(
                 let notice = "The earlier ase-lint summary could not be edited (403); this note replaces it.";
                 let mut notices = extras.notices.clone();
                 notices.push(notice.to_owned());
-                let body = summary_text(state, run, placements, extras, notices);
+                let body = summary_text(cx, state, run, placements, extras, notices);
                 if let Err(err) = cx.apply_without_refs(&Write::CreateNote { body }).await {
                     record_failure(outcome, err, true);
                 }
@@ -637,12 +639,14 @@ async fn publish_summary(
 }
 
 fn summary_text(
+    cx: &Context<'_>,
     state: &MrState,
     run: &LintRun,
     placements: &Placements,
     extras: &SummaryExtras,
     notices: Vec<String>,
 ) -> String {
+    let docs_url = cx.docs_url;
     let head = head_sha(state);
     if run.checked.is_empty() && extras.config_change.is_none() && notices.is_empty() {
         return mr_comment::nothing_to_check_body(head);
@@ -675,6 +679,7 @@ fn summary_text(
             .map(|(diagnostic, _)| diagnostic)
             .collect(),
         token_warning: extras.token_warning.as_deref(),
+        docs_url: Some(docs_url),
     };
     mr_comment::summary_body(&input)
 }

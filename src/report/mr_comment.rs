@@ -238,7 +238,8 @@ pub fn short_sha(sha: &str) -> String {
 /// The body of an inline discussion for one finding.
 ///
 /// `suggestion` is the finding's line with its fix applied (see [`suggestion_line`]).
-pub fn inline_body(d: &Diagnostic, suggestion: Option<&str>) -> String {
+/// `docs` is where the rule pages are read (see [`crate::report::rule_pages`]).
+pub fn inline_body(d: &Diagnostic, suggestion: Option<&str>, docs: &str) -> String {
     let mut body = format!(
         "**{}** · `{}`\n\n{}\n",
         severity_badge(d.severity),
@@ -260,7 +261,7 @@ pub fn inline_body(d: &Diagnostic, suggestion: Option<&str>) -> String {
         body,
         "\n<sub>[What `{}` checks and why]({})</sub>\n\n{}",
         d.rule,
-        rule_docs_url(d.rule),
+        rule_docs_url(docs, d.rule),
         fingerprint_marker(&d.fingerprint())
     );
     body
@@ -355,6 +356,8 @@ pub struct SummaryInput<'a> {
     pub already_on_target: Vec<&'a Diagnostic>,
     /// A warning for the footer (the bot's token expires soon).
     pub token_warning: Option<&'a str>,
+    /// Where rule pages and the review guide are read (`None`: ase-lint's own docs).
+    pub docs_url: Option<&'a str>,
 }
 
 /// What a merge request's new `.ase-lint.yml` would change once merged (the review uses
@@ -430,7 +433,7 @@ pub fn summary_body(input: &SummaryInput<'_>) -> String {
         body,
         "<sub>ase-lint updates this note on every pipeline. \
          [How to read this review]({}/reading-the-review.md)</sub>",
-        crate::report::rule_pages::DOCS_BASE
+        docs_base(input)
     );
     cap_body(body)
 }
@@ -449,7 +452,7 @@ fn push_already_on_target(body: &mut String, input: &SummaryInput<'_>) {
             list,
             "- {} {} {}: {}",
             severity_badge(d.severity),
-            rule_link(d.rule),
+            rule_link(docs_base(input), d.rule),
             location_link(input, d),
             escape_user_text(&d.message, MAX_QUOTE_CHARS)
         );
@@ -472,13 +475,21 @@ fn sentence_case(text: &str) -> String {
 }
 
 /// The web page of a rule's documentation (`docs/rules/<group>/<rule>.md`).
-pub fn rule_docs_url(rule: &str) -> String {
-    crate::report::rule_pages::page_url(rule)
+pub fn rule_docs_url(docs: &str, rule: &str) -> String {
+    crate::report::rule_pages::page_url_at(docs, rule)
+}
+
+/// Where the summary's links to the docs go.
+fn docs_base<'a>(input: &SummaryInput<'a>) -> &'a str {
+    input
+        .docs_url
+        .unwrap_or(crate::report::rule_pages::DOCS_BASE)
+        .trim_end_matches('/')
 }
 
 /// `` [`rule`](its page) ``.
-pub fn rule_link(rule: &str) -> String {
-    format!("[`{rule}`]({})", rule_docs_url(rule))
+pub fn rule_link(docs: &str, rule: &str) -> String {
+    format!("[`{rule}`]({})", rule_docs_url(docs, rule))
 }
 
 /// The summary when the merge request no longer changes anything ase-lint checks.
@@ -552,7 +563,7 @@ fn push_findings_table(body: &mut String, input: &SummaryInput<'_>) {
             table,
             "| {} | {} | {} | {} |",
             severity_badge(d.severity),
-            rule_link(d.rule),
+            rule_link(docs_base(input), d.rule),
             location_link(input, d),
             escape_user_text(&d.message, MAX_QUOTE_CHARS)
         );
@@ -636,7 +647,7 @@ fn push_not_inline(body: &mut String, input: &SummaryInput<'_>) {
             list,
             "- {} {} {}: {} <sub>({})</sub>",
             severity_badge(d.severity),
-            rule_link(d.rule),
+            rule_link(docs_base(input), d.rule),
             location_link(input, d),
             escape_user_text(&d.message, MAX_QUOTE_CHARS),
             // The reason is ase-lint's own fixed text, not the file's.
@@ -726,9 +737,12 @@ mod tests {
     fn inline_body_has_severity_message_help_explain_and_fingerprint() {
         let diagnostics = lint_readme("| Account |\n| --- |\n| a |\n", true);
         let d = &diagnostics[0];
-        let body = inline_body(d, None);
+        let body = inline_body(d, None, crate::report::rule_pages::DOCS_BASE);
         assert!(body.starts_with("**❌ error** · `"), "{body}");
-        assert!(body.contains(&rule_docs_url(d.rule)), "{body}");
+        assert!(
+            body.contains(&rule_docs_url(crate::report::rule_pages::DOCS_BASE, d.rule)),
+            "{body}"
+        );
         assert!(!body.contains("ase-lint explain"), "{body}");
         assert_eq!(fingerprint_in(&body), Some(d.fingerprint().as_str()));
     }
@@ -739,7 +753,7 @@ mod tests {
         let mut d = Diagnostic::new("t/x", Severity::Error, &source, 4..10, "m");
         d.fix(6..10, "");
         assert_eq!(suggestion_line(&d, &source).as_deref(), Some("id: 12"));
-        let body = inline_body(&d, Some("a ``` b"));
+        let body = inline_body(&d, Some("a ``` b"), "https://docs.example");
         assert!(
             body.contains("````suggestion:-0+0\na ``` b\n````"),
             "{body}"
@@ -766,6 +780,7 @@ mod tests {
             workflow: None,
             already_on_target: Vec::new(),
             token_warning: None,
+            docs_url: None,
         };
         summary_body(&input)
     }

@@ -13,9 +13,24 @@ pub fn page_path(rule: &str) -> String {
     format!("docs/rules/{rule}.md")
 }
 
-/// The web address of a rule's page.
+/// The web address of a rule's page in ase-lint's own docs.
 pub fn page_url(rule: &str) -> String {
-    format!("{DOCS_BASE}/rules/{rule}.md")
+    page_url_at(DOCS_BASE, rule)
+}
+
+/// The web address of a rule's page under `docs` (a copy of ase-lint's `docs/`).
+pub fn page_url_at(docs: &str, rule: &str) -> String {
+    format!("{}/rules/{rule}.md", docs.trim_end_matches('/'))
+}
+
+/// True when `url` can be a docs address in a note's links: http(s), and nothing that
+/// would end a Markdown link or start HTML.
+pub fn is_docs_url(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && url.chars().all(|c| {
+            c.is_ascii_graphic()
+                && !matches!(c, '(' | ')' | '<' | '>' | '"' | '\'' | '`' | '[' | ']')
+        })
 }
 
 /// A rule's page: its name, default severity and summary, then its docs as `explain`
@@ -46,5 +61,11 @@ mod tests {
         assert!(page.contains("## What it does"), "{page}");
         assert_eq!(page_path("note/emergency"), "docs/rules/note/emergency.md");
         assert!(page_url("note/emergency").ends_with("/docs/rules/note/emergency.md"));
+        assert_eq!(
+            page_url_at("https://d.example/x/", "a/b"),
+            "https://d.example/x/rules/a/b.md"
+        );
+        assert!(is_docs_url("https://d.example/docs"));
+        assert!(!is_docs_url("javascript:alert(1)") && !is_docs_url("https://x/a)b"));
     }
 }
