@@ -182,6 +182,42 @@ async fn reread(cx: &Context<'_>) -> Option<Vec<Discussion>> {
         .ok()
 }
 
+/// The writes that remove each duplicate in `discussions` (one list of steps each).
+fn duplicate_removals<'d>(discussions: &'d [Discussion], me: Option<&User>) -> Vec<Vec<Write<'d>>> {
+    let threads = reconcile::bot_threads(discussions, me);
+    let mut writes: Vec<Vec<Write<'d>>> = reconcile::duplicate_threads(&threads)
+        .into_iter()
+        .map(|duplicate| {
+            if !duplicate.replied {
+                return vec![Write::DeleteNote {
+                    note: duplicate.first_note,
+                }];
+            }
+            let discussion = discussions
+                .iter()
+                .find(|d| d.id == duplicate.discussion_id)
+                .map_or("", |d| d.id.as_str());
+            vec![
+                Write::Reply {
+                    discussion,
+                    body: mr_comment::duplicate_reply(),
+                },
+                Write::Resolve {
+                    discussion,
+                    resolved: true,
+                },
+            ]
+        })
+        .collect();
+    let summaries = reconcile::find_summaries(discussions, me).duplicates;
+    writes.extend(
+        summaries
+            .into_iter()
+            .map(|note| vec![Write::DeleteNote { note }]),
+    );
+    writes
+}
+
 /// True when `discussions` hold a second open bot thread of one finding, or a second
 /// summary.
 fn has_duplicates(discussions: &[Discussion], me: Option<&User>) -> bool {
@@ -200,33 +236,7 @@ async fn remove_duplicates(cx: &Context<'_>, me: Option<&User>, outcome: &mut Ou
     let Some(fresh) = reread(cx).await else {
         return;
     };
-    let threads = reconcile::bot_threads(&fresh, me);
-    let mut writes: Vec<Vec<Write<'_>>> = Vec::new();
-    for duplicate in reconcile::duplicate_threads(&threads) {
-        if duplicate.replied {
-            let discussion = duplicate.discussion_id.as_str();
-            writes.push(vec![
-                Write::Reply {
-                    discussion,
-                    body: mr_comment::duplicate_reply(),
-                },
-                Write::Resolve {
-                    discussion,
-                    resolved: true,
-                },
-            ]);
-        } else {
-            writes.push(vec![Write::DeleteNote {
-                note: duplicate.first_note,
-            }]);
-        }
-    }
-    let summaries = reconcile::find_summaries(&fresh, me).duplicates;
-    writes.extend(
-        summaries
-            .into_iter()
-            .map(|note| vec![Write::DeleteNote { note }]),
-    );
+    let writes = duplicate_removals(&fresh, me);
     let mut removed = 0;
     for steps in &writes {
         let mut done = true;

@@ -13,7 +13,8 @@ use std::path::Path;
 
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::note::{Evidence, Question, Status};
+use crate::model::OrgDoc;
+use crate::note::{Evidence, NoteAnalysis, Question, Status};
 use crate::parse;
 use crate::report::mr_comment::{MAX_QUOTE_CHARS, blob_url, escape_user_text, fingerprint_marker};
 use crate::rules::note::questions::note_analysis;
@@ -70,39 +71,9 @@ impl NoteReview {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let doc = parse::orgnote::parse(source.clone(), &stem);
-        let facts = note_analysis(&doc, settings).map(|analysis| {
-            let quote = |evidence: &Evidence| Quote {
-                text: evidence.text.clone(),
-                line: doc
-                    .note_span_in_source(&evidence.span)
-                    .map(|span| doc.source.line_col(span.start).line),
-            };
-            let questions = if analysis.ase_note {
-                Question::ALL
-                    .into_iter()
-                    .map(|question| {
-                        let answer = analysis.answer(question);
-                        QuestionReview {
-                            question,
-                            status: answer.status,
-                            quote: answer.evidence.as_ref().map(quote),
-                        }
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            NoteFacts {
-                ase_note: analysis.ase_note,
-                reason: analysis.reason.as_ref().map(quote),
-                names: analysis.ase_names.clone(),
-                regions: analysis.regions.iter().map(|r| (*r).to_owned()).collect(),
-                questions,
-            }
-        });
         Self {
             path: path.to_owned(),
-            facts,
+            facts: note_analysis(&doc, settings).map(|analysis| facts(&doc, analysis)),
         }
     }
 
@@ -112,6 +83,35 @@ impl NoteReview {
             .iter()
             .flat_map(|f| f.questions.iter())
             .filter(|q| q.status == Status::Unanswered)
+    }
+}
+
+/// What the analysis of `doc`'s note says, with each statement placed on its line.
+fn facts(doc: &OrgDoc, analysis: &NoteAnalysis) -> NoteFacts {
+    let quote = |evidence: &Evidence| Quote {
+        text: evidence.text.clone(),
+        line: doc
+            .note_span_in_source(&evidence.span)
+            .map(|span| doc.source.line_col(span.start).line),
+    };
+    let questions = Question::ALL
+        .into_iter()
+        .filter(|_| analysis.ase_note)
+        .map(|question| {
+            let answer = analysis.answer(question);
+            QuestionReview {
+                question,
+                status: answer.status,
+                quote: answer.evidence.as_ref().map(quote),
+            }
+        })
+        .collect();
+    NoteFacts {
+        ase_note: analysis.ase_note,
+        reason: analysis.reason.as_ref().map(quote),
+        names: analysis.ase_names.clone(),
+        regions: analysis.regions.iter().map(|r| (*r).to_owned()).collect(),
+        questions,
     }
 }
 
