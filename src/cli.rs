@@ -107,8 +107,8 @@ pub struct NewNoteArgs {
     /// The ASE's full name.
     #[arg(long)]
     pub ase: String,
-    /// The ASE's region.
-    #[arg(long, value_enum)]
+    /// The ASE's region (any case).
+    #[arg(long, value_enum, ignore_case = true)]
     pub region: crate::new_note::Region,
     /// The customer is on GitLab Dedicated.
     #[arg(long)]
@@ -504,6 +504,7 @@ fn new_note(args: &NewNoteArgs) -> Result<u8, String> {
         region: args.region,
         dedicated: args.dedicated,
     };
+    crate::new_note::validate(&request, &settings)?;
     let text = crate::new_note::render(&request);
     let path = crate::new_note::org_file_path(org_id);
     if !args.write {

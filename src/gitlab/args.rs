@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use clap::Args;
 
+use super::introduced::FailOn;
 use super::position::Filter;
 use crate::cli::LintOptions;
 
@@ -58,6 +59,14 @@ pub struct CiArgs {
     /// make; write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Which error-level findings fail the job: `new` (default) only those the merge
+    /// request introduced, `all` also those already on the target branch.
+    #[arg(long, value_enum, default_value_t = FailOn::New)]
+    pub fail_on: FailOn,
+    /// Where the comments' links to rule pages and the review guide go: a copy of
+    /// ase-lint's `docs/` folder on the web (default: ase-lint's own).
+    #[arg(long, value_name = "URL", default_value = crate::report::rule_pages::DOCS_BASE)]
+    pub docs_url: String,
     /// Fail (exit 2) when there is no token that can comment.
     #[arg(long)]
     pub require_token: bool,

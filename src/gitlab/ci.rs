@@ -22,21 +22,26 @@ use url::Url;
 use super::args::CiArgs;
 use super::checkout;
 use super::client::{Client, ClientOptions, shown_url};
-use super::endpoints::Versions;
+use super::endpoints::{TokenSelf, Versions};
 use super::error::Error;
 use super::files::{self, ApiBudget, Fetched};
+use super::introduced::{self, FailOn};
 use super::other_project;
 use super::position::{ChangedFile, Filter};
 use super::publish::{self, Context, Outcome, SummaryExtras};
 use super::retry::RetryPolicy;
 use super::secret::Credentials;
 use super::target_config;
-use super::types::{DiffFile, DiffRefs, Discussion, MergeRequest, User, Version};
+use super::token_health;
+use super::types::{DiffFile, DiffRefs, Discussion, MergeRequest, TokenInfo, User, Version};
 use crate::cli::{self, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::Settings;
 use crate::cross::CrossContext;
+use crate::diagnostic::Severity;
 use crate::lint::{self, FileKind, LintRun};
+use crate::report::mr_note::NoteReview;
 use crate::report::{self, TextOptions};
+use crate::source::SourceFile;
 use crate::workflow::Workflow;
 
 /// Runs `ase-lint ci` and returns the exit status; `Err` is a usage or setup problem.
@@ -92,6 +97,13 @@ impl MrTarget {
             .ok_or(
                 "no project: set CI_MERGE_REQUEST_PROJECT_ID or CI_PROJECT_ID, or pass --project",
             )?;
+        if !crate::report::rule_pages::is_docs_url(&args.docs_url) {
+            return Err(format!(
+                "--docs-url must be an http(s) address without spaces, quotes, brackets or \
+                 parentheses, found `{}`",
+                crate::words::visible_controls(&args.docs_url)
+            ));
+        }
         let iid = args.merge_request.ok_or(
             "no merge request: run in a merge request pipeline (CI_MERGE_REQUEST_IID) or pass --mr",
         )?;
@@ -128,6 +140,8 @@ pub struct MrState {
     pub refs: Option<DiffRefs>,
     pub files: Vec<ChangedFile>,
     pub discussions: Vec<Discussion>,
+    /// When the token expires (`YYYY-MM-DD`), if GitLab said.
+    pub token_expires: Option<String>,
 }
 
 async fn run_async(args: &CiArgs, credentials: Credentials) -> Result<u8, String> {
@@ -188,15 +202,9 @@ async fn read_merge_request(
     let iid = target.iid;
     let me = async {
         if !client.credentials().can_write() {
-            return Ok(None);
+            return Ok((None, None));
         }
-        let endpoint = CurrentUser::builder()
-            .build()
-            .map_err(|e| builder_error("GET /user", e))?;
-        client
-            .query::<User, _>("reading the token's user", &endpoint)
-            .await
-            .map(Some)
+        token_user(client).await
     };
     let mr = async {
         let endpoint = MergeRequestEndpoint::builder()
@@ -208,14 +216,6 @@ async fn read_merge_request(
             .query::<MergeRequest, _>("reading the merge request", &endpoint)
             .await
     };
-    let versions_endpoint = Versions {
-        project: project.clone(),
-        mr: iid,
-    };
-    let versions = client.get_all::<Version, _>(
-        "reading the merge request's diff versions",
-        &versions_endpoint,
-    );
     let diffs = async {
         let endpoint = MergeRequestDiffs::builder()
             .project(project.clone())
@@ -230,28 +230,76 @@ async fn read_merge_request(
         if !wants_discussions {
             return Ok(Vec::new());
         }
-        let endpoint = MergeRequestDiscussions::builder()
-            .project(project.clone())
-            .merge_request(iid)
-            .build()
-            .map_err(|e| builder_error("discussions", e))?;
-        client
-            .get_all::<Discussion, _>("reading the merge request's discussions", &endpoint)
-            .await
+        read_discussions(client, project.clone(), iid).await
     };
-    let (me, mr, versions, diffs, discussions) = tokio::join!(me, mr, versions, diffs, discussions);
+    let (me, mr, diffs, discussions) = tokio::join!(me, mr, diffs, discussions);
     let mr = mr?;
-    let refs = versions?
-        .first()
-        .map(Version::diff_refs)
-        .or_else(|| mr.diff_refs.clone());
+    // The merge request's `diff_refs` are its newest diff version's; the versions are
+    // read only when GitLab leaves them out.
+    let refs = match mr.diff_refs.clone() {
+        Some(refs) => Some(refs),
+        None => {
+            let endpoint = Versions { project, mr: iid };
+            client
+                .get_all::<Version, _>("reading the merge request's diff versions", &endpoint)
+                .await?
+                .first()
+                .map(Version::diff_refs)
+        }
+    };
+    let (me, token_expires) = me?;
     Ok(MrState {
-        me: me?,
+        me,
+        token_expires,
         refs,
         files: diffs?.iter().map(ChangedFile::from_api).collect(),
         discussions: discussions?,
         mr,
     })
+}
+
+/// Every discussion of the merge request (plain notes included), oldest first.
+pub(super) async fn read_discussions(
+    client: &Client,
+    project: NameOrId<'_>,
+    iid: u64,
+) -> Result<Vec<Discussion>, Error> {
+    let endpoint = MergeRequestDiscussions::builder()
+        .project(project)
+        .merge_request(iid)
+        .build()
+        .map_err(|e| builder_error("discussions", e))?;
+    client
+        .get_all::<Discussion, _>("reading the merge request's discussions", &endpoint)
+        .await
+}
+
+/// The token's user and expiry from `GET /personal_access_tokens/self`; where GitLab
+/// does not offer it (404, 403), the user from `GET /user` and no expiry.
+async fn token_user(client: &Client) -> Result<(Option<User>, Option<String>), Error> {
+    match client
+        .query::<TokenInfo, _>("reading the token", &TokenSelf)
+        .await
+    {
+        Ok(token) => {
+            let user = User {
+                id: token.user_id,
+                username: String::new(),
+                bot: false,
+            };
+            Ok((Some(user), token.expires_at))
+        }
+        Err(err) if matches!(err.status(), Some(403 | 404)) => {
+            let endpoint = CurrentUser::builder()
+                .build()
+                .map_err(|e| builder_error("GET /user", e))?;
+            let user = client
+                .query::<User, _>("reading the token's user", &endpoint)
+                .await?;
+            Ok((Some(user), None))
+        }
+        Err(err) => Err(err),
+    }
 }
 
 fn builder_error(what: &str, err: impl std::fmt::Display) -> Error {
@@ -273,7 +321,16 @@ async fn review(
     let mut checkout = checkout::read_changed(&args.project_dir, &state.files, settings);
     notices.extend(checkout.notices.iter().cloned());
     let mut budget = ApiBudget::new(settings.config.limits.max_api_reads);
-    let base = base_versions(args, client, target, &state, settings, &mut budget).await;
+    let base = base_versions(
+        args,
+        client,
+        target,
+        &state,
+        &checkout,
+        settings,
+        &mut budget,
+    )
+    .await;
     let needs = other_project::Needs {
         org_ids: changed_rows(&checkout, &base, settings),
         has_orgs: checkout.files.iter().any(|f| f.kind == FileKind::Org),
@@ -281,21 +338,20 @@ async fn review(
     let (cross, warnings) = other_project::load(args, settings, client, &needs, &mut budget).await;
     notices.extend(warnings);
     notices.extend(budget.notices());
-    for notice in &notices {
+    let token_warning =
+        token_health::expiry_warning(state.token_expires.as_deref(), token_health::today());
+    for notice in notices.iter().chain(&token_warning) {
         eprintln!("ase-lint: warning: {}", report::terminal_safe(notice));
     }
     let run = lint_changes(args, settings, &mut checkout, &cross);
     let run =
         crate::zendesk::in_ci::verify_changed(args, settings, &checkout, &needs.org_ids, run).await;
-    let org_files = checkout
-        .files
-        .iter()
-        .filter(|f| f.kind == FileKind::Org)
-        .map(|f| f.path.clone())
-        .collect();
+    let notes = note_reviews(&checkout, settings);
+    let already = already_on_target(&state, &checkout, &base, settings, &cross, &run);
     let artifacts_ok = write_artifacts(args, &run);
     print_findings(args, &run);
-    let findings_status = exit_status(&run, artifacts_ok);
+    say_already_on_target(args, &already);
+    let findings_status = exit_status(&run, &already, args.fail_on, artifacts_ok);
     let credentials = client.credentials();
     if !credentials.can_write() && !args.dry_run {
         explain_missing_token(missing_token_reason(credentials));
@@ -310,12 +366,15 @@ async fn review(
         concurrency: args.concurrency.max(1),
         review: args.review,
         dry_run: args.dry_run,
+        docs_url: &args.docs_url,
     };
     let extras = SummaryExtras {
-        org_files,
-        workflow: workflow_of(&state, &checkout, &base, settings),
+        notes,
+        workflow: workflow_of(&state, &run, &checkout, &base, settings),
         notices,
         config_change: target_config::compare(settings, &args.project_dir, &state.files),
+        already_on_target: already,
+        token_warning,
     };
     let outcome = publish::publish(&context, &state, &run, &extras).await;
     Ok(finish(
@@ -326,6 +385,25 @@ async fn review(
         findings_status,
         artifacts_ok,
     ))
+}
+
+/// The review of each changed org note (read from the checkout).
+fn note_reviews(checkout: &checkout::Checkout, settings: &Settings) -> Vec<NoteReview> {
+    checkout
+        .files
+        .iter()
+        .filter(|f| f.kind == FileKind::Org)
+        .map(|f| match f.bytes() {
+            Some(bytes) => {
+                let (source, _) = SourceFile::from_bytes(f.path.clone(), bytes);
+                NoteReview::of(&f.path, &source, settings)
+            }
+            None => NoteReview {
+                path: f.path.clone(),
+                facts: None,
+            },
+        })
+        .collect()
 }
 
 /// Lints exactly the diff's files; with `--filter nofilter` also every other README and
@@ -364,21 +442,51 @@ async fn base_versions(
     client: &Client,
     target: &MrTarget,
     state: &MrState,
+    checkout: &checkout::Checkout,
     settings: &Settings,
     budget: &mut ApiBudget,
 ) -> BTreeMap<String, Fetched> {
     let Some(refs) = &state.refs else {
         return BTreeMap::new();
     };
-    let at_base = state
+    let mut rebuilt = BTreeMap::new();
+    let mut to_read = Vec::new();
+    for f in state
         .files
         .iter()
         .filter(|f| !f.new_file && lint::walked_kind(Path::new(&f.new_path), settings).is_some())
         .filter(|f| crate::fsafe::checked_relative(&f.old_path).is_some())
-        .map(|f| f.old_path.clone());
-    let paths = budget.take("base versions (workflow reminders, changed rows)", at_base);
+    {
+        match rebuilt_base(f, checkout) {
+            Some(text) => {
+                rebuilt.insert(f.old_path.clone(), Fetched::Found(text.into_bytes()));
+            }
+            None => to_read.push(f.old_path.clone()),
+        }
+    }
+    let paths = budget.take("base versions (workflow reminders, changed rows)", to_read);
     let project = target.project_ref();
-    files::fetch_all(client, &project, &refs.base_sha, paths, args.concurrency).await
+    let mut base =
+        files::fetch_all(client, &project, &refs.base_sha, paths, args.concurrency).await;
+    base.extend(rebuilt);
+    base
+}
+
+/// A changed file's base text rebuilt from the checkout and GitLab's diff (a deleted
+/// file's from the diff alone), without a request; `None` when that cannot be trusted.
+fn rebuilt_base(file: &ChangedFile, checkout: &checkout::Checkout) -> Option<String> {
+    let diff = file.diff.as_deref()?;
+    let new_text = if file.deleted {
+        String::new()
+    } else {
+        let bytes = checkout
+            .files
+            .iter()
+            .find(|c| c.path == file.new_path)?
+            .bytes()?;
+        String::from_utf8(bytes.to_vec()).ok()?
+    };
+    super::base_text::old_text(&new_text, diff)
 }
 
 /// The Zendesk Account IDs of the README rows the merge request adds or changes (all of
@@ -417,6 +525,7 @@ fn changed_rows(
 /// leaves that file out, with a warning.
 fn workflow_of(
     state: &MrState,
+    run: &LintRun,
     checkout: &checkout::Checkout,
     base: &BTreeMap<String, Fetched>,
     settings: &Settings,
@@ -451,7 +560,13 @@ fn workflow_of(
             .map(|b| String::from_utf8_lossy(b).into_owned());
         match kind {
             FileKind::Readme { .. } => {
-                workflow.compare_readmes(before.as_deref(), after.as_deref(), settings);
+                let errors: Vec<crate::source::Span> = run
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.path == file.new_path && d.severity == Severity::Error)
+                    .map(|d| d.span.clone())
+                    .collect();
+                workflow.compare_readmes(before.as_deref(), after.as_deref(), settings, &errors);
             }
             FileKind::Org => {
                 workflow.compare_org_notes(&file.new_path, before.as_deref(), after.as_deref());
@@ -585,7 +700,7 @@ fn without_merge_request(
     let run = lint_project(&args.project_dir, settings);
     let artifacts_ok = write_artifacts(args, &run);
     print_findings(args, &run);
-    let findings_status = exit_status(&run, artifacts_ok);
+    let findings_status = exit_status(&run, &[], FailOn::All, artifacts_ok);
     if unauthorised {
         let reason = if credentials.can_write() {
             format!(
@@ -646,13 +761,58 @@ fn print_findings(args: &CiArgs, run: &LintRun) {
     }
 }
 
-/// 2 when a file could not be read or an artifact written, else 1 / 0 by the findings.
-fn exit_status(run: &LintRun, artifacts_ok: bool) -> u8 {
-    if artifacts_ok {
-        cli::exit_code(run)
-    } else {
+/// 2 when a file could not be read or an artifact written, else 1 / 0 by the findings
+/// that fail the job under `fail_on` (`already`: by finding, it is on the target branch).
+fn exit_status(run: &LintRun, already: &[bool], fail_on: FailOn, artifacts_ok: bool) -> u8 {
+    if !artifacts_ok || !run.errors.is_empty() {
         EXIT_TROUBLE
+    } else if introduced::fails(&run.diagnostics, already, fail_on) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
     }
+}
+
+/// For each finding: true when the changed file's version at the merge request's base
+/// has it too (files new in the merge request, or whose base was not read, have none).
+fn already_on_target(
+    state: &MrState,
+    checkout: &checkout::Checkout,
+    base: &BTreeMap<String, Fetched>,
+    settings: &Settings,
+    cross: &CrossContext,
+    run: &LintRun,
+) -> Vec<bool> {
+    let mut at_base = Vec::new();
+    for file in &checkout.files {
+        let old_path = state
+            .files
+            .iter()
+            .find(|f| f.new_path == file.path && !f.new_file)
+            .map(|f| f.old_path.as_str());
+        if let Some(Fetched::Found(bytes)) = old_path.and_then(|p| base.get(p)) {
+            let read = Ok(bytes.clone());
+            at_base
+                .extend(lint::lint_read(&file.path, file.kind, &read, settings, cross).diagnostics);
+        }
+    }
+    introduced::already_on_target(&run.diagnostics, &at_base)
+}
+
+/// One line in the job log on the findings the merge request did not introduce.
+fn say_already_on_target(args: &CiArgs, already: &[bool]) {
+    let count = already.iter().filter(|a| **a).count();
+    if count == 0 {
+        return;
+    }
+    let effect = match args.fail_on {
+        FailOn::New => "they do not fail the job (--fail-on all counts them)",
+        FailOn::All => "--fail-on all counts them",
+    };
+    eprintln!(
+        "ase-lint: {count} finding{} already on the target branch (not introduced by this merge request): {effect}.",
+        if count == 1 { "" } else { "s" }
+    );
 }
 
 /// The status when no token can comment: by the findings, or 2 with `--require-token`.

@@ -14,6 +14,15 @@ pub struct User {
     pub bot: bool,
 }
 
+/// `GET /personal_access_tokens/self`: the token's own record.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TokenInfo {
+    pub user_id: u64,
+    /// `YYYY-MM-DD`; `None`: it never expires.
+    #[serde(default)]
+    pub expires_at: Option<String>,
+}
+
 /// The three commits a diff position refers to.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 pub struct DiffRefs {

@@ -6,8 +6,10 @@ pub mod codequality;
 pub mod json;
 pub mod junit;
 pub mod mr_comment;
+pub mod mr_note;
 pub mod mr_workflow;
 pub mod note_safety;
+pub mod rule_pages;
 pub mod sarif;
 pub mod text;
 
