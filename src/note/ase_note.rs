@@ -232,9 +232,7 @@ fn spelled_otherwise(tokens: &[Token], mention: &std::ops::Range<usize>, note: &
     let after = tokens
         .get(mention.end)
         .is_some_and(|t| t.is_punct('(') || t.is_punct('='))
-        && tokens.get(mention.end + 1).is_some_and(|t| {
-            t.kind == Kind::Word && t.lower.starts_with('a') && !t.is("assigned") && !t.all_caps
-        });
+        && expands_otherwise(&tokens[mention.end + 1..(mention.end + 5).min(tokens.len())]);
     let before = mention.start >= 1
         && tokens[mention.start - 1].is_punct('(')
         && expands_otherwise(&tokens[..mention.start - 1]);

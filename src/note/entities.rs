@@ -1012,12 +1012,20 @@ fn owner(
         } else {
             ase_before.or_else(|| cues.iter().find(|(i, _)| *i < k))
         };
-        in_clause
+        // The nearest cue that is a subject ("Aoife … is a member of the EMEA team", not
+        // "this customer and is a member …").
+        let subject_before = cues
             .iter()
             .rev()
-            .find(|(i, _)| *i < k)
-            .copied()
-            .or(subject)
+            .find(|(i, _)| *i < k && is_subject(tokens, *i, k));
+        subject_before.or_else(|| {
+            in_clause
+                .iter()
+                .rev()
+                .find(|(i, _)| *i < k)
+                .copied()
+                .or(subject)
+        })
     } else {
         in_clause
             .iter()
@@ -1043,6 +1051,24 @@ fn owner(
 const DESCRIBING: &[&str] = &[
     "works", "working", "based", "located", "sits", "sitting", "lives", "living", "resides",
     "covers", "member", "part",
+];
+
+/// True when the cue at `i` is followed, before `k` and within four words, by a verb
+/// that makes it the subject of where someone is.
+fn is_subject(tokens: &[Token], i: usize, k: usize) -> bool {
+    // The cue's own words (a name's surname, "the customer's") come first.
+    let mut rest = tokens[i + 1..k]
+        .iter()
+        .filter(|t| t.is_wordlike())
+        .skip_while(|t| t.capitalised || t.is("'s"));
+    rest.next()
+        .is_some_and(|t| SUBJECT_VERBS.contains(&t.lower.as_str()))
+}
+
+const SUBJECT_VERBS: &[&str] = &[
+    "is", "are", "'s", "was", "were", "works", "working", "sits", "sitting", "lives", "living",
+    "based", "located", "covers", "joined", "who", "will", "sit", "live", "work", "resides",
+    "stays", "operates",
 ];
 
 /// The noun a region word modifies: "AMER ASE" (the ASE's), "EMEA-based customer",

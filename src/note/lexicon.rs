@@ -123,7 +123,8 @@ pub static OUT_OF_HOURS: LazyLock<PhraseSet> = LazyLock::new(|| {
             "when|while ~3 not|isn't|is|'s ~1 working|online|on|around|awake ~1 shift|hours",
             "their|her|his|its|the|apac|amer|emea ~1 night|nighttime|morning",
             "working|business|office hours ~6 otherwise|else|elsewhere|outside",
-            "outside|beyond|after that|those|these|this|then ?window|time|period|schedule",
+            "outside|beyond that|those|these|then",
+            "outside|beyond|after that|those|these|this window|time|times|period|schedule|timeframe|slot",
             "not in|during|within ~2 hours|shift|schedule|timezone|day",
         ],
         &[
@@ -144,7 +145,7 @@ pub static UNAVAILABLE: LazyLock<PhraseSet> = LazyLock::new(|| {
             "time|day|days|week|weeks off|away",
             "on|during|while|for ~2 leave",
             "annual|parental|maternity|paternity|medical|personal|family|bereavement|extended|planned|unplanned|study|compassionate|sick|long|short|term leave",
-            "is|are|be|being|goes|go|gone|when|while|if ~1 away|out|off",
+            "is|are|'s|be|being|goes|go|gone|when|while|if ~1 away|out|off",
             "busy|capacity",
             "cannot|can't|can|unable|not|couldn't|doesn't|hasn't|won't|isn't ~2 take|respond|reply|handle|pick|work|get|answer|attend|cover|responded|replied|answered|able",
             "backup|secondary|deputy|alternate|fallback|stand|standby|substitute|cover|covering|covers ~2 ase|ases|engineer|engineers|contact|person|in|for|is|:|-|@",

@@ -15,6 +15,7 @@
 pub mod ase_note;
 pub mod corpus;
 pub mod entities;
+pub mod instruction;
 pub mod lexicon;
 pub mod phrase;
 pub mod question;
@@ -338,7 +339,7 @@ fn ase_regions<'s>(
         }
         // In a sentence about working hours, absence or emergencies, regions are the
         // other teams ("EMEA/APAC answer"), unless it says "the AMER ASE".
-        let topical = topics_of.iter().any(Option::is_some);
+        let topical = own_topic(topics_of, statement, tokens);
         for region in entities::ase_regions(statement, tokens, note, names, topical) {
             first.get_or_insert(statement);
             if !regions.contains(&region) {
@@ -387,6 +388,19 @@ fn topic_answer(
             evidence: None,
         },
     }
+}
+
+/// True when the statement's own words (not its heading or title) are about working
+/// hours, absence, older tickets or emergencies.
+fn own_topic(topics: &Topics, statement: &Statement, tokens: &[Token]) -> bool {
+    let own = Statement {
+        context: Vec::new(),
+        ..statement.clone()
+    };
+    topics.iter().any(Option::is_some)
+        && Question::ALL
+            .into_iter()
+            .any(|q| about(q, &own, tokens).is_some())
 }
 
 /// Per question, whether and how a statement is about it.
@@ -485,13 +499,10 @@ fn says_what_happens(statement: &Statement, topic: Topic, note: &str) -> bool {
     if !content.iter().any(Token::is_wordlike) {
         return false;
     }
-    // A person named after the opening words is who handles it ("… Bob covers"); the
-    // one the sentence starts with is usually its subject ("Chen's auto-reply …").
-    topic == Topic::Label
-        || lexicon::DIRECTIVE.is_match(content)
-        || entities::people(content, note)
-            .iter()
-            .any(|p| p.tokens.start > 1)
+    match topic {
+        Topic::Label => instruction::answers_label(content, note),
+        Topic::Content => instruction::instructs(content, note),
+    }
 }
 
 /// A user pattern (`questions.<key>.patterns`) matches the statement's text.

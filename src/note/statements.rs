@@ -394,16 +394,38 @@ impl Builder {
             };
             let tokens = tokenize(text, leaf.range.clone());
             let mut context = self.context();
-            if let Some((_, h)) = header.iter().find(|(c, _)| *c == col) {
-                push_part(&mut context, h);
-            }
+            // The nearest topic of a cell (pushed last): its column's header in a table of
+            // one row of values, its row's first cell otherwise.
+            let header_part = header
+                .iter()
+                .find(|(c, _)| *c == col)
+                .map(|(_, h)| h.as_slice());
             if col == 0 {
                 first_cell = tokens.clone();
-                if !column_wise && header.len() > 1 {
-                    continue;
-                }
+            }
+            let (outer, nearest) = if column_wise {
+                (
+                    if col == 0 {
+                        &[][..]
+                    } else {
+                        first_cell.as_slice()
+                    },
+                    header_part.unwrap_or(&[]),
+                )
             } else {
-                push_part(&mut context, &first_cell);
+                (
+                    header_part.unwrap_or(&[]),
+                    if col == 0 {
+                        &[][..]
+                    } else {
+                        first_cell.as_slice()
+                    },
+                )
+            };
+            push_part(&mut context, outer);
+            push_part(&mut context, nearest);
+            if col == 0 && !column_wise && header.len() > 1 {
+                continue;
             }
             self.push_cell(tokens, context, leaf.range.clone());
         }
@@ -565,7 +587,9 @@ fn ends_line(text: &str, current: &[Token], rest: &[Token]) -> bool {
 /// Where a `Label:` prefix ends (the separator's index), if the statement has one: a short
 /// run of words, then `:`, `=`, `→`, `->` or a spaced dash, then more words.
 fn label_end(tokens: &[Token]) -> Option<usize> {
-    for (i, token) in tokens.iter().enumerate().take(9) {
+    // Bullets and emoji before the label ("🏖️ away: …") are not part of it.
+    let lead = tokens.iter().take_while(|t| !t.is_wordlike()).count();
+    for (i, token) in tokens.iter().enumerate().skip(lead).take(9) {
         let separator = match token.kind {
             Kind::Punct(':' | '=' | '\u{2192}' | '>') => true,
             Kind::Punct('.') if tokens.get(i + 1).is_some_and(|n| n.is_punct('.')) => true,
@@ -580,7 +604,7 @@ fn label_end(tokens: &[Token]) -> Option<usize> {
             Kind::Punct(_) => return None,
             _ => continue,
         };
-        let words_before = tokens[..i].iter().filter(|t| t.is_wordlike()).count();
+        let words_before = tokens[lead..i].iter().filter(|t| t.is_wordlike()).count();
         let words_after = tokens[i + 1..].iter().any(Token::is_wordlike);
         if separator && words_before > 0 && words_after {
             // `->` is two tokens: skip the dash.

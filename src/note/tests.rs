@@ -173,8 +173,12 @@ fn debug_dump() {
             w(&s.context),
             ase_note::affirms_ase(s, &note),
             entities::ase_people(s, &tokens, &note),
-            entities::ase_regions(s, &tokens, &note, &["Jill".to_owned()], false)
+            entities::ase_regions(s, &tokens, &note, &analysed(&note).ase_names, false)
         );
+    }
+    for s in &statements {
+        let tokens = entities::all_tokens(s);
+        eprintln!("topics {:?}", Question::ALL.map(|q| about(q, s, &tokens)));
     }
     eprintln!("{:#?}", analysed(&note));
 }

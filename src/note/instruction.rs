@@ -1,0 +1,395 @@
+//! Does a statement tell engineers what to do? The difference between an answer and a
+//! mention: "Sev1 tickets go to the on-call engineer" instructs, "they had a Sev1 last
+//! quarter" describes; "if Jill is on PTO, reply and cc her" instructs, "Jill is on PTO
+//! 12–16 May" describes.
+//!
+//! An instruction is one of: an imperative at the start of a clause ("Reply and keep Jill
+//! assigned"), a modal with an action ("should reply", "can answer", "must not be
+//! reassigned"), tickets routed ("go to", "stay with", "are handled by"), a handler acting
+//! ("the on-call engineer handles", "AMER answers", "Bob covers"), an arrow to a handler
+//! ("Sev1 → on-call"), a rule of no change ("as usual", "unchanged", "no reassignment"), or
+//! a prohibition ("do not reassign"). The value of a topic label ("Emergencies: on-call")
+//! answers when it names a handler or says one of the above.
+
+use std::sync::LazyLock;
+
+use super::phrase::PhraseSet;
+use super::text::{Kind, Token, WordSet};
+
+/// Verbs that start an instruction in the imperative.
+static IMPERATIVE: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new([
+        "reply",
+        "respond",
+        "answer",
+        "assign",
+        "reassign",
+        "leave",
+        "keep",
+        "ping",
+        "page",
+        "notify",
+        "inform",
+        "tell",
+        "cc",
+        "escalate",
+        "follow",
+        "treat",
+        "route",
+        "transfer",
+        "hand",
+        "contact",
+        "reach",
+        "tag",
+        "mention",
+        "loop",
+        "post",
+        "raise",
+        "wait",
+        "queue",
+        "check",
+        "ask",
+        "let",
+        "use",
+        "call",
+        "message",
+        "email",
+        "send",
+        "forward",
+        "add",
+        "update",
+        "do",
+        "don't",
+        "dont",
+        "never",
+        "please",
+        "work",
+        "handle",
+        "take",
+        "pick",
+        "move",
+        "proceed",
+        "continue",
+        "apply",
+        "attach",
+        "note",
+        "flag",
+        "shadow",
+        "close",
+        "put",
+        "give",
+        "help",
+        "set",
+        "switch",
+        "look",
+        "start",
+        "resolve",
+        "triage",
+        "prioritise",
+        "prioritize",
+        "process",
+        "manage",
+        "cover",
+        "own",
+        "get",
+        "open",
+        "create",
+        "mark",
+        "copy",
+        "write",
+        "reroute",
+        "redirect",
+        "alert",
+        "involve",
+        "engage",
+        "defer",
+        "hold",
+        "stay",
+        "remain",
+        "go",
+        "route",
+        "direct",
+        "default",
+        "grab",
+        "pull",
+        "fall",
+        "revert",
+        "just",
+        "simply",
+        "always",
+        "first",
+        "then",
+        "otherwise",
+        "action",
+        "deal",
+        "sort",
+        "fix",
+        "investigate",
+        "troubleshoot",
+        "support",
+        "acknowledge",
+        "review",
+    ])
+});
+
+/// People and teams who handle tickets.
+static HANDLERS: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(
+        &[
+            "on ?- call",
+            "oncall",
+            "queue|queues|team|teams|region|regions|rotation|rota|shift|duty|engineer|engineers|ses|se|tse|tses|whoever|anyone|someone|everyone|anybody|somebody|colleague|colleagues|peer|peers|group|manager|managers|cmoc|ceoc|dri|pod|assignee|assignees|owner|owners|pager|pagerduty|ase|ases|backup|deputy|cover|responder|agent|agents|staff|lead|sme|support|amer|emea|apac|americas|europe|asia|other|others|whichever",
+            "@",
+        ],
+        &[],
+    )
+});
+
+/// Modals that instruct when followed by an action ("can reply", "should be handled").
+static MODAL_ACTION: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(
+        &[
+            "should|must|shall|can|could|will|'ll|may|might|needs|need|have|has|are|is ?not|n't|also|still|then|just|always|only|never|kindly|please|to ~1 be ?re ~1 handled|assigned|routed|answered|worked|picked|covered|taken|owned|left|kept|moved|reassigned|sent|escalated|transferred|shadowed|managed|processed|followed|triaged|prioritised|prioritized|informed|notified|paged|cc'd|copied|redirected|forwarded|dealt|attended|treated|routed",
+            "should|must|shall|can|could|will|'ll|may|might|kindly|please|to ?not|n't|also|still|then|just|always|only|never ~1 reply|respond|answer|assign|reassign|leave|keep|ping|page|notify|inform|tell|cc|escalate|follow|treat|route|transfer|hand|contact|reach|tag|mention|loop|post|raise|wait|queue|check|ask|let|use|call|message|email|send|forward|add|update|do|work|handle|take|pick|move|proceed|continue|apply|flag|shadow|put|give|help|look|triage|prioritise|prioritize|process|manage|cover|own|get|open|create|mark|copy|write|stay|remain|go|land|fall|sit|attend|provide|step",
+        ],
+        &["may|june|july|march|april ~1 #"],
+    )
+});
+
+/// Tickets routed: "go to", "stay with", "are handled by", "land with".
+static ROUTED: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(
+        &[
+            "go|goes|going|went|gone|land|lands|landing|fall|falls|move|moves|moved|get|gets|sent|routed|reassigned|assigned|transferred|redirected|forwarded|escalated|passed|handed ~1 to|over|into|back|with|on|through|via",
+            "stay|stays|stayed|staying|remain|remains|remained|sit|sits|rest|rests|stick|sticks|kept|keep|keeps|left ~2 with|w|to|assigned|unassigned|put|as|untouched|where|in|on|unchanged|intact|open|by",
+            "keep|keeps|kept|retain|retains|retained|maintain|maintains ~2 assignee|assignees|owner|owners|engineer|engineers|assignment|assignments|se|ses|agent|agents",
+            "is|are|were|was|be|been|being|get|gets|got ?not|n't|never handled|assigned|routed|answered|worked|picked|covered|taken|owned|left|kept|moved|reassigned|sent|escalated|transferred|shadowed|managed|processed|followed|triaged|prioritised|prioritized|informed|notified|paged|redirected|forwarded|dealt|attended|treated|re-assigned|closed|split|shared",
+            "handled|owned|answered|covered|worked|taken|picked|managed|processed|triaged|led ~1 by|up|on",
+            "wait|waits|waiting ~1 for|until|till",
+        ],
+        &[],
+    )
+});
+
+/// A handler acting: "on-call handles", "AMER answers", "the queue picks it up".
+static HANDLER_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new([
+        "handles",
+        "handle",
+        "owns",
+        "own",
+        "takes",
+        "take",
+        "picks",
+        "pick",
+        "covers",
+        "cover",
+        "answers",
+        "answer",
+        "replies",
+        "reply",
+        "responds",
+        "respond",
+        "follows",
+        "follow",
+        "pages",
+        "pings",
+        "informs",
+        "notifies",
+        "triages",
+        "manages",
+        "looks",
+        "leads",
+        "lead",
+        "assigns",
+        "reassigns",
+        "deals",
+        "steps",
+        "jumps",
+        "helps",
+        "gets",
+        "keeps",
+        "shadows",
+        "catches",
+        "checks",
+        "treats",
+        "escalates",
+        "routes",
+        "decides",
+        "tells",
+        "continues",
+        "processes",
+        "attends",
+        "monitors",
+        "watches",
+        "receives",
+        "gives",
+        "provides",
+        "contacts",
+        "reaches",
+        "can",
+        "should",
+        "will",
+        "may",
+        "must",
+    ])
+});
+
+/// "As usual", "unchanged", "no reassignment": do nothing special.
+static NO_CHANGE: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(
+        &[
+            "as ~1 usual|normal|normally|standard|always|per|before|today|agreed|any|other|regular|is|are",
+            "usual|normal|standard|regular|global|default|existing ~1 process|processes|workflow|workflows|procedure|procedures|way|flow|route|routing|handling|rotation|path|runbook|playbook|rules|queue",
+            "unchanged|untouched|intact|same|as-is|nothing",
+            "no ~1 change|changes|reassignment|reassignments|reassigning|action|special|difference",
+            "stay|stays put",
+            "do|does|did not|n't|never ~1 reassign|assign|route|page|ping|escalate|change|move|transfer|touch|take|wait",
+            "don't|dont|never|not ~1 reassign|assign|route|page|ping|escalate|change|move|transfer|touch|take|wait",
+        ],
+        &[],
+    )
+});
+
+/// A named stand-in: "the backup ASE is Connor", "Deepa covers".
+static STAND_IN: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(
+        &[
+            "backup|back-up|deputy|substitute|stand-in|standin|cover|covering|covers|secondary|alternate|fallback",
+        ],
+        &[],
+    )
+});
+
+/// True when the statement's words instruct engineers.
+pub fn instructs(tokens: &[Token], note: &str) -> bool {
+    STAND_IN.is_match(tokens) && names_someone(tokens, note, 0)
+        || imperative(tokens)
+        || MODAL_ACTION.is_match(tokens)
+        || ROUTED.is_match(tokens)
+        || NO_CHANGE.is_match(tokens)
+        || handler_acts(tokens, note)
+        || arrow_to_handler(tokens, note)
+}
+
+/// True when the value of a topic label answers it: a handler, or an instruction.
+pub fn answers_label(content: &[Token], note: &str) -> bool {
+    instructs(content, note) || HANDLERS.is_match(content) || names_someone(content, note, 0)
+}
+
+/// A clause opens with an imperative verb: at the start, or after `:`, `;`, `,`, `-`,
+/// `→`, `(`, "and", "then", "otherwise", "else".
+fn imperative(tokens: &[Token]) -> bool {
+    tokens.iter().enumerate().any(|(i, t)| {
+        let opens_clause = i == 0
+            || matches!(
+                tokens[i - 1].kind,
+                Kind::Punct(':' | ';' | ',' | '-' | '\u{2192}' | '>' | '(' | '.')
+            )
+            || [
+                "and",
+                "then",
+                "otherwise",
+                "else",
+                "just",
+                "simply",
+                "please",
+                "kindly",
+                "so",
+            ]
+            .contains(&tokens[i - 1].lower.as_str());
+        opens_clause && IMPERATIVE.has(t) && !capitalised_month(t)
+    })
+}
+
+/// A handler followed, within two words, by an action verb: "the on-call engineer
+/// handles", "AMER/APAC answer", "Bob covers", "anyone can reply".
+fn handler_acts(tokens: &[Token], note: &str) -> bool {
+    let acts = |end: usize, team: bool| {
+        tokens[end..(end + 3).min(tokens.len())]
+            .iter()
+            .filter(|t| t.is_wordlike())
+            .take(2)
+            .any(|t| HANDLER_VERBS.has(t) || team && (t.is("works") || t.is("work")))
+    };
+    HANDLERS
+        .find_all(tokens)
+        .into_iter()
+        .any(|r| acts(r.end, true))
+        || super::entities::people(tokens, note)
+            .into_iter()
+            .any(|p| acts(p.tokens.end, false))
+}
+
+/// "Sev1 → on-call", "OOO -> Deepa covers", "PTO => queue".
+fn arrow_to_handler(tokens: &[Token], note: &str) -> bool {
+    tokens.iter().enumerate().any(|(i, t)| {
+        let arrow = t.is_punct('\u{2192}')
+            || t.is_punct('>')
+                && i > 0
+                && (tokens[i - 1].is_punct('-') || tokens[i - 1].is_punct('='));
+        arrow && {
+            let rest = &tokens[i + 1..];
+            HANDLERS.is_match(rest) || instructs_plain(rest) || names_someone(rest, note, 0)
+        }
+    })
+}
+
+/// [`instructs`] without arrows (no recursion through them).
+fn instructs_plain(tokens: &[Token]) -> bool {
+    imperative(tokens)
+        || MODAL_ACTION.is_match(tokens)
+        || ROUTED.is_match(tokens)
+        || NO_CHANGE.is_match(tokens)
+}
+
+fn names_someone(tokens: &[Token], note: &str, from: usize) -> bool {
+    super::entities::people(tokens, note)
+        .iter()
+        .any(|p| p.tokens.start >= from)
+}
+
+/// A capitalised month name ("May 2025"), never the modal or a verb.
+fn capitalised_month(token: &Token) -> bool {
+    token.capitalised && ["may", "march", "june"].contains(&token.lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::note::text::tokenize;
+
+    fn says(text: &str) -> bool {
+        instructs(&tokenize(text, 0..text.len()), text)
+    }
+
+    #[test]
+    fn instructions_and_descriptions() {
+        for yes in [
+            "Sev1 tickets go to the on-call engineer.",
+            "If Jill is on PTO, reply and cc her.",
+            "The on-call engineer handles them.",
+            "EMEA/AMER answer.",
+            "Anyone can reply; keep Jill assigned.",
+            "Pre-existing tickets stay with their current assignee.",
+            "Emergencies follow the standard process.",
+            "Tickets are handled by the queue.",
+            "Do not reassign.",
+            "Sev1 -> on-call",
+            "Leave it with its current owner.",
+        ] {
+            assert!(says(yes), "{yes}");
+        }
+        for no in [
+            "This customer has had two production outages this year.",
+            "Chioma is on PTO 12–16 May 2025.",
+            "The customer currently has about 40 open tickets.",
+            "Severity definitions are in the order form.",
+            "Ravi is available on Slack outside hours too and is happy to be pinged.",
+            "They page a lot.",
+            "Oluwaseun works 10:00–18:00 UK time.",
+        ] {
+            assert!(!says(no), "{no}");
+        }
+    }
+}
