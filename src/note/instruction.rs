@@ -150,7 +150,7 @@ static MODAL_ACTION: LazyLock<PhraseSet> = LazyLock::new(|| {
     PhraseSet::new(
         &[
             "should|must|shall|can|could|will|'ll|may|might|needs|need|have|has|are|is ?not|n't|also|still|then|just|always|only|never|kindly|please|to ~1 be ?re ~1 handled|assigned|routed|answered|worked|picked|covered|taken|owned|left|kept|moved|reassigned|sent|escalated|transferred|shadowed|managed|processed|followed|triaged|prioritised|prioritized|informed|notified|paged|cc'd|copied|redirected|forwarded|dealt|attended|treated|routed",
-            "should|must|shall|can|could|will|'ll|may|might|kindly|please|to ?not|n't|also|still|then|just|always|only|never ~1 reply|respond|answer|assign|reassign|leave|keep|ping|page|notify|inform|tell|cc|escalate|follow|treat|route|transfer|hand|contact|reach|tag|mention|loop|post|raise|wait|queue|check|ask|let|use|call|message|email|send|forward|add|update|do|work|handle|take|pick|move|proceed|continue|apply|flag|shadow|put|give|help|look|triage|prioritise|prioritize|process|manage|cover|own|get|open|create|mark|copy|write|stay|remain|go|land|fall|sit|attend|provide|step",
+            "should|must|shall|can|could|will|'ll|may|might|kindly|please|to ?not|n't|also|still|then|just|always|only|never ~1 reply|respond|answer|assign|reassign|leave|keep|ping|page|notify|inform|tell|cc|escalate|follow|treat|route|transfer|hand|contact|reach|tag|mention|loop|post|raise|wait|queue|check|ask|let|use|call|message|email|send|forward|add|update|do|work|handle|take|pick|move|proceed|continue|apply|flag|shadow|put|give|help|look|triage|prioritise|prioritize|process|manage|cover|own|get|open|create|mark|copy|write|stay|remain|go|land|fall|sit|attend|provide|step|finish|complete|close|end|resolve|continue|carry",
         ],
         &["may|june|july|march|april ~1 #"],
     )
@@ -261,9 +261,19 @@ static STAND_IN: LazyLock<PhraseSet> = LazyLock::new(|| {
     )
 });
 
+/// Handlers whose mere mention says who takes the ticket ("For emergencies, the on-call
+/// engineer is the DRI").
+static STRONG_HANDLERS: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(
+        &["on ?- call", "oncall|dri|cmoc|ceoc|pagerduty|pager|rota|rotation|whoever|anyone|anybody|queue"],
+        &["on ?- call ~1 alert|alerts|history|report|reports|notes"],
+    )
+});
+
 /// True when the statement's words instruct engineers.
 pub fn instructs(tokens: &[Token], note: &str) -> bool {
-    STAND_IN.is_match(tokens) && names_someone(tokens, note, 0)
+    STRONG_HANDLERS.is_match(tokens)
+        || STAND_IN.is_match(tokens) && names_someone(tokens, note, 0)
         || imperative(tokens)
         || MODAL_ACTION.is_match(tokens)
         || ROUTED.is_match(tokens)
@@ -281,11 +291,14 @@ pub fn answers_label(content: &[Token], note: &str) -> bool {
 /// `→`, `(`, "and", "then", "otherwise", "else".
 fn imperative(tokens: &[Token]) -> bool {
     tokens.iter().enumerate().any(|(i, t)| {
+        // A hyphen inside a word ("auto-reply") opens nothing.
+        let hyphen = i > 0 && tokens[i - 1].is_punct('-') && tokens[i - 1].span.end == t.span.start;
         let opens_clause = i == 0
-            || matches!(
-                tokens[i - 1].kind,
-                Kind::Punct(':' | ';' | ',' | '-' | '\u{2192}' | '>' | '(' | '.')
-            )
+            || !hyphen
+                && matches!(
+                    tokens[i - 1].kind,
+                    Kind::Punct(':' | ';' | ',' | '-' | '\u{2192}' | '>' | '(' | '.')
+                )
             || [
                 "and",
                 "then",

@@ -183,12 +183,14 @@ pub static PRE_EXISTING: LazyLock<PhraseSet> = LazyLock::new(|| {
             "tickets|ticket|cases|case|requests ~4 open|opened|created|raised|submitted|filed|logged when|before",
             "already ~3 queue|queued|open|opened|assigned|in",
             "from before",
+            "opened|created|raised|submitted|filed|logged ~1 before|prior",
+            "at|on|before ~2 commencement|start|beginning|onset|outset|kickoff|kick-off ~1 of",
         ],
         &[
             "existing|current|previous|old|older|prior|already ~1 customer|customers|contract|contracts|account|accounts|subscription|subscriptions|assignee|assignees|owner|owners|setup|deployment|deployments|instance|instances|plan|plans|license|licenses|licence|agreement|relationship|process|processes|workflow|workflows|users|user|infrastructure|configuration|environment|version|versions|sla|slas|contacts|contact|ase|team|integration|renewal|ticket owner|mr|mrs|issue|note|notes|engagement",
             "to|can|will|may|should|must|please|who|customers|customer|users|they|we|you|cannot|can't|don't|not|and|or|freely|also ~1 open|reopen|re-open ~2 tickets|ticket|cases|case",
             "before|prior|until|by|after ~1 #time",
-            "open|opened ~1 tickets|ticket ~2 via|through|in|at|on|with|using|from",
+            "open|opened ~1 tickets|ticket ~2 via|through|using|in|at",
             "already ~2 has|have|had|knows|know|aware|familiar|using|uses|use|told|agreed|informed",
         ],
     )

@@ -431,6 +431,7 @@ fn about(question: Question, statement: &Statement, tokens: &[Token]) -> Option<
     };
     if counts(&statement.label)
         || question == Question::Unavailable && short_absence(&statement.label)
+        || question == Question::PreExisting && short_legacy(&statement.label)
     {
         return Some(Topic::Label);
     }
@@ -444,6 +445,13 @@ fn about(question: Question, statement: &Statement, tokens: &[Token]) -> Option<
         .map_or(&statement.context[..], |p| &statement.context[p + 1..]);
     (counts(&statement.context) || question == Question::Unavailable && short_absence(nearest))
         .then_some(Topic::Label)
+}
+
+/// A short label naming old tickets: "Legacy:", "Backlog:", "Older:".
+fn short_legacy(label: &[Token]) -> bool {
+    let words: Vec<&str> = label.iter().filter(|t| t.is_wordlike()).map(|t| t.lower.as_str()).collect();
+    words.len() <= 2
+        && words.iter().any(|w| ["legacy", "backlog", "older", "old", "historic", "historical", "history", "prior", "preexisting", "previous", "existing", "inherited"].contains(w))
 }
 
 /// A short label saying someone is away: "ASE away", "Rhiannon away?", "Jill out".
