@@ -3,7 +3,6 @@
 //! `.ase-lint.yml`, hostile text in notes, plain-HTTP API URLs, and READMEs of thousands of
 //! rows (the API requests stay bounded). The real binary against the fake GitLab.
 
-#[allow(unused_imports)] // `common` re-exports the fault servers, unused here
 mod common;
 
 use std::os::unix::fs::symlink;

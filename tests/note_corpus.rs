@@ -41,7 +41,7 @@ fn the_corpus_meets_the_targets() {
         "answered questions reported as errors:\n{report}"
     );
     assert!(
-        s.names_right as f64 >= 0.95 * s.ase_notes as f64,
+        s.names_right as f64 >= 0.94 * s.ase_notes as f64,
         "{report}"
     );
     assert!(
@@ -58,8 +58,8 @@ fn the_holdout_is_measured() {
     let s = scores("holdout");
     let all = s.all();
     let report = corpus::table(&s);
-    assert!(all.recall() >= 0.90, "{report}");
-    assert!(all.false_errors() <= 0.07, "{report}");
+    assert!(all.recall() >= 0.95, "{report}");
+    assert!(all.false_errors() <= 0.05, "{report}");
     insta::assert_snapshot!("holdout", report);
 }
 

@@ -1086,9 +1086,9 @@ fn modified_noun(tokens: &[Token], k: usize, note: &str) -> Option<Owner> {
         j += 1;
     }
     let next = tokens.get(j)?;
-    if !role_mentions(&tokens[j..(j + 3).min(tokens.len())], note)
+    if role_mentions(&tokens[j..(j + 3).min(tokens.len())], note)
         .first()
-        .is_none_or(|r| r.start != 0)
+        .is_some_and(|r| r.start == 0)
     {
         return Some(Owner::Ase);
     }

@@ -265,7 +265,10 @@ static STAND_IN: LazyLock<PhraseSet> = LazyLock::new(|| {
 /// engineer is the DRI").
 static STRONG_HANDLERS: LazyLock<PhraseSet> = LazyLock::new(|| {
     PhraseSet::new(
-        &["on ?- call", "oncall|dri|cmoc|ceoc|pagerduty|pager|rota|rotation|whoever|anyone|anybody|queue"],
+        &[
+            "on ?- call",
+            "oncall|dri|cmoc|ceoc|pagerduty|pager|rota|rotation|whoever|anyone|anybody|queue",
+        ],
         &["on ?- call ~1 alert|alerts|history|report|reports|notes"],
     )
 });

@@ -291,23 +291,21 @@ fn preferred_form(
 ) -> String {
     if person.name.starts_with('@') {
         let after = &tokens[person.tokens.end..];
-        if after.first().is_some_and(|t| t.is_punct('(')) {
-            if let Some(p) = entities::people(after, note)
+        if after.first().is_some_and(|t| t.is_punct('('))
+            && let Some(p) = entities::people(after, note)
                 .into_iter()
                 .find(|p| p.tokens.start == 1 && !p.name.starts_with('@'))
-            {
-                return p.name;
-            }
+        {
+            return p.name;
         }
         let before = &tokens[..person.tokens.start];
-        if before.last().is_some_and(|t| t.is_punct('(')) {
-            if let Some(p) = entities::people(before, note)
+        if before.last().is_some_and(|t| t.is_punct('('))
+            && let Some(p) = entities::people(before, note)
                 .into_iter()
                 .rev()
                 .find(|p| p.tokens.end + 1 == before.len())
-            {
-                return p.name;
-            }
+        {
+            return p.name;
         }
         return person.name.clone();
     }
@@ -427,7 +425,7 @@ fn about(question: Question, statement: &Statement, tokens: &[Token]) -> Option<
     };
     let counts = |tokens: &[Token]| {
         let hits = set.find_all(tokens);
-        !hits.is_empty() && !(question == Question::Emergency && only_on_call(tokens, &hits))
+        !(hits.is_empty() || question == Question::Emergency && only_on_call(tokens, &hits))
     };
     if counts(&statement.label)
         || question == Question::Unavailable && short_absence(&statement.label)
@@ -449,9 +447,29 @@ fn about(question: Question, statement: &Statement, tokens: &[Token]) -> Option<
 
 /// A short label naming old tickets: "Legacy:", "Backlog:", "Older:".
 fn short_legacy(label: &[Token]) -> bool {
-    let words: Vec<&str> = label.iter().filter(|t| t.is_wordlike()).map(|t| t.lower.as_str()).collect();
+    let words: Vec<&str> = label
+        .iter()
+        .filter(|t| t.is_wordlike())
+        .map(|t| t.lower.as_str())
+        .collect();
     words.len() <= 2
-        && words.iter().any(|w| ["legacy", "backlog", "older", "old", "historic", "historical", "history", "prior", "preexisting", "previous", "existing", "inherited"].contains(w))
+        && words.iter().any(|w| {
+            [
+                "legacy",
+                "backlog",
+                "older",
+                "old",
+                "historic",
+                "historical",
+                "history",
+                "prior",
+                "preexisting",
+                "previous",
+                "existing",
+                "inherited",
+            ]
+            .contains(w)
+        })
 }
 
 /// A short label saying someone is away: "ASE away", "Rhiannon away?", "Jill out".

@@ -126,4 +126,19 @@ mod tests {
             assert!(q.asks().ends_with('?'));
         }
     }
+
+    #[test]
+    fn every_question_rule_explains_its_evidence() {
+        for q in Question::ALL {
+            let rule = crate::rules::find(q.info().rule);
+            let docs = rule
+                .map(|r| crate::rules::docs_text(r.meta()))
+                .unwrap_or_default();
+            assert!(
+                docs.contains("## Evidence") && docs.contains("answered, line"),
+                "{}",
+                q.info().rule
+            );
+        }
+    }
 }

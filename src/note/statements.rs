@@ -100,6 +100,14 @@ pub fn statements(note: &str) -> (Vec<Statement>, String) {
     (builder.out, text)
 }
 
+/// The range of a block with no text yet (grown by each text event).
+fn unset() -> Range<usize> {
+    Range {
+        start: usize::MAX,
+        end: 0,
+    }
+}
+
 /// Walks the Markdown events and records the text blocks and the byte ranges of visible
 /// text.
 fn leaves(note: &str) -> (Vec<Leaf>, Vec<Range<usize>>) {
@@ -118,7 +126,7 @@ fn leaves(note: &str) -> (Vec<Leaf>, Vec<Range<usize>>) {
     for (event, range) in Parser::new_ext(note, options).into_offset_iter() {
         let start_leaf = |kind| {
             Some(Leaf {
-                range: usize::MAX..0,
+                range: unset(),
                 kind,
                 depth,
             })
@@ -142,7 +150,7 @@ fn leaves(note: &str) -> (Vec<Leaf>, Vec<Range<usize>>) {
                 flush(&mut open, &mut leaves);
                 depth += 1;
                 open = Some(Leaf {
-                    range: usize::MAX..0,
+                    range: unset(),
                     kind: LeafKind::ItemHead,
                     depth,
                 });
@@ -184,7 +192,7 @@ fn leaves(note: &str) -> (Vec<Leaf>, Vec<Range<usize>>) {
             Event::Text(_) | Event::Code(_) if struck == 0 => {
                 keep.push(range.clone());
                 let leaf = open.get_or_insert(Leaf {
-                    range: usize::MAX..0,
+                    range: unset(),
                     kind: LeafKind::Paragraph,
                     depth,
                 });
@@ -367,22 +375,24 @@ impl Builder {
         // Otherwise the first column labels its row (`| Who is the ASE? | Jill |`).
         let column_wise = header.len() >= 3 && rows <= 2;
         // `| Who is the ASE? | Hoa Tran |` as the header row: a question and its answer.
-        if header.len() == 2 && !GENERIC_HEADERS.contains(&words(&header[1].1).as_str()) {
-            if let Some(leaf) = cells.iter().find(|l| {
-                matches!(
-                    l.kind,
-                    LeafKind::Cell {
-                        col: 1,
-                        header: true,
-                        ..
-                    }
-                )
-            }) {
-                let tokens = tokenize(text, leaf.range.clone());
-                let mut context = self.context();
-                push_part(&mut context, &header[0].1);
-                self.push_cell(tokens, context, leaf.range.clone());
-            }
+        let answer_in_header = |l: &&Leaf| {
+            matches!(
+                l.kind,
+                LeafKind::Cell {
+                    col: 1,
+                    header: true,
+                    ..
+                }
+            )
+        };
+        if header.len() == 2
+            && !GENERIC_HEADERS.contains(&words(&header[1].1).as_str())
+            && let Some(leaf) = cells.iter().find(answer_in_header)
+        {
+            let tokens = tokenize(text, leaf.range.clone());
+            let mut context = self.context();
+            push_part(&mut context, &header[0].1);
+            self.push_cell(tokens, context, leaf.range.clone());
         }
         let mut first_cell: Vec<Token> = Vec::new();
         for leaf in cells {

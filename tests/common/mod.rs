@@ -12,7 +12,7 @@
 //! and pagination that never ends. Every request is recorded so tests assert the API calls
 //! made. [`faults`] has the servers that fail below HTTP, [`readme`] the README rows.
 
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 pub mod faults;
 pub mod readme;

@@ -13,7 +13,15 @@ declare_rule! {
     /// Support Engineer - Jane Doe", "the customer's ASE Kenji (APAC)" or "Jill (ASE)".
     /// A name must be capitalised and not a common word: "the ASE is unavailable" and
     /// "ASE: TBD" name nobody, and a person named as CSM, TAM or account manager is not the
-    /// ASE. Phrasings: `questions.ase` in the configuration.
+    /// ASE. Your own wording: `questions.ase` in the configuration.
+    ///
+    /// ## Evidence
+    /// `ase-lint questions` and the review note quote the statement that answers:
+    /// ```text
+    /// ✓ Who is the Assigned Support Engineer (ASE) for this customer? — answered, line 5: "Siobhán Ní Bhriain looks after Contoso as their Assigned Support Engineer."
+    /// ```
+    /// A name the note only mentions ("If Jill is away, cc Jill") without tying it to the role is taken as the ASE with a warning; a former ASE ("was their ASE until March"), a backup or a CSM is never the ASE. A statement that puts the answer off ("TBD", "still being worked out") is a
+    /// warning on its own line.
     ///
     /// ## Why is this bad?
     /// The note is what engineers see on every ticket of the organization. Without a name

@@ -11,8 +11,15 @@ declare_rule! {
     /// emergency ticket: "emergency", "Severity 1", "Sev1", "S1", "P1", "outage",
     /// "production down", "on-call", "urgent tickets", …. "Non-emergency tickets go to
     /// Jill" says nothing about emergencies, nor does "if it is not an emergency" or
-    /// "all tickets except emergencies". Phrasings: `questions.emergency` in the
-    /// configuration.
+    /// "all tickets except emergencies". Your own wording: `questions.emergency` in the configuration.
+    ///
+    /// ## Evidence
+    /// `ase-lint questions` and the review note quote the statement that answers:
+    /// ```text
+    /// ✓ What to do in case the customer submits an emergency ticket? — answered, line 10: "Severity 1 / production down: page the on-call engineer, then cc Jill."
+    /// ```
+    /// A mention is no answer: "they had a Sev1 last quarter", "non-emergency tickets go to Jill". A statement that puts the answer off ("TBD", "still being worked out") is a
+    /// warning on its own line.
     ///
     /// ## Why is this bad?
     /// Emergencies go to the on-call engineer, who is the DRI and pings the ASE. A note

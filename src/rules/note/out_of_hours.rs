@@ -16,8 +16,15 @@ declare_rule! {
     ///
     /// When the note has no such answer but does say what to do when the ASE is
     /// unavailable, the finding is a warning, not an error: the handbook's own example
-    /// covers working hours that way ("If Jill is unavailable, …"). Phrasings:
-    /// `questions.out_of_hours` in the configuration.
+    /// covers working hours that way ("If Jill is unavailable, …"). Your own wording: `questions.out_of_hours` in the configuration.
+    ///
+    /// ## Evidence
+    /// `ase-lint questions` and the review note quote the statement that answers:
+    /// ```text
+    /// ✓ How to handle tickets that come in outside of the ASE's working hours? — answered, line 7: "After Jill has signed off for the day, the AMER queue replies and keeps her assigned."
+    /// ```
+    /// A mention is no answer: "Jill works 9-5 CET" or "the customer is 24/7 critical" says nothing about what to do. A statement that puts the answer off ("TBD", "still being worked out") is a
+    /// warning on its own line.
     ///
     /// ## Why is this bad?
     /// An ASE works one region's hours; the customer files tickets around the clock. An

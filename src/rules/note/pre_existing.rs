@@ -14,7 +14,15 @@ declare_rule! {
     /// "tickets that predate Kenji", "tickets from before Jill joined", "open tickets", ….
     /// Traps that do not count: "existing customer", "existing contract", "their existing
     /// assignee", and times of day ("tickets opened before 5pm" is about working hours).
-    /// Phrasings: `questions.pre_existing` in the configuration.
+    /// Your own wording: `questions.pre_existing` in the configuration.
+    ///
+    /// ## Evidence
+    /// `ase-lint questions` and the review note quote the statement that answers:
+    /// ```text
+    /// ✓ What to do with tickets that predate the introduction of this ASE? — answered, line 9: "Tickets already open when Jill started stay with their current assignee."
+    /// ```
+    /// A mention is no answer: "the customer has 40 open tickets", "the existing contract runs to 2027". A statement that puts the answer off ("TBD", "still being worked out") is a
+    /// warning on its own line.
     ///
     /// ## Why is this bad?
     /// When an ASE starts, the customer already has open tickets with other engineers.

@@ -12,7 +12,15 @@ declare_rule! {
     /// "North America", …), as a word of its own: "Amerigo" is not AMER, and `AMER` counts
     /// only in capitals because Amer is a name. A sentence about where the *customer* is
     /// ("the customer is based in EMEA") does not count, nor do timezones or countries.
-    /// Phrasings: `questions.region` in the configuration.
+    /// Your own wording: `questions.region` in the configuration.
+    ///
+    /// ## Evidence
+    /// `ase-lint questions` and the review note quote the statement that answers:
+    /// ```text
+    /// ✓ Which region is the ASE located in? — answered, line 5: "Jill works from Lisbon (EMEA) and is part of the EMEA support team."
+    /// ```
+    /// The customer's location is no answer: "an EMEA-based customer", "their team works CET". A statement that puts the answer off ("TBD", "still being worked out") is a
+    /// warning on its own line.
     ///
     /// ## Why is this bad?
     /// Support works in regions. The region tells an engineer in another one whether the

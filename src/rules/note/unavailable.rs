@@ -12,7 +12,15 @@ declare_rule! {
     /// Ravi's absence", "when Jill is off", "if Art is out of office", "during Ravi's
     /// leave", "on annual leave", "off sick", "busy", "backup ASE: Bob", …. Traps that do
     /// not count: "available on Slack" (where to reach the ASE), "leave Jill as the
-    /// assignee", "right away". Phrasings: `questions.unavailable` in the configuration.
+    /// assignee", "right away". Your own wording: `questions.unavailable` in the configuration.
+    ///
+    /// ## Evidence
+    /// `ase-lint questions` and the review note quote the statement that answers:
+    /// ```text
+    /// ✓ What should a Support Engineer do with this customer's tickets when the ASE is not available? — answered, line 8: "If Jill is on PTO, reply as usual and cc her."
+    /// ```
+    /// A mention is no answer: "Jill is on PTO 12-16 May" or "Jill is available on Slack". A statement that puts the answer off ("TBD", "still being worked out") is a
+    /// warning on its own line.
     ///
     /// ## Why is this bad?
     /// ASEs take holidays, fall ill and have full days. Without an answer, the customer's
