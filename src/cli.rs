@@ -40,6 +40,7 @@ pub enum Command {
     },
     /// Review a GitLab merge request: one summary note, inline discussions on changed
     /// lines, stale threads resolved (see docs/bot.md).
+    #[cfg(feature = "bot")]
     Ci(Box<crate::gitlab::CiArgs>),
     /// Align the ASE table of a README (pipes and padding; cell contents untouched).
     Fmt(FmtArgs),
@@ -155,6 +156,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rules => print_rules(),
         Command::Explain { rule } => explain(&rule),
         Command::Config { default } => print_config(default),
+        #[cfg(feature = "bot")]
         Command::Ci(args) => crate::gitlab::ci::run(&args),
         Command::Fmt(args) => fmt(&args),
         Command::NewNote(args) => new_note(&args),

@@ -10,6 +10,7 @@ pub mod config;
 pub mod cross;
 pub mod diagnostic;
 pub mod fmt;
+#[cfg(feature = "bot")]
 pub mod gitlab;
 pub mod lint;
 pub mod model;
