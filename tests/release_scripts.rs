@@ -6,145 +6,30 @@
 //! exit and nothing installed. Needs `sh`, `curl`, `tar`, `gzip` and `sha256sum` (the CI
 //! image has them); never any network beyond 127.0.0.1.
 
-use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+#[path = "support/registry.rs"]
+mod registry;
+
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
 
+use registry::{Logged, Registry, TOKEN};
 use sha2::{Digest, Sha256};
 
-const TOKEN: &str = "glcbt-test-job-token-7f3a";
 const VERSION: &str = "9.8.7";
 const TARGET: &str = "x86_64-unknown-linux-musl";
 const PROJECT: &str = "42";
 
-/// One request the fake registry received.
-#[derive(Debug, Clone)]
-struct Logged {
-    method: String,
-    path: String,
-    job_token: Option<String>,
-    body: Vec<u8>,
+/// The folder install.sh's `--base-url` names (files live under `<version>/`).
+fn package_url(registry: &Registry) -> String {
+    format!(
+        "{}/projects/{PROJECT}/packages/generic/ase-lint",
+        registry.api_url()
+    )
 }
 
-#[derive(Default)]
-struct State {
-    /// Stored files by URL path.
-    files: BTreeMap<String, Vec<u8>>,
-    log: Vec<Logged>,
-    /// Answer every PUT with this status instead of storing the file.
-    put_status: Option<u16>,
-}
-
-/// A fake Generic Package Registry on 127.0.0.1: PUT stores the body under the URL path
-/// (201; 401 without the right `JOB-TOKEN`), GET serves what is stored (404 otherwise).
-struct Registry {
-    addr: SocketAddr,
-    state: Arc<Mutex<State>>,
-}
-
-impl Registry {
-    fn start() -> Registry {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
-        let addr = listener.local_addr().expect("local address");
-        let state = Arc::new(Mutex::new(State::default()));
-        let shared = Arc::clone(&state);
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                // A broken request only ends that connection.
-                let _ = serve(stream, &shared);
-            }
-        });
-        Registry { addr, state }
-    }
-
-    fn state(&self) -> MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn api_url(&self) -> String {
-        format!("http://{}/api/v4", self.addr)
-    }
-
-    /// The folder install.sh's `--base-url` names (files live under `<version>/`).
-    fn package_url(&self) -> String {
-        format!(
-            "{}/projects/{PROJECT}/packages/generic/ase-lint",
-            self.api_url()
-        )
-    }
-
-    fn package_path(file: &str) -> String {
-        format!("/api/v4/projects/{PROJECT}/packages/generic/ase-lint/{VERSION}/{file}")
-    }
-}
-
-fn serve(stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut writer = stream.try_clone()?;
-    let mut reader = BufReader::new(stream);
-    let mut line = String::new();
-    reader.read_line(&mut line)?;
-    let mut parts = line.split_whitespace();
-    let method = parts.next().unwrap_or_default().to_owned();
-    let path = parts.next().unwrap_or_default().to_owned();
-    let mut headers = BTreeMap::new();
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
-            break;
-        }
-        if let Some((name, value)) = header.split_once(':') {
-            headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_owned());
-        }
-    }
-    if headers
-        .get("expect")
-        .is_some_and(|v| v.eq_ignore_ascii_case("100-continue"))
-    {
-        writer.write_all(b"HTTP/1.1 100 Continue\r\n\r\n")?;
-    }
-    let length: usize = headers
-        .get("content-length")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
-    let mut body = vec![0; length];
-    reader.read_exact(&mut body)?;
-
-    let mut state = state.lock().unwrap_or_else(|e| e.into_inner());
-    let job_token = headers.get("job-token").cloned();
-    state.log.push(Logged {
-        method: method.clone(),
-        path: path.clone(),
-        job_token: job_token.clone(),
-        body: body.clone(),
-    });
-    let (status, reply) = match method.as_str() {
-        "PUT" if job_token.as_deref() != Some(TOKEN) => (401, b"{\"message\":\"401\"}".to_vec()),
-        "PUT" => match state.put_status {
-            Some(status) => (status, b"{\"message\":\"no\"}".to_vec()),
-            None => {
-                state.files.insert(path, body);
-                (201, b"{\"message\":\"201 Created\"}".to_vec())
-            }
-        },
-        "GET" => match state.files.get(&path) {
-            Some(file) => (200, file.clone()),
-            None => (404, b"{\"message\":\"404 Not Found\"}".to_vec()),
-        },
-        _ => (405, Vec::new()),
-    };
-    drop(state);
-    let head = format!(
-        "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        reply.len()
-    );
-    writer.write_all(head.as_bytes())?;
-    writer.write_all(&reply)?;
-    writer.flush()
+fn package_path(file: &str) -> String {
+    format!("/api/v4/projects/{PROJECT}/packages/generic/ase-lint/{VERSION}/{file}")
 }
 
 fn script(name: &str) -> PathBuf {
@@ -223,7 +108,7 @@ fn upload(registry: &Registry, files: &[PathBuf], home: &Path) -> Output {
 }
 
 fn install(registry: &Registry, version: &str, bin: &Path, home: &Path) -> Output {
-    let base = registry.package_url();
+    let base = package_url(registry);
     run(
         "install.sh",
         &[
@@ -262,15 +147,19 @@ fn package_upload_and_install_round_trip() {
     let packed = package(dir.path(), "ase-lint 9.8.7", &out);
     assert!(packed.status.success(), "{}", text(&packed));
     let tarball = std::fs::read(out.join(tarball_name())).expect("tarball");
-    let checksum = std::fs::read_to_string(out.join(format!("{}.sha256", tarball_name())))
-        .expect(".sha256");
+    let checksum =
+        std::fs::read_to_string(out.join(format!("{}.sha256", tarball_name()))).expect(".sha256");
     assert_eq!(
         checksum,
         format!("{}  {}\n", sha256_hex(&tarball), tarball_name())
     );
     // Reproducible: packing the same binary again gives the same bytes.
     let again = dir.path().join("again");
-    assert!(package(dir.path(), "ase-lint 9.8.7", &again).status.success());
+    assert!(
+        package(dir.path(), "ase-lint 9.8.7", &again)
+            .status
+            .success()
+    );
     assert_eq!(
         std::fs::read(again.join(tarball_name())).expect("tarball"),
         tarball
@@ -293,7 +182,7 @@ fn package_upload_and_install_round_trip() {
     for (put, file) in puts.iter().zip(&files) {
         let name = file.file_name().and_then(|n| n.to_str()).expect("name");
         assert_eq!(put.method, "PUT");
-        assert_eq!(put.path, Registry::package_path(name));
+        assert_eq!(put.path, package_path(name));
         assert_eq!(put.job_token.as_deref(), Some(TOKEN));
         assert_eq!(put.body, std::fs::read(file).expect("file"));
     }
@@ -314,8 +203,8 @@ fn package_upload_and_install_round_trip() {
     assert_eq!(
         gets,
         [
-            Registry::package_path(&tarball_name()),
-            Registry::package_path(&format!("{}.sha256", tarball_name())),
+            package_path(&tarball_name()),
+            package_path(&format!("{}.sha256", tarball_name())),
         ]
     );
     let ran = Command::new(bin.join("ase-lint")).output().expect("run");
@@ -331,7 +220,10 @@ fn package_upload_and_install_round_trip() {
         !std::fs::read_dir(dir.path())
             .expect("dir")
             .flatten()
-            .any(|e| e.file_name().to_string_lossy().starts_with("ase-lint-install.")),
+            .any(|e| e
+                .file_name()
+                .to_string_lossy()
+                .starts_with("ase-lint-install.")),
         "install.sh left its temporary folder"
     );
 }
@@ -363,14 +255,14 @@ fn install_refuses_a_tampered_tarball() {
     registry
         .state()
         .files
-        .insert(Registry::package_path(&tarball_name()), tampered);
+        .insert(package_path(&tarball_name()), tampered);
     assert_refused(&registry, dir.path(), "checksum mismatch");
 
     // A flipped byte is caught too.
     let mut state = registry.state();
     let file = state
         .files
-        .get_mut(&Registry::package_path(&tarball_name()))
+        .get_mut(&package_path(&tarball_name()))
         .expect("stored");
     file[100] ^= 1;
     drop(state);
@@ -381,9 +273,13 @@ fn install_refuses_a_tampered_tarball() {
 fn install_refuses_a_missing_or_malformed_checksum() {
     let dir = tempfile::tempdir().expect("tempdir");
     let registry = released(dir.path(), "ase-lint 9.8.7");
-    let sha_path = Registry::package_path(&format!("{}.sha256", tarball_name()));
+    let sha_path = package_path(&format!("{}.sha256", tarball_name()));
     let good = registry.state().files.remove(&sha_path).expect("stored");
-    assert_refused(&registry, dir.path(), "refusing to install an unverified binary");
+    assert_refused(
+        &registry,
+        dir.path(),
+        "refusing to install an unverified binary",
+    );
 
     for bad in ["", "not a digest\n", "abc123  file\n"] {
         registry
@@ -407,7 +303,7 @@ fn install_refuses_a_missing_tarball_and_bad_arguments() {
     registry
         .state()
         .files
-        .remove(&Registry::package_path(&tarball_name()));
+        .remove(&package_path(&tarball_name()));
     assert_refused(&registry, dir.path(), "cannot download");
 
     let bin = dir.path().join("other-bin");
@@ -427,7 +323,12 @@ fn install_refuses_a_missing_tarball_and_bad_arguments() {
             all = args.clone();
         }
         let output = run("install.sh", &all, &[], dir.path());
-        assert_eq!(output.status.code(), Some(code), "{args:?}: {}", text(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{args:?}: {}",
+            text(&output)
+        );
         assert!(!bin.join("ase-lint").exists(), "{args:?}");
     }
 }
