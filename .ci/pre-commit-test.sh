@@ -50,9 +50,11 @@ printf 'id: 2\nname: f6438d0c Acme Corp\nnotes: "x"\n' > organizations/1.yaml
 cp "$fixture" organizations/361092349520.yaml
 printf '# Docs\n\nNo table here.\n' > docs/README.md
 
-echo "== a staged bad org file fails"
+echo "== a staged bad org file fails (the first run installs the hook: cargo install)"
 stage_only organizations/1.yaml
+SECONDS=0
 out="$(expect fail ase-lint)"
+echo "   hook environment installed and run in ${SECONDS}s (CARGO_TARGET_DIR=$CARGO_TARGET_DIR)"
 grep -q 'note/schema' <<<"$out" || { echo "$out"; echo "pre-commit-test: no note/schema finding" >&2; exit 1; }
 
 echo "== a staged good org file passes"
