@@ -4,10 +4,10 @@
 //! - `readme/parse`: the ASE table of `fixtures/ase-project/README.md`, its data rows
 //!   repeated to 1,000 rows (parse only, then parse + every README rule);
 //! - `org/parse`: the 49 org files of `fixtures/notes` (YAML parse with spans);
-//! - `questions/analyse`: the six-question matcher over the same 49 notes, after one
-//!   warm-up pass (so it measures matching, not compiling the phrase sets), and
-//!   `questions/cold-start`: building the settings and answering one ASE note (so every
-//!   phrase set is compiled), the cost a one-file pre-commit run pays.
+//! - `questions/analyse`: the note analysis over the same 49 notes, and over the labelled
+//!   corpus of `fixtures/notes/corpus` (throughput in notes, so criterion prints the time
+//!   per note), and `questions/cold-start`: building the settings and analysing one ASE
+//!   note, the cost a one-file pre-commit run pays.
 //!
 //! Run with `cargo bench --bench engine`; README.md's Performance section has the numbers.
 
@@ -17,8 +17,8 @@ use std::path::Path;
 
 use ase_lint::config::Settings;
 use ase_lint::lint::{FileKind, lint_text};
+use ase_lint::note::{Question, analyse, corpus};
 use ase_lint::parse;
-use ase_lint::rules::note::questions;
 use ase_lint::source::SourceFile;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -105,32 +105,37 @@ fn notes(files: &[(String, String)]) -> Vec<String> {
 fn matcher(c: &mut Criterion) {
     let notes = notes(&org_files());
     let settings = Settings::defaults();
-    let answer_all = |settings: &Settings| {
-        for note in &notes {
-            black_box(questions::analyse(note, settings));
+    let answer_all = |settings: &Settings, notes: &[String]| {
+        for note in notes {
+            black_box(analyse(note, settings));
         }
     };
-    answer_all(&settings);
     let bytes: usize = notes.iter().map(String::len).sum();
     let mut group = c.benchmark_group("questions");
     group.throughput(Throughput::Bytes(bytes as u64));
-    group.bench_function("analyse/49-notes", |b| b.iter(|| answer_all(&settings)));
-    // The note that answers the most questions: every phrase set gets compiled.
+    group.bench_function("analyse/49-notes", |b| {
+        b.iter(|| answer_all(&settings, &notes))
+    });
+    let labelled: Vec<String> = corpus::read(&[Path::new(FIXTURES).join("notes/corpus")])
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .map(|e| e.note)
+        .collect();
+    group.throughput(Throughput::Elements(labelled.len() as u64));
+    group.bench_function("analyse/corpus-per-note", |b| {
+        b.iter(|| answer_all(&settings, &labelled))
+    });
+    // The note that answers the most questions.
     let ase_note = notes
         .iter()
         .max_by_key(|note| {
-            questions::analyse(note, &settings).map_or(0, |a| {
-                questions::Question::ALL
-                    .iter()
-                    .filter(|q| a.answers(**q))
-                    .count()
-                    + 1
-            })
+            let a = analyse(note, &settings);
+            Question::ALL.iter().filter(|q| a.answers(**q)).count()
         })
         .unwrap_or_else(|| panic!("no org notes under {FIXTURES}/notes"));
     group.throughput(Throughput::Elements(1));
     group.bench_function("cold-start/one-ase-note", |b| {
-        b.iter(|| black_box(questions::analyse(ase_note, &Settings::defaults())))
+        b.iter(|| black_box(analyse(ase_note, &Settings::defaults())))
     });
     group.finish();
 }

@@ -1,7 +1,14 @@
 #!/usr/bin/env python3
-"""Supply-chain check for CI, without network: every dependency in Cargo.lock must come
-from crates.io, and its license expression must be satisfiable with the `[licenses] allow`
-list of deny.toml.
+"""Supply-chain check for CI: every dependency in Cargo.lock must come from crates.io, its
+license expression must be satisfiable with the `[licenses] allow` list of deny.toml, its
+version must not be yanked, and the `[bans]` rules of deny.toml hold (`wildcards`: no
+`*` version requirement in our manifests; `multiple-versions`: a crate in several
+versions, a warning by default).
+
+The yanked check reads each crate's file of the crates.io sparse index
+(https://index.crates.io); when the index cannot be reached (CI without network) it is
+skipped with a notice, and `--offline` skips it outright. Everything else needs no
+network.
 
 cargo-deny and cargo-audit need the RustSec advisory database from github.com, which CI
 cannot reach, and compiling cargo-deny in CI is too slow; deny.toml is kept for people who
@@ -10,7 +17,8 @@ come from `cargo metadata --locked --format-version 1` (every platform's, so a c
 only on Windows is checked too); the workspace's own crates are skipped.
 
     python3 scripts/supply_chain.py               # exit 1 listing offenders, 2 on trouble
-    python3 scripts/supply_chain.py --self-test   # unit tests of the SPDX evaluation
+    python3 scripts/supply_chain.py --offline     # the same without the yanked check
+    python3 scripts/supply_chain.py --self-test   # unit tests (no network)
 
 SPDX expressions: `OR`, `AND` (binds tighter), `WITH` exceptions, parentheses, and the old
 `/` separator (read as `OR`); operators in upper or lower case. A `WITH` term is allowed
@@ -23,6 +31,8 @@ import re
 import subprocess
 import sys
 import unittest
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +41,8 @@ CRATES_IO = {
     "sparse+https://index.crates.io/",
 }
 TOKEN = re.compile(r"\(|\)|/|[^\s()/]+")
+INDEX = "https://index.crates.io"
+INDEX_TIMEOUT = 5
 
 
 class SpdxError(ValueError):
@@ -170,6 +182,101 @@ def offenders(metadata, allowed):
     return sorted(found)
 
 
+def index_path(name):
+    """The path of a crate's file in the crates.io sparse index."""
+    name = name.lower()
+    if len(name) <= 2:
+        return f"{len(name)}/{name}"
+    if len(name) == 3:
+        return f"3/{name[0]}/{name}"
+    return f"{name[:2]}/{name[2:4]}/{name}"
+
+
+def is_yanked(index_text, version):
+    """True or False from a sparse-index file (one JSON object per line); None when the
+    version is not listed."""
+    for line in index_text.splitlines():
+        if line.strip():
+            entry = json.loads(line)
+            if entry.get("vers") == version:
+                return bool(entry.get("yanked"))
+    return None
+
+
+def fetch_index(name):
+    with urllib.request.urlopen(f"{INDEX}/{index_path(name)}", timeout=INDEX_TIMEOUT) as answer:
+        return answer.read().decode("utf-8")
+
+
+def yanked_problems(packages, fetch=fetch_index):
+    """(problems, notice): one problem per crates.io package whose version is yanked; the
+    notice says why the check was skipped (the index not reachable)."""
+    registry = sorted(
+        {(p["name"], p["version"]) for p in packages if p.get("source") in CRATES_IO}
+    )
+    if not registry:
+        return [], None
+    try:
+        fetch(registry[0][0])
+    except (OSError, ValueError) as error:
+        return [], f"the crates.io index ({INDEX}) is not reachable ({error}); yanked versions were not checked"
+    names = sorted({name for name, _ in registry})
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        texts = dict(zip(names, pool.map(lambda n: _fetch_or_none(fetch, n), names)))
+    problems = []
+    for name, version in registry:
+        text = texts.get(name)
+        if text is None:
+            problems.append(f"{name} {version}: its crates.io index file could not be read")
+        elif is_yanked(text, version):
+            problems.append(f"{name} {version}: this version is yanked from crates.io")
+    return problems, None
+
+
+def _fetch_or_none(fetch, name):
+    try:
+        return fetch(name)
+    except (OSError, ValueError):
+        return None
+
+
+WILDCARD = re.compile(r"^\s*[=^~]?\s*\*\s*$")
+
+
+def bans_problems(metadata, bans):
+    """(problems, warnings) by deny.toml's `[bans]`: `wildcards` (a `*` requirement in a
+    workspace manifest; path dependencies are exempt) and `multiple-versions` (a crate
+    locked in several versions). Each rule's level is "deny", "warn" or "allow"."""
+    found = {"deny": [], "warn": [], "allow": []}
+    workspace = set(metadata.get("workspace_members", []))
+    level = bans.get("wildcards", "allow")
+    for package in metadata["packages"]:
+        if package["id"] not in workspace:
+            continue
+        for dep in package.get("dependencies", []):
+            if dep.get("path") is None and WILDCARD.match(dep.get("req", "")):
+                found[level].append(f"{package['name']}: dependency `{dep['name']}` has a wildcard version (`{dep['req']}`)")
+    versions = {}
+    for package in metadata["packages"]:
+        if package["id"] not in workspace:
+            versions.setdefault(package["name"], set()).add(package["version"])
+    level = bans.get("multiple-versions", "warn")
+    for name, seen in sorted(versions.items()):
+        if len(seen) > 1:
+            found[level].append(f"{name}: {len(seen)} versions ({', '.join(sorted(seen))})")
+    return found["deny"], found["warn"]
+
+
+def deny_config(deny_toml):
+    """deny.toml, parsed."""
+    try:
+        import tomllib
+    except ImportError:
+        sys.exit("supply chain: needs Python 3.11 or later (tomllib)")
+    with open(deny_toml, "rb") as file:
+        return tomllib.load(file)
+
+
 def allowed_licenses(deny_toml):
     """The `[licenses] allow` list of deny.toml, as _key()s."""
     try:
@@ -194,10 +301,22 @@ def cargo_metadata():
     return json.loads(result.stdout)
 
 
-def main():
+def main(offline=False):
     allowed = allowed_licenses(ROOT / "deny.toml")
+    bans = deny_config(ROOT / "deny.toml").get("bans", {})
     metadata = cargo_metadata()
     found = offenders(metadata, allowed)
+    banned, warnings = bans_problems(metadata, bans)
+    found += banned
+    if offline:
+        notice = "--offline: yanked versions were not checked"
+    else:
+        yanked, notice = yanked_problems(metadata["packages"])
+        found += yanked
+    for line in warnings:
+        print(f"supply chain: warning: {line}", file=sys.stderr)
+    if notice:
+        print(f"supply chain: notice: {notice}", file=sys.stderr)
     checked = len(metadata["packages"]) - len(metadata.get("workspace_members", []))
     if found:
         print(f"supply chain: {len(found)} problem(s) in {checked} dependencies:", file=sys.stderr)
@@ -205,7 +324,7 @@ def main():
             print(f"  {line}", file=sys.stderr)
         print("Replace the dependency, or (after review) allow its license in deny.toml.", file=sys.stderr)
         return 1
-    print(f"supply chain: {checked} dependencies, all from crates.io with licenses deny.toml allows")
+    print(f"supply chain: {checked} dependencies, all from crates.io with licenses deny.toml allows, none banned" + ("" if notice else " or yanked"))
     return 0
 
 
@@ -277,6 +396,57 @@ class SpdxTests(unittest.TestCase):
         self.assertTrue(found[1].startswith("gpl 1.0.0: license `GPL-3.0`"), found)
         self.assertEqual(found[2], "vendored 1.0.0: a path dependency, not from crates.io")
 
+    def test_index_paths_follow_the_sparse_index_layout(self):
+        self.assertEqual(index_path("a"), "1/a")
+        self.assertEqual(index_path("cc"), "2/cc")
+        self.assertEqual(index_path("syn"), "3/s/syn")
+        self.assertEqual(index_path("Serde"), "se/rd/serde")
+
+    def test_yanked_versions_are_problems(self):
+        index = {
+            "serde": '{"name":"serde","vers":"1.0.0","yanked":false}\n{"name":"serde","vers":"1.0.1","yanked":true}\n',
+        }
+        crates_io = "registry+https://github.com/rust-lang/crates.io-index"
+        packages = [
+            {"name": "serde", "version": "1.0.1", "source": crates_io},
+            {"name": "serde", "version": "1.0.0", "source": crates_io},
+            {"name": "local", "version": "0.1.0", "source": None},
+        ]
+        problems, notice = yanked_problems(packages, lambda name: index[name])
+        self.assertIsNone(notice)
+        self.assertEqual(problems, ["serde 1.0.1: this version is yanked from crates.io"])
+
+    def test_an_unreachable_index_is_a_notice_not_a_failure(self):
+        def offline(name):
+            raise OSError("no network")
+
+        packages = [{"name": "serde", "version": "1.0.0", "source": "sparse+https://index.crates.io/"}]
+        problems, notice = yanked_problems(packages, offline)
+        self.assertEqual(problems, [])
+        self.assertIn("not reachable", notice)
+
+    def test_bans_wildcards_deny_and_duplicates_warn(self):
+        metadata = {
+            "workspace_members": ["self"],
+            "packages": [
+                {"id": "self", "name": "self", "version": "0.1.0", "dependencies": [
+                    {"name": "any", "req": "*"},
+                    {"name": "pinned", "req": "^1.2"},
+                    {"name": "local", "req": "*", "path": "/x"},
+                ]},
+                {"id": "a1", "name": "dup", "version": "1.0.0"},
+                {"id": "a2", "name": "dup", "version": "2.0.0"},
+            ],
+        }
+        banned, warned = bans_problems(metadata, {"wildcards": "deny", "multiple-versions": "warn"})
+        self.assertEqual(banned, ["self: dependency `any` has a wildcard version (`*`)"])
+        self.assertEqual(warned, ["dup: 2 versions (1.0.0, 2.0.0)"])
+
+    def test_the_committed_bans_are_wildcards_deny_duplicates_warn(self):
+        bans = deny_config(ROOT / "deny.toml")["bans"]
+        self.assertEqual(bans["wildcards"], "deny")
+        self.assertEqual(bans["multiple-versions"], "warn")
+
     def test_the_committed_allow_list_reads(self):
         allowed = allowed_licenses(ROOT / "deny.toml")
         self.assertIn("mit", allowed)
@@ -288,6 +458,8 @@ if __name__ == "__main__":
         suite = unittest.defaultTestLoader.loadTestsFromTestCase(SpdxTests)
         outcome = unittest.TextTestRunner(verbosity=1).run(suite)
         sys.exit(0 if outcome.wasSuccessful() else 1)
+    if sys.argv[1:] == ["--offline"]:
+        sys.exit(main(offline=True))
     if sys.argv[1:]:
-        sys.exit(f"usage: {sys.argv[0]} [--self-test]")
+        sys.exit(f"usage: {sys.argv[0]} [--self-test | --offline]")
     sys.exit(main())

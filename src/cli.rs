@@ -1,4 +1,4 @@
-//! Command line: `check`, `rules`, `explain`, `config`; exit status 0 / 1 / 2.
+//! Command line: `check`, `rules`, `explain`, `config`, `verify`; exit status 0 / 1 / 2.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -32,7 +32,11 @@ pub enum Command {
     /// Check README tables and org files (default: the current directory).
     Check(CheckArgs),
     /// List every rule with its default severity and summary.
-    Rules,
+    Rules {
+        /// Output format (`json`: id, default severity, summary and docs URL of each rule).
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
     /// Print a rule's documentation: what it checks, why, an example.
     Explain {
         /// Rule name, e.g. `note/emergency`.
@@ -42,16 +46,29 @@ pub enum Command {
     /// lines, stale threads resolved (see docs/bot.md).
     #[cfg(feature = "bot")]
     Ci(Box<crate::gitlab::CiArgs>),
+    /// Check the ASE table against Zendesk itself, read-only: organizations, their names,
+    /// ASE and subscription, and the ASEs' users (see docs/verify.md).
+    Verify(Box<crate::zendesk::VerifyArgs>),
     /// Align the ASE table of a README (pipes and padding; cell contents untouched).
     Fmt(FmtArgs),
     /// Write a new org file whose note answers all six questions.
     NewNote(NewNoteArgs),
+    /// Show what ase-lint understood of org notes: ASE note or not and why, the ASE's
+    /// name and region, each handbook question's status with the statement that shows it.
+    Questions(QuestionsArgs),
     /// Print configuration.
     Config {
         /// Print the complete default configuration.
         #[arg(long)]
         default: bool,
     },
+}
+
+/// How `ase-lint rules` prints the rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -68,18 +85,31 @@ pub struct FmtArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct QuestionsArgs {
+    /// Org files, or folders holding them (default: the current directory).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format (`json`: version 1, see README).
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+    /// Configuration file (for your own phrase sets).
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct NewNoteArgs {
-    /// Zendesk organization id.
+    /// Zendesk organization id (digits only).
     #[arg(long)]
-    pub org_id: u64,
+    pub org_id: String,
     /// Zendesk org name, `<8 hex> <account name>`.
     #[arg(long)]
     pub org_name: String,
     /// The ASE's full name.
     #[arg(long)]
     pub ase: String,
-    /// The ASE's region.
-    #[arg(long, value_enum)]
+    /// The ASE's region (any case).
+    #[arg(long, value_enum, ignore_case = true)]
     pub region: crate::new_note::Region,
     /// The customer is on GitLab Dedicated.
     #[arg(long)]
@@ -87,6 +117,9 @@ pub struct NewNoteArgs {
     /// Write `organizations/<id>.yaml` (refuses to overwrite) instead of printing.
     #[arg(long)]
     pub write: bool,
+    /// Configuration file (for `handbook_url`).
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 }
 
 /// Options shared by commands that lint.
@@ -153,18 +186,20 @@ impl ColorChoice {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(&args),
-        Command::Rules => print_rules(),
+        Command::Rules { format } => print_rules(format),
         Command::Explain { rule } => explain(&rule),
         Command::Config { default } => print_config(default),
         #[cfg(feature = "bot")]
         Command::Ci(args) => crate::gitlab::ci::run(&args),
+        Command::Verify(args) => crate::zendesk::verify::run(&args),
         Command::Fmt(args) => fmt(&args),
         Command::NewNote(args) => new_note(&args),
+        Command::Questions(args) => questions(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
-            eprintln!("ase-lint: error: {message}");
+            eprintln!("ase-lint: error: {}", report::terminal_safe_lines(&message));
             ExitCode::from(EXIT_TROUBLE)
         }
     }
@@ -174,9 +209,15 @@ pub fn run(cli: Cli) -> ExitCode {
 pub fn load_settings(explicit: Option<&Path>) -> Result<Settings, ConfigError> {
     let found = match explicit {
         Some(path) => Some(path.to_path_buf()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|dir| Config::discover(&dir)),
+        None => std::env::current_dir().ok().and_then(|dir| {
+            // Shown relative to the current directory when it is there (messages name it).
+            let found = Config::discover(&dir)?;
+            Some(
+                found
+                    .strip_prefix(&dir)
+                    .map_or(found.clone(), Path::to_path_buf),
+            )
+        }),
     };
     match found {
         Some(path) => {
@@ -188,7 +229,25 @@ pub fn load_settings(explicit: Option<&Path>) -> Result<Settings, ConfigError> {
     }
 }
 
+/// One error per path that does not exist (nothing is checked then).
+fn missing_paths(paths: &[PathBuf]) -> Result<(), String> {
+    let missing: Vec<String> = paths
+        .iter()
+        .filter(|p| !p.exists())
+        .map(|p| lint::FileError::NotFound {
+            path: lint::display_path(p),
+        })
+        .map(|e| e.to_string())
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(missing.join("\nase-lint: error: "))
+    }
+}
+
 fn check(args: &CheckArgs) -> Result<u8, String> {
+    missing_paths(&args.paths)?;
     let settings = load_settings(args.options.config.as_deref()).map_err(|e| e.to_string())?;
     let ase_readme = args
         .ase_readme
@@ -212,12 +271,41 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
     report::write(&mut out, args.format, &run, text).map_err(|e| e.to_string())?;
     out.flush().map_err(|e| e.to_string())?;
     for error in &run.errors {
-        eprintln!("ase-lint: error: {error}");
+        eprintln!(
+            "ase-lint: error: {}",
+            report::terminal_safe(&error.to_string())
+        );
     }
     if !artifacts_written {
         return Ok(EXIT_TROUBLE);
     }
     Ok(exit_code(&run))
+}
+
+fn questions(args: &QuestionsArgs) -> Result<u8, String> {
+    use crate::commands::questions;
+    missing_paths(&args.paths)?;
+    let settings = load_settings(args.config.as_deref()).map_err(|e| e.to_string())?;
+    let (notes, errors) = questions::describe(&args.paths, &settings);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        RulesFormat::Json => questions::write_json(&mut out, notes),
+        RulesFormat::Text => questions::write_text(&mut out, &notes),
+    }
+    .and_then(|()| out.flush())
+    .map_err(|e| e.to_string())?;
+    for error in &errors {
+        eprintln!(
+            "ase-lint: error: {}",
+            report::terminal_safe(&error.to_string())
+        );
+    }
+    Ok(if errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_TROUBLE
+    })
 }
 
 /// A reporter that writes a whole run, as the report modules' `write` functions do.
@@ -251,8 +339,9 @@ pub fn write_artifact_files(
             && let Err(err) = write_report_file(path, run, reporter)
         {
             eprintln!(
-                "ase-lint: error: cannot write the {what} to `{}`: {err}",
-                path.display()
+                "ase-lint: error: cannot write the {what} to `{}`: {}",
+                crate::report::terminal_safe(&path.display().to_string()),
+                err.in_words()
             );
             all_written = false;
         }
@@ -260,14 +349,14 @@ pub fn write_artifact_files(
     all_written
 }
 
-/// Writes one report to `path`, creating its parent directories.
-fn write_report_file(path: &Path, run: &lint::LintRun, reporter: Reporter) -> std::io::Result<()> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
-    }
-    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
-    reporter(&mut out, run)?;
-    out.flush()
+/// Writes one report to `path`, creating its parent directories; never through a symlink
+/// (see [`crate::fsafe::write_replacing`]).
+fn write_report_file(
+    path: &Path,
+    run: &lint::LintRun,
+    reporter: Reporter,
+) -> Result<(), crate::fsafe::WriteError> {
+    crate::fsafe::write_replacing(path, |out| reporter(out, run))
 }
 
 /// 2 when a file could not be read, else 1 when an error-level diagnostic exists, else 0.
@@ -285,7 +374,10 @@ pub fn exit_code(run: &lint::LintRun) -> u8 {
     }
 }
 
-fn print_rules() -> Result<u8, String> {
+fn print_rules(format: RulesFormat) -> Result<u8, String> {
+    if format == RulesFormat::Json {
+        return print_rules_json();
+    }
     let width = rules::ALL
         .iter()
         .map(|r| r.meta().name.len())
@@ -305,9 +397,27 @@ fn print_rules() -> Result<u8, String> {
     Ok(EXIT_OK)
 }
 
+/// `ase-lint rules --format json`: one object per rule.
+fn print_rules_json() -> Result<u8, String> {
+    let all: Vec<serde_json::Value> = rules::ALL
+        .iter()
+        .map(|rule| {
+            let meta = rule.meta();
+            serde_json::json!({
+                "id": meta.name,
+                "default_severity": meta.severity.as_str(),
+                "summary": meta.summary,
+                "docs_url": rules::docs_url(meta.name),
+            })
+        })
+        .collect();
+    let text = serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?;
+    println!("{text}");
+    Ok(EXIT_OK)
+}
+
 fn explain(name: &str) -> Result<u8, String> {
-    let rule = rules::find(name)
-        .ok_or_else(|| format!("unknown rule `{name}`; `ase-lint rules` lists them"))?;
+    let rule = rules::find(name).ok_or_else(|| rules::unknown_rule(name))?;
     let meta = rule.meta();
     println!(
         "# {}\n\nDefault severity: {}\n\n{}",
@@ -336,8 +446,22 @@ fn fmt(args: &FmtArgs) -> Result<u8, String> {
 }
 
 fn fmt_file(path: &Path, check: bool, settings: &Settings) -> Result<u8, String> {
-    let shown = lint::display_path(path);
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    let shown = report::terminal_safe(&lint::display_path(path)).into_owned();
+    // Never through a symlink or from a special file; never more than the size cap.
+    let bytes =
+        crate::fsafe::read_regular(path, settings.max_file_bytes()).map_err(|e| match e {
+            crate::fsafe::ReadProblem::NotRegular { what } => {
+                format!("{shown}: cannot align: it is {what}, not a regular file")
+            }
+            crate::fsafe::ReadProblem::TooLarge { limit, .. } => {
+                format!("{shown}: cannot align: larger than {limit} bytes (limits.max_file_bytes)")
+            }
+            crate::fsafe::ReadProblem::Io(e) => {
+                format!("cannot read `{shown}`: {}", crate::words::io_problem(&e))
+            }
+        })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("cannot read `{shown}`: it is not UTF-8 text"))?;
     let Some(formatted) = crate::fmt::format_readme(&text, settings) else {
         eprintln!("{shown}: no ASE table found; nothing to align");
         return Ok(EXIT_OK);
@@ -349,21 +473,42 @@ fn fmt_file(path: &Path, check: bool, settings: &Settings) -> Result<u8, String>
         eprintln!("{shown}: the ASE table is not aligned; run `ase-lint fmt {shown}`");
         return Ok(EXIT_FINDINGS);
     }
-    std::fs::write(path, formatted).map_err(|e| format!("{shown}: cannot write: {e}"))?;
+    crate::fsafe::write_replacing(path, |out| out.write_all(formatted.as_bytes()))
+        .map_err(|e| format!("cannot write `{shown}`: {}", e.in_words()))?;
     eprintln!("{shown}: ASE table aligned");
     Ok(EXIT_OK)
 }
 
+/// The `--org-id` value as a number, or what is wrong with it.
+fn org_id(text: &str) -> Result<u64, String> {
+    let digits_only = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    match text.parse::<u64>() {
+        Ok(id) if digits_only && id > 0 => Ok(id),
+        _ if digits_only => Err(format!(
+            "`--org-id` must be the Zendesk organization id: a number from 1 to {}, found `{text}`",
+            u64::MAX
+        )),
+        _ => Err(format!(
+            "`--org-id` must be the Zendesk organization id: digits only, found `{}`",
+            crate::words::visible_controls(text)
+        )),
+    }
+}
+
 fn new_note(args: &NewNoteArgs) -> Result<u8, String> {
+    let org_id = org_id(&args.org_id)?;
+    let settings = load_settings(args.config.as_deref()).map_err(|e| e.to_string())?;
     let request = crate::new_note::NoteRequest {
-        org_id: args.org_id,
+        org_id,
+        handbook_url: settings.config.handbook_url.clone(),
         org_name: args.org_name.clone(),
         ase: args.ase.clone(),
         region: args.region,
         dedicated: args.dedicated,
     };
+    crate::new_note::validate(&request, &settings)?;
     let text = crate::new_note::render(&request);
-    let path = crate::new_note::org_file_path(args.org_id);
+    let path = crate::new_note::org_file_path(org_id);
     if !args.write {
         print!("{text}");
         return Ok(EXIT_OK);
@@ -376,12 +521,13 @@ fn new_note(args: &NewNoteArgs) -> Result<u8, String> {
             std::io::ErrorKind::AlreadyExists => {
                 format!("{path} already exists; not overwriting it")
             }
-            _ => {
-                format!("{path}: cannot create: {e} (run it from the Organizations project's root)")
-            }
+            _ => format!(
+                "cannot create `{path}`: {} (run it from the Organizations project's root)",
+                crate::words::io_problem(&e)
+            ),
         })?;
     file.write_all(text.as_bytes())
-        .map_err(|e| format!("{path}: cannot write: {e}"))?;
+        .map_err(|e| format!("cannot write `{path}`: {}", crate::words::io_problem(&e)))?;
     eprintln!("wrote {path}; check it with `ase-lint check {path}`");
     Ok(EXIT_OK)
 }

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use crate::config_words::{ConfigOrigin, regex_explanation};
 use crate::diagnostic::Severity;
 use crate::model::Column;
 use crate::phrases::PhraseMatcher;
@@ -16,6 +17,22 @@ pub const DEFAULT_CONFIG_YAML: &str = include_str!("default-config.yml");
 
 /// The file name searched for in the current directory and its ancestors.
 pub const CONFIG_FILE_NAME: &str = ".ase-lint.yml";
+
+/// The handbook's address when the configuration does not set `handbook_url`.
+pub const DEFAULT_HANDBOOK_URL: &str = "https://handbook.gitlab.com";
+
+/// The handbook page "Working on ASE tickets", below the handbook's address.
+pub const WORKFLOW_PAGE: &str =
+    "/handbook/support/workflows/assigned-support-engineer/working-on-ase-tickets/";
+
+/// The absolute address of the ASE workflow page under `handbook_url`.
+pub fn workflow_url(handbook_url: &str) -> String {
+    format!("{}{WORKFLOW_PAGE}", handbook_url.trim_end_matches('/'))
+}
+
+fn default_handbook_url() -> String {
+    DEFAULT_HANDBOOK_URL.to_owned()
+}
 
 /// The org-note phrase sets, by configuration key: ASE-note detection, the six questions in
 /// the handbook's order, and the link to the ASE workflow page.
@@ -33,7 +50,10 @@ pub const QUESTIONS: [&str; 8] = [
 /// A configuration problem, located in the configuration file.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read configuration file {path}: {source}")]
+    #[error(
+        "cannot read the configuration file `{path}`: {}",
+        crate::words::io_problem(source)
+    )]
     Read {
         path: String,
         source: std::io::Error,
@@ -63,6 +83,9 @@ pub enum Level {
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub ase_readme: Option<String>,
+    /// The handbook's address, for the links ase-lint suggests and writes.
+    #[serde(default = "default_handbook_url")]
+    pub handbook_url: String,
     pub columns: ColumnsConfig,
     pub rules: BTreeMap<String, Level>,
     pub ids: IdsConfig,
@@ -71,6 +94,145 @@ pub struct Config {
     /// The other project for the `cross/*` rules (flags `--ase-readme`/`--orgs-dir` win).
     #[serde(default)]
     pub cross: CrossConfig,
+    /// The user's file this configuration was read from (locates errors found later).
+    #[serde(skip)]
+    pub origin: Option<std::sync::Arc<ConfigOrigin>>,
+    /// Size and request caps (the files and the merge request are untrusted).
+    #[serde(default)]
+    pub limits: LimitsConfig,
+    /// Findings silenced on README rows, each with its reason (see [`crate::suppress`]).
+    #[serde(default)]
+    pub allow: Vec<AllowConfig>,
+    /// The Zendesk instance `ase-lint verify` reads.
+    #[serde(default)]
+    pub zendesk: ZendeskConfig,
+}
+
+/// One `allow:` entry: silence `rule` on the README row whose Zendesk Account ID is
+/// `account`, for `reason`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllowConfig {
+    pub rule: String,
+    #[serde(deserialize_with = "text_or_number")]
+    pub account: String,
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// A YAML scalar as text: `account: 361092349520` and `account: "361092349520"` alike.
+fn text_or_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Scalar {
+        Number(u64),
+        Text(String),
+    }
+    Ok(match Scalar::deserialize(deserializer)? {
+        Scalar::Number(n) => n.to_string(),
+        Scalar::Text(t) => t,
+    })
+}
+
+/// `limits:`: what one run reads at most.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsConfig {
+    /// A README or org file larger than this is not read (`file/too-large`).
+    pub max_file_bytes: u64,
+    /// Repository files `ase-lint ci` reads through the API per run (base versions and
+    /// the other project's files); the rest are named in the summary as not checked.
+    pub max_api_reads: usize,
+    /// Accounts one ASE looks after at most (`table/ase-capacity`).
+    #[serde(default = "default_max_accounts_per_ase")]
+    pub max_accounts_per_ase: usize,
+}
+
+fn default_max_accounts_per_ase() -> usize {
+    5
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: 1024 * 1024,
+            max_api_reads: 200,
+            max_accounts_per_ase: default_max_accounts_per_ase(),
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserLimits {
+    max_file_bytes: Option<u64>,
+    max_api_reads: Option<usize>,
+    max_accounts_per_ase: Option<usize>,
+}
+
+/// `zendesk:`: the instance `ase-lint verify` reads and its organization field keys.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZendeskConfig {
+    pub url: String,
+    pub fields: ZendeskFields,
+    /// True when a user's file sets `url` (then `ase-lint ci` verifies changed rows).
+    #[serde(skip)]
+    pub url_set: bool,
+}
+
+/// `zendesk.fields`: organization field keys.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZendeskFields {
+    pub assigned_se: String,
+    pub ase_subscription: String,
+}
+
+/// The default Zendesk instance.
+pub const DEFAULT_ZENDESK_URL: &str = "https://gitlab.zendesk.com";
+
+impl Default for ZendeskConfig {
+    fn default() -> Self {
+        Self {
+            url: DEFAULT_ZENDESK_URL.to_owned(),
+            fields: ZendeskFields {
+                assigned_se: "assigned_se".to_owned(),
+                ase_subscription: "sub_ss_ase".to_owned(),
+            },
+            url_set: false,
+        }
+    }
+}
+
+impl ZendeskConfig {
+    fn merge(&mut self, user: UserZendesk) {
+        if let Some(url) = user.url {
+            self.url = url;
+            self.url_set = true;
+        }
+        let fields = user.fields.unwrap_or_default();
+        if let Some(key) = fields.assigned_se {
+            self.fields.assigned_se = key;
+        }
+        if let Some(key) = fields.ase_subscription {
+            self.fields.ase_subscription = key;
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserZendesk {
+    url: Option<String>,
+    fields: Option<UserZendeskFields>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserZendeskFields {
+    assigned_se: Option<String>,
+    ase_subscription: Option<String>,
 }
 
 /// `cross:`: local checkouts of the other project, relative to the configuration file.
@@ -122,12 +284,16 @@ pub struct PhraseSetConfig {
 #[serde(deny_unknown_fields)]
 struct UserConfig {
     ase_readme: Option<String>,
+    handbook_url: Option<String>,
     columns: Option<UserColumns>,
     rules: Option<BTreeMap<String, Level>>,
     ids: Option<UserIds>,
     links: Option<UserLinks>,
     questions: Option<BTreeMap<String, PhraseSetConfig>>,
     cross: Option<CrossConfig>,
+    limits: Option<UserLimits>,
+    allow: Option<Vec<AllowConfig>>,
+    zendesk: Option<UserZendesk>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -185,12 +351,17 @@ impl Config {
         };
         let mut config = Config::default_config();
         config.merge(user);
+        config.origin = Some(std::sync::Arc::new(ConfigOrigin::new(path, text)));
         Ok(config)
     }
 
     fn merge(&mut self, user: UserConfig) {
+        self.allow.extend(user.allow.unwrap_or_default());
         if user.ase_readme.is_some() {
             self.ase_readme = user.ase_readme;
+        }
+        if let Some(url) = user.handbook_url {
+            self.handbook_url = url;
         }
         if let Some(cross) = user.cross {
             self.cross.ase_readme = cross.ase_readme.or(self.cross.ase_readme.take());
@@ -206,6 +377,17 @@ impl Config {
             for (key, names) in columns.aliases.unwrap_or_default() {
                 self.columns.aliases.entry(key).or_default().extend(names);
             }
+        }
+        if let Some(limits) = user.limits {
+            self.limits.max_file_bytes =
+                limits.max_file_bytes.unwrap_or(self.limits.max_file_bytes);
+            self.limits.max_api_reads = limits.max_api_reads.unwrap_or(self.limits.max_api_reads);
+            self.limits.max_accounts_per_ase = limits
+                .max_accounts_per_ase
+                .unwrap_or(self.limits.max_accounts_per_ase);
+        }
+        if let Some(zendesk) = user.zendesk {
+            self.zendesk.merge(zendesk);
         }
         self.rules.extend(user.rules.unwrap_or_default());
         if let Some(ids) = user.ids {
@@ -247,17 +429,8 @@ fn parse_yaml<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<T,
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! { max_events: 100_000, max_depth: 64 },
     };
-    serde_saphyr::from_str_with_options(text, options).map_err(|err| {
-        let (line, column) = err
-            .location()
-            .map_or((0, 0), |loc| (loc.line(), loc.column()));
-        ConfigError::Invalid {
-            path: path.to_owned(),
-            line,
-            column,
-            message: crate::parse::orgnote::yaml_error_message(&err),
-        }
-    })
+    serde_saphyr::from_str_with_options(text, options)
+        .map_err(|err| crate::config_words::parse_error(path, text, &err))
 }
 
 /// Per-run compiled configuration that rules read.
@@ -280,17 +453,11 @@ pub struct Settings {
 impl Settings {
     /// Compiles a configuration. `base` is the folder `ase_readme` is relative to.
     pub fn new(config: Config, base: &Path, config_path: &str) -> Result<Settings, ConfigError> {
-        let value_error = |message: String| ConfigError::Value {
-            path: config_path.to_owned(),
-            message,
-        };
+        let fallback = ConfigOrigin::new(config_path, "");
+        let origin = config.origin.as_deref().unwrap_or(&fallback);
         let column = |key: &String| {
-            Column::from_config_key(key).ok_or_else(|| {
-                value_error(format!(
-                    "unknown column `{key}` (known: {})",
-                    Column::ALL.map(Column::config_key).join(", ")
-                ))
-            })
+            Column::from_config_key(key)
+                .ok_or_else(|| origin.unknown_column(key, &Column::ALL.map(Column::config_key)))
         };
         let mut header_names = HashMap::new();
         for known in Column::ALL {
@@ -318,10 +485,7 @@ impl Settings {
         let mut questions = HashMap::new();
         for (key, set) in &config.questions {
             if !QUESTIONS.contains(&key.as_str()) {
-                return Err(value_error(format!(
-                    "unknown question `{key}` under `questions` (known: {})",
-                    QUESTIONS.join(", ")
-                )));
+                return Err(origin.unknown_question(key, &QUESTIONS));
             }
             let known_good = |pattern: &str| {
                 builtin
@@ -329,15 +493,29 @@ impl Settings {
                     .is_some_and(|b| b.patterns.iter().chain(&b.guards).any(|p| p == pattern))
             };
             let matcher = PhraseMatcher::compile_lazily(&set.patterns, &set.guards, known_good)
-                .map_err(|e| value_error(format!("questions.{key}: invalid pattern: {e}")))?;
+                .map_err(|e| bad_pattern(origin, key, set, &e.to_string()))?;
             questions.insert(key.clone(), matcher);
         }
         for rule in config.rules.keys() {
             if crate::rules::find(rule).is_none() {
-                return Err(value_error(format!(
-                    "unknown rule `{rule}` under `rules` (see `ase-lint rules`)"
-                )));
+                return Err(origin.unknown_rule(rule));
             }
+        }
+        for (i, allow) in config.allow.iter().enumerate() {
+            if crate::rules::find(&allow.rule).is_none() {
+                return Err(origin.allow_error(i, &crate::rules::unknown_rule(&allow.rule)));
+            }
+            if allow.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                return Err(
+                    origin.allow_error(i, "has no `reason`: say why the finding does not apply")
+                );
+            }
+        }
+        if config.limits.max_file_bytes == 0 {
+            return Err(origin.limit_error("max_file_bytes", "must be above 0"));
+        }
+        if config.limits.max_accounts_per_ase == 0 {
+            return Err(origin.limit_error("max_accounts_per_ase", "must be above 0"));
         }
         let ase_readme = config.ase_readme.as_ref().map(|p| base.join(p));
         let cross_ase_readme = config.cross.ase_readme.as_ref().map(|p| base.join(p));
@@ -364,6 +542,11 @@ impl Settings {
         .unwrap_or_else(|e| unreachable!("built-in default configuration is invalid: {e}"))
     }
 
+    /// `limits.max_file_bytes`: the largest README or org file read.
+    pub fn max_file_bytes(&self) -> u64 {
+        self.config.limits.max_file_bytes
+    }
+
     /// The known column a header cell names, if any.
     pub fn column_for_header(&self, header: &str) -> Option<Column> {
         self.header_names.get(&normalize_header(header)).copied()
@@ -382,6 +565,28 @@ impl Settings {
             Some(Level::Error) => Some(Severity::Error),
             None => Some(default),
         }
+    }
+}
+
+/// The first pattern of `set` the regex engine refuses, located, with the engine's own
+/// explanation (`fallback`: the phrase compiler's message, when it cannot be found).
+fn bad_pattern(
+    origin: &ConfigOrigin,
+    key: &str,
+    set: &PhraseSetConfig,
+    fallback: &str,
+) -> ConfigError {
+    let culprit =
+        set.patterns.iter().chain(&set.guards).find(|p| {
+            PhraseMatcher::compile_lazily(std::slice::from_ref(*p), &[], |_| false).is_err()
+        });
+    match culprit {
+        Some(pattern) => {
+            let testable = pattern.replace(crate::phrases::NAME_PLACEHOLDER, "x");
+            let explanation = regex_explanation(&testable).unwrap_or_else(|| fallback.to_owned());
+            origin.bad_pattern(key, pattern, &explanation)
+        }
+        None => origin.bad_pattern(key, "", fallback),
     }
 }
 
@@ -423,11 +628,12 @@ mod tests {
     #[test]
     fn a_bad_user_phrase_is_a_configuration_error_at_load() {
         let user = "questions:\n  emergency:\n    patterns: ['(P1']\n";
-        let config = Config::from_user_yaml("x", user).unwrap_or_else(|e| panic!("{e}"));
+        let config =
+            Config::from_user_yaml(".ase-lint.yml", user).unwrap_or_else(|e| panic!("{e}"));
         let err = Settings::new(config, Path::new("."), ".ase-lint.yml").err();
         let message = err.map(|e| e.to_string()).unwrap_or_default();
         assert!(
-            message.contains("questions.emergency: invalid pattern"),
+            message.starts_with(".ase-lint.yml:3:16: `questions.emergency.patterns[0]`: the pattern `(P1` is not a valid regular expression: unclosed group"),
             "{message}"
         );
     }
@@ -457,13 +663,46 @@ mod tests {
     }
 
     #[test]
+    fn limits_default_and_merge() {
+        let defaults = Settings::defaults();
+        assert_eq!(defaults.max_file_bytes(), 1024 * 1024);
+        assert_eq!(defaults.config.limits.max_api_reads, 200);
+        let c = Config::from_user_yaml("x", "limits:\n  max_api_reads: 3\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.limits.max_api_reads, 3);
+        assert_eq!(c.limits.max_file_bytes, 1024 * 1024);
+        let zero = Config::from_user_yaml("x", "limits:\n  max_file_bytes: 0\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(Settings::new(zero, Path::new("."), "x").is_err());
+    }
+
+    #[test]
+    fn zendesk_defaults_and_an_explicit_url() {
+        let defaults = Config::default_config();
+        assert_eq!(defaults.zendesk.url, DEFAULT_ZENDESK_URL);
+        assert!(!defaults.zendesk.url_set);
+        assert_eq!(defaults.zendesk.fields.assigned_se, "assigned_se");
+        assert_eq!(defaults.zendesk.fields.ase_subscription, "sub_ss_ase");
+        assert_eq!(defaults.limits.max_accounts_per_ase, 5);
+        let yaml = "zendesk:\n  url: https://gitlab-federal-support.zendesk.com\n  fields:\n    ase_subscription: sub_ase\nlimits:\n  max_accounts_per_ase: 6\n";
+        let c = Config::from_user_yaml("x", yaml).unwrap_or_else(|e| panic!("{e}"));
+        assert!(c.zendesk.url_set);
+        assert_eq!(c.zendesk.fields.ase_subscription, "sub_ase");
+        assert_eq!(c.zendesk.fields.assigned_se, "assigned_se");
+        assert_eq!(c.limits.max_accounts_per_ase, 6);
+        let zero = Config::from_user_yaml("x", "limits:\n  max_accounts_per_ase: 0\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(Settings::new(zero, Path::new("."), "x").is_err());
+    }
+
+    #[test]
     fn user_phrases_extend_unless_replaced() {
         let c = Config::from_user_yaml(
             "x",
-            "questions:\n  emergency:\n    patterns: ['\\bP1\\b']\n  region:\n    replace: true\n    patterns: [LATAM]\n",
+            "questions:\n  workflow_link:\n    patterns: ['runbook/ase']\n  region:\n    replace: true\n    patterns: [LATAM]\n",
         )
         .unwrap_or_else(|e| panic!("{e}"));
-        assert!(c.questions["emergency"].patterns.len() > 1);
+        assert_eq!(c.questions["workflow_link"].patterns.len(), 2);
         assert_eq!(c.questions["region"].patterns, vec!["LATAM".to_owned()]);
     }
 }

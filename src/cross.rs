@@ -34,14 +34,20 @@ pub struct CrossContext {
 /// A context file or folder that cannot be used (exit status 2).
 #[derive(Debug, thiserror::Error)]
 pub enum ContextError {
-    #[error("--ase-readme {path}: cannot read: {source}")]
+    #[error(
+        "cannot read the `--ase-readme` file `{path}`: {}",
+        crate::words::io_problem(source)
+    )]
     Readme {
         path: String,
         source: std::io::Error,
     },
-    #[error("--ase-readme {path}: no ASE table found in it")]
+    #[error("the `--ase-readme` file `{path}` holds no ASE table")]
     NoTable { path: String },
-    #[error("--orgs-dir {path}: no `organizations` folder there ({source})")]
+    #[error(
+        "`--orgs-dir {path}`: no `organizations` folder there ({})",
+        crate::words::io_problem(source)
+    )]
     Orgs {
         path: String,
         source: std::io::Error,
@@ -110,7 +116,9 @@ fn read_orgs(dir: &Path) -> Result<OrgSet, ContextError> {
         .par_iter()
         .filter_map(|path| {
             let stem = path.file_stem()?.to_string_lossy().into_owned();
-            let bytes = std::fs::read(path).ok()?;
+            // Context only: a symlink, special file or oversized file is left out.
+            let cap = crate::config::LimitsConfig::default().max_file_bytes;
+            let bytes = crate::fsafe::read_regular(path, cap).ok()?;
             Some((
                 stem.clone(),
                 org_from_text(&display_path(path), &stem, &bytes),

@@ -6,20 +6,26 @@
 //! [`lint`] drives it over files; [`cli`] is the command line.
 
 pub mod cli;
+pub mod commands;
 pub mod config;
+pub mod config_words;
 pub mod cross;
 pub mod diagnostic;
 pub mod fmt;
+pub mod fsafe;
 #[cfg(feature = "bot")]
 pub mod gitlab;
 pub mod lint;
 pub mod model;
 pub mod new_note;
+pub mod note;
 pub mod parse;
 pub mod phrases;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;
+pub mod words;
 pub mod workflow;
 
 #[cfg(test)]

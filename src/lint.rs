@@ -13,6 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::parse;
 use crate::rules;
 use crate::rules::cross::CrossInput;
+use crate::rules::file::FileProblem;
 use crate::source::SourceFile;
 
 /// What kind of document a file is checked as.
@@ -36,14 +37,17 @@ pub struct Target {
 /// A file that could not be checked at all (exit status 2).
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
-    #[error("{path}: no such file or directory")]
+    #[error("cannot check `{path}`: no such file or folder")]
     NotFound { path: String },
-    #[error("{path}: cannot read: {source}")]
+    #[error("cannot read `{path}`: {}", crate::words::io_problem(source))]
     Unreadable {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}: cannot walk: {message}")]
+    #[error(
+        "cannot look through `{path}`: {}",
+        crate::words::visible_controls(message)
+    )]
     Walk { path: String, message: String },
 }
 
@@ -100,6 +104,13 @@ impl LintRun {
         self
     }
 
+    /// This run followed by `later`, diagnostics sorted again.
+    pub fn combine(self, later: Self) -> Self {
+        let mut run = self.merge(later);
+        run.sort_diagnostics();
+        run
+    }
+
     fn sort_diagnostics(&mut self) {
         self.diagnostics
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -136,6 +147,12 @@ pub fn lint_text_with(
                 let input = CrossInput::Readme { table, orgs };
                 rules::check_cross(&input, &doc.source, settings, &mut diagnostics);
             }
+            crate::suppress::apply_to_readme(
+                &doc.source,
+                doc.table.as_ref(),
+                &mut diagnostics,
+                settings,
+            );
             doc.source
         }
         FileKind::Org => {
@@ -147,7 +164,7 @@ pub fn lint_text_with(
                     .end;
                 doc.syntax_error = Some((
                     valid_up_to..line_end.max(valid_up_to),
-                    format!("the file is not valid UTF-8 (first bad byte at offset {valid_up_to})"),
+                    "the file is not valid UTF-8 text from here on; save it as UTF-8".to_owned(),
                 ));
             }
             rules::check_org(&doc, settings, &mut diagnostics);
@@ -159,6 +176,7 @@ pub fn lint_text_with(
                 };
                 rules::check_cross(&input, &doc.source, settings, &mut diagnostics);
             }
+            crate::suppress::apply_to_org(&doc.source, &mut diagnostics, settings);
             doc.source
         }
     };
@@ -166,6 +184,55 @@ pub fn lint_text_with(
     FileResult {
         source,
         diagnostics,
+    }
+}
+
+/// The result for a file whose content was not read: one `file/*` finding at line 1,
+/// column 1 of an empty source (its content, or a symlink's target, is never shown).
+pub fn problem_result(display: &str, problem: &FileProblem, settings: &Settings) -> FileResult {
+    let source = SourceFile::new(display, "");
+    let mut diagnostics = Vec::new();
+    rules::check_file(problem, &source, settings, &mut diagnostics);
+    FileResult {
+        source,
+        diagnostics,
+    }
+}
+
+/// Reads a file to check with [`crate::fsafe::read_regular`]: `Ok(Err(problem))` for a
+/// file that gets a `file/*` finding instead of being read.
+pub fn read_target(
+    path: &Path,
+    display: &str,
+    settings: &Settings,
+) -> Result<Result<Vec<u8>, FileProblem>, FileError> {
+    use crate::fsafe::ReadProblem;
+    match crate::fsafe::read_regular(path, settings.max_file_bytes()) {
+        Ok(bytes) => Ok(Ok(bytes)),
+        Err(ReadProblem::NotRegular { what }) => Ok(Err(FileProblem::NotRegular {
+            what: what.to_owned(),
+        })),
+        Err(ReadProblem::TooLarge { size, limit }) => {
+            Ok(Err(FileProblem::TooLarge { size, limit }))
+        }
+        Err(ReadProblem::Io(source)) => Err(FileError::Unreadable {
+            path: display.to_owned(),
+            source,
+        }),
+    }
+}
+
+/// Checks bytes as read by [`read_target`], or reports why they were not read.
+pub fn lint_read(
+    display: &str,
+    kind: FileKind,
+    read: &Result<Vec<u8>, FileProblem>,
+    settings: &Settings,
+    cross: &CrossContext,
+) -> FileResult {
+    match read {
+        Ok(bytes) => lint_text_with(display, kind, bytes, settings, cross),
+        Err(problem) => problem_result(display, problem, settings),
     }
 }
 
@@ -181,12 +248,17 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> (Vec<Target>, Vec<Fil
     let mut targets = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        if path.is_dir() {
+        // A named symlink or special file with a README's or org file's name is a target
+        // (it gets `file/not-regular`); its target is never read.
+        let named_file = std::fs::symlink_metadata(path)
+            .is_ok_and(|m| !m.is_dir() && (!m.file_type().is_symlink() || !path.is_dir()));
+        let named_kind = explicit_kind(path).filter(|_| named_file);
+        if let Some(kind) = named_kind {
+            targets.push(target(path, kind));
+        } else if path.is_dir() {
             walk(path, settings, &mut targets, &mut errors);
-        } else if path.is_file() {
-            if let Some(kind) = explicit_kind(path) {
-                targets.push(target(path, kind));
-            }
+        } else if named_file {
+            // Not a README or org file by its name: nothing to check.
         } else {
             errors.push(FileError::NotFound {
                 path: display_path(path),
@@ -195,6 +267,24 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> (Vec<Target>, Vec<Fil
     }
     targets.sort_by(|a, b| a.display.cmp(&b.display));
     targets.dedup_by(|a, b| a.display == b.display);
+    (targets, errors)
+}
+
+/// Finds every README and org file under `root` without consulting any ignore file
+/// (`ase-lint ci`: the merge request controls `.gitignore` and `.ignore`), with paths
+/// shown relative to `root`.
+pub fn discover_unfiltered(root: &Path, settings: &Settings) -> (Vec<Target>, Vec<FileError>) {
+    let mut targets = Vec::new();
+    let mut errors = Vec::new();
+    walk_with(root, settings, false, &mut targets, &mut errors);
+    let mut targets: Vec<Target> = targets
+        .into_iter()
+        .filter_map(|mut t| {
+            t.display = display_path(t.path.strip_prefix(root).ok()?);
+            Some(t)
+        })
+        .collect();
+    targets.sort_by(|a, b| a.display.cmp(&b.display));
     (targets, errors)
 }
 
@@ -239,8 +329,20 @@ fn extension(path: &Path) -> Option<String> {
 }
 
 fn walk(root: &Path, settings: &Settings, targets: &mut Vec<Target>, errors: &mut Vec<FileError>) {
+    walk_with(root, settings, true, targets, errors);
+}
+
+/// Walks `root` in parallel; `respect_ignore`: skip what `.gitignore`/`.ignore` list.
+fn walk_with(
+    root: &Path,
+    settings: &Settings,
+    respect_ignore: bool,
+    targets: &mut Vec<Target>,
+    errors: &mut Vec<FileError>,
+) {
     let found = Mutex::new((Vec::new(), Vec::new()));
     ignore::WalkBuilder::new(root)
+        .standard_filters(respect_ignore)
         .require_git(false)
         .filter_entry(|entry| entry.file_name() != "target" && entry.file_name() != ".git")
         .build_parallel()
@@ -253,7 +355,8 @@ fn walk(root: &Path, settings: &Settings, targets: &mut Vec<Target>, errors: &mu
                     }
                 };
                 match entry {
-                    Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                    // Symlinks and special files too: they get `file/not-regular`.
+                    Ok(entry) if entry.file_type().is_some_and(|t| !t.is_dir()) => {
                         let path = entry.path();
                         sink(walked_kind(path, settings).map(|k| target(path, k)), None);
                     }
@@ -262,7 +365,9 @@ fn walk(root: &Path, settings: &Settings, targets: &mut Vec<Target>, errors: &mu
                         None,
                         Some(FileError::Walk {
                             path: display_path(root),
-                            message: err.to_string(),
+                            message: err
+                                .io_error()
+                                .map_or_else(|| err.to_string(), crate::words::io_problem),
                         }),
                     ),
                 }
@@ -308,12 +413,8 @@ pub fn lint_targets_with(targets: &[Target], settings: &Settings, cross: &CrossC
     let mut run = targets
         .par_iter()
         .map(|t| {
-            std::fs::read(&t.path)
-                .map(|bytes| lint_text_with(&t.display, t.kind, &bytes, settings, cross))
-                .map_err(|source| FileError::Unreadable {
-                    path: t.display.clone(),
-                    source,
-                })
+            read_target(&t.path, &t.display, settings)
+                .map(|read| lint_read(&t.display, t.kind, &read, settings, cross))
         })
         .fold(LintRun::default, |run, result| match result {
             Ok(file) => run.with_file(file),

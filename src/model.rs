@@ -2,6 +2,9 @@
 //!
 //! Parse once, lint many: rules never re-parse text; they read these structures.
 
+use std::sync::OnceLock;
+
+use crate::note::NoteAnalysis;
 use crate::source::{SourceFile, Span};
 
 /// A column of the ASE table that ase-lint knows.
@@ -162,6 +165,9 @@ pub struct OrgDoc {
     pub id: Option<YamlField<YamlValue>>,
     pub name: Option<YamlField<YamlValue>>,
     pub notes: Option<YamlField<YamlValue>>,
+    /// The note's analysis, made once by the first rule that asks (see
+    /// `rules::note::questions::note_analysis`).
+    pub analysis: OnceLock<NoteAnalysis>,
 }
 
 impl OrgDoc {
@@ -179,5 +185,35 @@ impl OrgDoc {
     /// Span to point at for findings about the note: the `notes` key, else the file start.
     pub fn notes_anchor(&self) -> Span {
         self.notes.as_ref().map_or(0..0, |f| f.key_span.clone())
+    }
+
+    /// Where a stretch of the note's text stands in the file (its first line only), found
+    /// by looking for the note's lines in order after the `notes` key: exact for block
+    /// scalars (`|`, `>`) and for plain or quoted text that keeps its lines. `None` when
+    /// a line cannot be found (escapes in a quoted note).
+    pub fn note_span_in_source(&self, span: &Span) -> Option<Span> {
+        let note = self.notes_text()?;
+        let text = &self.source.text;
+        let mut cursor = self.notes.as_ref()?.key_span.end;
+        let mut line_start = 0;
+        for line in note.split_inclusive('\n') {
+            let line_end = line_start + line.len();
+            let trimmed = line.trim();
+            let indent = line.len() - line.trim_start().len();
+            if !trimmed.is_empty() {
+                let at = cursor + text.get(cursor..)?.find(trimmed)?;
+                cursor = at + trimmed.len();
+                if (line_start..line_end).contains(&span.start) {
+                    let column = span.start.checked_sub(line_start + indent)?;
+                    let len = span
+                        .end
+                        .min(line_start + indent + trimmed.len())
+                        .saturating_sub(span.start);
+                    return Some(at + column..at + column + len);
+                }
+            }
+            line_start = line_end;
+        }
+        None
     }
 }

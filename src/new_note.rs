@@ -5,6 +5,11 @@ use std::fmt::Write as _;
 
 use clap::ValueEnum;
 
+use crate::config::Settings;
+use crate::note::Question;
+use crate::rules::note::questions::note_analysis;
+use crate::source::SourceFile;
+
 /// The ASE's support region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 #[value(rename_all = "UPPER")]
@@ -35,11 +40,65 @@ pub struct NoteRequest {
     pub region: Region,
     /// The customer is on GitLab Dedicated.
     pub dedicated: bool,
+    /// The handbook's address (`handbook_url` in the configuration).
+    pub handbook_url: String,
 }
 
-/// The handbook page engineers are pointed at from every ASE note.
-pub const WORKFLOW_LINK: &str =
-    "/handbook/support/workflows/assigned-support-engineer/working-on-ase-tickets/";
+/// Checks a request before a note is written from it, as the linter would check the
+/// result: the org id's length (`ids.min_digits`..`ids.max_digits`), the org name's
+/// `<8 hex> <account name>` shape, and an ASE name that `note/ase` recognises in the note.
+/// Every problem is named, one per line.
+pub fn validate(request: &NoteRequest, settings: &Settings) -> Result<(), String> {
+    let mut problems = Vec::new();
+    let digits = request.org_id.to_string().len();
+    let ids = &settings.config.ids;
+    if digits < ids.min_digits || digits > ids.max_digits {
+        problems.push(format!(
+            "`--org-id` {} has {digits} digits; Zendesk organization ids have {} to {} (copy the whole id from Zendesk)",
+            request.org_id, ids.min_digits, ids.max_digits
+        ));
+    }
+    if !is_org_name(&request.org_name) {
+        problems.push(format!(
+            "`--org-name` must be the Zendesk org name, `<8 lowercase hex> <account name>` (e.g. `f6438d0c Acme Corporation`), found `{}`",
+            crate::words::visible_controls(&request.org_name)
+        ));
+    }
+    if !names_the_ase(request, settings) {
+        problems.push(format!(
+            "`--ase` must be the ASE's name as people write it (e.g. `Jill Smith`); ase-lint does not read `{}` as a person's name",
+            crate::words::visible_controls(&request.ase)
+        ));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// `<8 lowercase hex> <account name>`.
+fn is_org_name(name: &str) -> bool {
+    name.split_once(' ').is_some_and(|(prefix, rest)| {
+        prefix.len() == 8
+            && prefix
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+            && !rest.trim().is_empty()
+            && !name.contains(['\n', '\r'])
+    })
+}
+
+/// True when the note written for `request` names its ASE, as `note/ase` reads it.
+fn names_the_ase(request: &NoteRequest, settings: &Settings) -> bool {
+    if request.ase.trim().is_empty() || request.ase.contains(['\n', '\r']) {
+        return false;
+    }
+    let source = SourceFile::new(org_file_path(request.org_id), render(request));
+    let doc = crate::parse::orgnote::parse(source, &request.org_id.to_string());
+    note_analysis(&doc, settings)
+        .is_some_and(|a| a.answers(Question::Ase) && !a.ase_names.is_empty())
+}
 
 /// The org file's path in the Organizations project.
 pub fn org_file_path(org_id: u64) -> String {
@@ -52,10 +111,11 @@ pub fn render(request: &NoteRequest) -> String {
     let first = ase.split_whitespace().next().unwrap_or(ase);
     let account = account_name(&request.org_name);
     let region = request.region.code();
+    let link = crate::config::workflow_url(&request.handbook_url);
     let mut note = String::new();
     let _ = writeln!(
         note,
-        "This organization has an Assigned Support Engineer (ASE). Please [review the workflow to use]({WORKFLOW_LINK})."
+        "This organization has an Assigned Support Engineer (ASE). Please [review the workflow to use]({link})."
     );
     let _ = writeln!(
         note,
@@ -147,6 +207,7 @@ mod tests {
             ase: "Jill Smith".into(),
             region: Region::Amer,
             dedicated: false,
+            handbook_url: crate::config::DEFAULT_HANDBOOK_URL.into(),
         }
     }
 
@@ -155,7 +216,7 @@ mod tests {
         let text = render(&request());
         assert!(text.starts_with("---\nid: 361092349520\nname: f6438d0c Acme Corp\nnotes: |\n  This organization has an Assigned Support Engineer (ASE)."));
         assert!(text.contains("Jill Smith is the AMER ASE for Acme Corp"));
-        assert!(text.contains(WORKFLOW_LINK));
+        assert!(text.contains("(https://handbook.gitlab.com/handbook/support/workflows/assigned-support-engineer/working-on-ase-tickets/)"));
     }
 
     #[test]
@@ -166,6 +227,24 @@ mod tests {
         );
         assert_eq!(yaml_scalar("f6438d0c \"Q\" Co"), "f6438d0c \"Q\" Co");
         assert_eq!(yaml_scalar("#hash"), "\"#hash\"");
+    }
+
+    #[test]
+    fn inputs_are_validated_like_the_linter_would() {
+        let settings = Settings::defaults();
+        assert_eq!(validate(&request(), &settings), Ok(()));
+        let mut bad = request();
+        bad.org_id = 27;
+        bad.org_name = "Acme Corp".into();
+        bad.ase = "tbd".into();
+        let problems = validate(&bad, &settings).err().unwrap_or_default();
+        assert!(
+            problems.contains("`--org-id` 27 has 2 digits"),
+            "{problems}"
+        );
+        assert!(problems.contains("`--org-name` must be"), "{problems}");
+        assert!(problems.contains("`--ase` must be"), "{problems}");
+        assert_eq!(problems.lines().count(), 3, "{problems}");
     }
 
     #[test]

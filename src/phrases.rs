@@ -330,6 +330,11 @@ impl PhraseMatcher {
         })
     }
 
+    /// True when the set has no patterns (it can never match).
+    pub fn is_empty(&self) -> bool {
+        self.plain.expanded.is_empty() && self.named.is_empty()
+    }
+
     /// A number no other matcher compiled in this process has (clones share it): lets a
     /// cache tell results of different configurations apart.
     pub fn id(&self) -> u64 {

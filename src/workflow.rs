@@ -12,7 +12,7 @@ use crate::model::{AseTable, Column, Row};
 use crate::parse;
 use crate::rules::note::questions::plain_text;
 use crate::rules::util;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 
 /// One account of the ASE table, as the checklists name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +25,16 @@ pub struct Account {
     pub user_id: String,
     /// The row mentions GitLab Dedicated.
     pub dedicated: bool,
+    /// Columns whose cell carries an error finding (all of them when the row itself
+    /// does): their values are not repeated in checklists or commands.
+    pub flagged: Vec<Column>,
+}
+
+impl Account {
+    /// True when none of `columns` carries an error finding.
+    pub fn usable(&self, columns: &[Column]) -> bool {
+        !columns.iter().any(|c| self.flagged.contains(c))
+    }
 }
 
 /// What the summary note must remind people of.
@@ -46,14 +56,18 @@ impl Workflow {
     /// Adds the rows added and removed between two versions of a README (`None`: the
     /// file did not exist before / does not exist any more). Rows are keyed by Zendesk
     /// Account ID; a row whose id is unchanged is not new, whatever else changed.
+    /// `errors`: the spans of the error findings in `after`, whose cells are flagged.
     pub fn compare_readmes(
         &mut self,
         before: Option<&str>,
         after: Option<&str>,
         settings: &Settings,
+        errors: &[Span],
     ) {
         let before = before.map(|t| accounts(t, settings)).unwrap_or_default();
-        let after = after.map(|t| accounts(t, settings)).unwrap_or_default();
+        let after = after
+            .map(|t| flagged_accounts(t, settings, errors))
+            .unwrap_or_default();
         self.added.extend(
             after
                 .iter()
@@ -81,14 +95,47 @@ impl Workflow {
 /// The accounts of a README's ASE table, by Zendesk Account ID (rows without one are
 /// left out: they cannot be compared).
 pub fn accounts(text: &str, settings: &Settings) -> BTreeMap<String, Account> {
+    flagged_accounts(text, settings, &[])
+}
+
+/// [`accounts`], each with the columns an error finding (`errors`: spans in `text`) is on.
+fn flagged_accounts(text: &str, settings: &Settings, errors: &[Span]) -> BTreeMap<String, Account> {
     let doc = parse::readme::parse(SourceFile::new("README.md", text), settings, false);
     let Some(table) = doc.table else {
         return BTreeMap::new();
     };
     util::aligned_rows(&table)
-        .filter_map(|row| account(&table, row))
+        .filter_map(|row| {
+            let mut account = account(&table, row)?;
+            account.flagged = flagged_columns(&table, row, errors);
+            Some(account)
+        })
         .map(|a| (a.org_id.clone(), a))
         .collect()
+}
+
+/// The columns of `row` an error span falls on; every column when one falls on the row
+/// outside its cells (a missing or extra cell).
+fn flagged_columns(table: &AseTable, row: &Row, errors: &[Span]) -> Vec<Column> {
+    let touches = |span: &Span, error: &Span| {
+        error.start < span.end.max(span.start + 1) && span.start < error.end.max(error.start + 1)
+    };
+    let on_row: Vec<&Span> = errors.iter().filter(|e| touches(&row.span, e)).collect();
+    let mut flagged: Vec<Column> = Column::ALL
+        .into_iter()
+        .filter(|&column| {
+            table
+                .cell(row, column)
+                .is_some_and(|cell| on_row.iter().any(|e| touches(&cell.span, e)))
+        })
+        .collect();
+    let outside_cells = on_row
+        .iter()
+        .any(|e| !row.cells.iter().any(|cell| touches(&cell.span, e)));
+    if outside_cells {
+        flagged = Column::ALL.to_vec();
+    }
+    flagged
 }
 
 fn account(table: &AseTable, row: &Row) -> Option<Account> {
@@ -112,6 +159,7 @@ fn account(table: &AseTable, row: &Row) -> Option<Account> {
         region: cell(Column::Region),
         user_id: cell(Column::UserId).unwrap_or_default(),
         dedicated: mentions_dedicated(&raw_row),
+        flagged: Vec::new(),
     })
 }
 
@@ -160,7 +208,7 @@ mod tests {
         let before = format!("{HEAD}{ACME}");
         let after = format!("{HEAD}{}{BLUE}", ACME.replace("Jill Doe", "Jill Smith"));
         let mut w = Workflow::default();
-        w.compare_readmes(Some(&before), Some(&after), &Settings::defaults());
+        w.compare_readmes(Some(&before), Some(&after), &Settings::defaults(), &[]);
         assert_eq!(w.added.len(), 1);
         let blue = &w.added[0];
         assert_eq!(
@@ -174,8 +222,41 @@ mod tests {
         );
         assert!(w.removed.is_empty());
         let mut w = Workflow::default();
-        w.compare_readmes(Some(&after), Some(&before), &Settings::defaults());
+        w.compare_readmes(Some(&after), Some(&before), &Settings::defaults(), &[]);
         assert_eq!((w.added.len(), w.removed.len()), (0, 1));
+    }
+
+    #[test]
+    fn cells_with_error_findings_are_flagged() {
+        let before = format!("{HEAD}{ACME}");
+        let bad = BLUE.replace("27946339528", "27,946,339,528");
+        let after = format!("{HEAD}{ACME}{bad}");
+        let id = after.find("27,946").unwrap_or_default();
+        let mut w = Workflow::default();
+        w.compare_readmes(
+            Some(&before),
+            Some(&after),
+            &Settings::defaults(),
+            &[Span {
+                start: id,
+                end: id + 14,
+            }],
+        );
+        assert_eq!(w.added[0].flagged, [Column::AccountId]);
+        assert!(!w.added[0].usable(&[Column::AccountId]));
+        assert!(w.added[0].usable(&[Column::UserId]));
+        let row_end = after.len() - 2;
+        let mut w = Workflow::default();
+        w.compare_readmes(
+            Some(&before),
+            Some(&after),
+            &Settings::defaults(),
+            &[Span {
+                start: row_end,
+                end: row_end,
+            }],
+        );
+        assert_eq!(w.added[0].flagged, Column::ALL);
     }
 
     #[test]

@@ -69,8 +69,12 @@ fn bad_readme_row_gets_a_thread_on_that_line() {
         "{body}"
     );
     assert!(
-        body.contains("`ase-lint explain table/cell-count`"),
+        body.contains("(https://gitlab.com/gitlab-com/support/toolbox/ase-lint/-/blob/main/docs/rules/table/cell-count.md)"),
         "{body}"
+    );
+    assert!(
+        !body.contains("ase-lint explain"),
+        "no command a browser cannot run: {body}"
     );
     assert!(body.contains("<!-- ase-lint:fp="), "{body}");
     let state = fake.state();
@@ -82,7 +86,7 @@ fn bad_readme_row_gets_a_thread_on_that_line() {
 }
 
 #[test]
-fn rerun_with_nothing_new_makes_six_reads_and_no_writes() {
+fn rerun_with_nothing_new_makes_five_reads_and_no_writes() {
     let (fake, work) = (FakeGitlab::start(), Workspace::new());
     readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
     assert_eq!(run(&mut bot(&fake, &work)).status.code(), Some(1));
@@ -91,10 +95,12 @@ fn rerun_with_nothing_new_makes_six_reads_and_no_writes() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let state = fake.state();
     assert!(state.writes().is_empty(), "{:?}", state.writes());
-    // The 5 reads of the merge request, and the README at its base (workflow reminders).
+    // The token (its user and expiry), the merge request (with its newest diff refs),
+    // its diffs and discussions, and the target branch's `.ase-lint.yml`; the README at
+    // the base is rebuilt from the diff, not read.
     assert_eq!(
         state.log.len(),
-        6,
+        5,
         "{:?}",
         state.log.iter().map(|l| &l.path).collect::<Vec<_>>()
     );
@@ -177,6 +183,8 @@ fn finding_outside_the_diff_goes_to_the_summary_only() {
         "Old tail.\n",
         "New tail.\n",
     );
+    // Without the base version every finding counts as the merge request's.
+    base_unknown(&fake, &work, "README.md");
     let out = run(&mut bot(&fake, &work));
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(inline_posts(&fake).is_empty());
@@ -359,6 +367,8 @@ fn refused_position_goes_to_the_summary_without_retrying() {
         "Old tail.\n",
         "New tail.\n",
     );
+    // Without the base version every finding counts as the merge request's.
+    base_unknown(&fake, &work, "README.md");
     let out = run(bot(&fake, &work).args(["--filter", "file"]));
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let posts = inline_posts(&fake);
@@ -379,6 +389,7 @@ fn context_lines_get_old_and_new_line_with_diff_context() {
     let before = [SHORT_ROW, ACME];
     let after = [SHORT_ROW, ACME, BLUE];
     readme_mr(&fake, &work, &before, &after);
+    base_unknown(&fake, &work, "README.md");
     let out = run(bot(&fake, &work).args(["--filter", "diff_context"]));
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let posts = inline_posts(&fake);
@@ -526,7 +537,7 @@ fn the_token_never_appears_in_output_even_when_debugging() {
     readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
     let verbosities: [(&[&str], &str); 3] = [(&["-v"], "debug"), (&["-vv"], ""), (&[], "trace")];
     for (flags, rust_log) in verbosities {
-        fake.state().faults = vec![Fault::new(Method::GET, "/user", 500)];
+        fake.state().faults = vec![Fault::new(Method::GET, "/personal_access_tokens/self", 500)];
         let out = run(bot(&fake, &work).args(flags).env("RUST_LOG", rust_log));
         let all = output_without(&out, &[BOT_TOKEN]);
         assert!(
@@ -579,13 +590,17 @@ fn a_refused_token_and_a_timeout_print_neither_the_token_nor_the_url_credentials
 fn a_redirect_is_followed_on_the_same_origin_only() {
     let (fake, work) = (FakeGitlab::start(), Workspace::new());
     readme_mr(&fake, &work, &[ACME], &[ACME, SHORT_ROW]);
-    let same = format!("{}/user", fake.api_url());
-    fake.state().faults = vec![Fault::new(Method::GET, "/user", 307).header("location", &same)];
+    let same = format!("{}/personal_access_tokens/self", fake.api_url());
+    fake.state().faults = vec![
+        Fault::new(Method::GET, "/personal_access_tokens/self", 307).header("location", &same),
+    ];
     let out = run(&mut bot(&fake, &work));
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let elsewhere = FakeGitlab::start();
-    let other = format!("{}/user", elsewhere.api_url());
-    fake.state().faults = vec![Fault::new(Method::GET, "/user", 302).header("location", &other)];
+    let other = format!("{}/personal_access_tokens/self", elsewhere.api_url());
+    fake.state().faults = vec![
+        Fault::new(Method::GET, "/personal_access_tokens/self", 302).header("location", &other),
+    ];
     let out = run(&mut bot(&fake, &work));
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
@@ -668,14 +683,12 @@ fn added_row_gets_an_onboarding_checklist_read_against_the_base() {
         .log
         .iter()
         .filter(|l| l.path.contains("/repository/files/"))
+        .filter(|l| !l.path.contains(".ase-lint.yml"))
         .map(|l| (l.path.as_str(), l.query.as_str()))
         .collect();
-    assert_eq!(
-        reads,
-        [(
-            format!("/projects/{PROJECT_ID}/repository/files/README.md/raw").as_str(),
-            format!("ref={BASE_SHA}").as_str()
-        )]
+    assert!(
+        reads.is_empty(),
+        "the base is rebuilt from the diff, not read: {reads:?}"
     );
 }
 
@@ -742,7 +755,7 @@ fn org_note_that_changes_auto_assignment_gets_the_super_form_reminder() {
 fn unreadable_base_leaves_the_reminders_out_and_still_publishes() {
     let (fake, work) = (FakeGitlab::start(), Workspace::new());
     readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
-    fake.state().files.clear();
+    base_unknown(&fake, &work, "README.md");
     let out = run(&mut bot(&fake, &work));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("cannot read `README.md` at the merge request's base"));
@@ -806,11 +819,10 @@ fn readme_rows_are_checked_against_the_orgs_project_through_the_api() {
         reads,
         [
             format!("/projects/{ORGS} "),
+            // Only the row the merge request adds: the unchanged ACME row's org file is
+            // not read.
             format!(
                 "/projects/{ORGS}/repository/files/organizations%2F27946339528.yaml/raw ref=master"
-            ),
-            format!(
-                "/projects/{ORGS}/repository/files/organizations%2F361092349520.yaml/raw ref=master"
             ),
         ]
     );

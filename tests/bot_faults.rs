@@ -146,7 +146,10 @@ fn an_unknown_token_on_the_first_read_is_explained_and_exits_by_the_findings() {
         ],
     );
     assert!(!err.contains(revoked), "{err}");
-    assert_eq!(statuses(&fake, Method::GET, "/user"), [401]);
+    assert_eq!(
+        statuses(&fake, Method::GET, "/personal_access_tokens/self"),
+        [401]
+    );
     assert!(fake.state().writes().is_empty());
     assert_finding_kept(&work);
     let required = run_faulty(
@@ -287,7 +290,7 @@ fn a_list_page_of_the_wrong_shape_is_reported_as_an_unexpected_answer() {
 fn server_errors_then_success_are_retried_and_everything_is_posted() {
     let (fake, work) = (FakeGitlab::start(), Workspace::new());
     broken_mr(&fake, &work);
-    let mut faults = vec![Fault::new(Method::GET, "/user", 500)];
+    let mut faults = vec![Fault::new(Method::GET, "/personal_access_tokens/self", 500)];
     faults.extend(Fault::new(Method::GET, "/discussions", 503).times(2));
     faults.push(Fault::new(Method::POST, "/discussions", 502));
     faults.push(Fault::new(Method::POST, "/notes", 504));
@@ -299,10 +302,15 @@ fn server_errors_then_success_are_retried_and_everything_is_posted() {
         "{}",
         stderr(&out)
     );
-    assert_eq!(statuses(&fake, Method::GET, "/user"), [500, 200]);
+    assert_eq!(
+        statuses(&fake, Method::GET, "/personal_access_tokens/self"),
+        [500, 200]
+    );
+    // Read, read again just before posting, and once more after writing (duplicates
+    // of a pipeline running at the same time).
     assert_eq!(
         statuses(&fake, Method::GET, "/discussions"),
-        [503, 503, 200]
+        [503, 503, 200, 200, 200]
     );
     assert_eq!(statuses(&fake, Method::POST, "/discussions"), [502, 201]);
     assert_eq!(statuses(&fake, Method::POST, "/notes"), [504, 201]);
@@ -420,7 +428,7 @@ fn pagination_that_never_ends_is_capped_at_100_pages() {
                 "stopped reading the list",
             ],
         );
-        let pages = statuses(&fake, Method::GET, "/versions").len();
+        let pages = statuses(&fake, Method::GET, "/diffs").len();
         assert_eq!(pages, 100, "link_only: {link_only}");
     }
 }
@@ -432,5 +440,5 @@ fn a_next_page_already_read_stops_the_list_at_once() {
         &last_line(&out),
         &["one already read", "stopped reading the list"],
     );
-    assert_eq!(statuses(&fake, Method::GET, "/versions"), [200]);
+    assert_eq!(statuses(&fake, Method::GET, "/diffs"), [200]);
 }

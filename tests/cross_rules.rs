@@ -96,7 +96,7 @@ fn expected_readme_side() -> Vec<Seen> {
             README,
             11,
             22,
-            "the note in `organizations/9306291514524.yaml` names another ASE (\"Kenji Watanabe is the AMER ASE\"), not Jill Doe",
+            "the note in `organizations/9306291514524.yaml` names another ASE (\"Kenji Watanabe is the AMER ASE for Cobalt Analytics, so all new non-emergency ti…\"), not Jill Doe",
         ),
         seen(
             "cross/region-mismatch",
@@ -154,7 +154,7 @@ fn org_files_checked_with_ase_readme_report_each_disagreement_on_the_file() {
             &org("9306291514524"),
             4,
             1,
-            "the note names another ASE (\"Kenji Watanabe is the AMER ASE\") than the ASE table's Jill Doe (ase-project/README.md:11)",
+            "the note names another ASE (\"Kenji Watanabe is the AMER ASE for Cobalt Analytics, so all new non-emergency ti…\") than the ASE table's Jill Doe (ase-project/README.md:11)",
         ),
     ];
     assert_eq!(found, expected);
@@ -243,11 +243,11 @@ fn unusable_context_is_a_usage_error_naming_it() {
     for (args, says) in [
         (
             vec![README, "--orgs-dir", "nowhere"],
-            "--orgs-dir nowhere: no `organizations` folder there",
+            "`--orgs-dir nowhere`: no `organizations` folder there (no such file)",
         ),
         (
             vec!["orgs-project", "--ase-readme", "missing.md"],
-            "--ase-readme missing.md: cannot read",
+            "cannot read the `--ase-readme` file `missing.md`: no such file",
         ),
         (
             vec![
@@ -255,7 +255,7 @@ fn unusable_context_is_a_usage_error_naming_it() {
                 "--ase-readme",
                 "orgs-project/organizations/25591930077.yaml",
             ],
-            "no ASE table found in it",
+            "holds no ASE table",
         ),
     ] {
         let mut cmd = Command::cargo_bin("ase-lint").unwrap_or_else(|e| panic!("{e}"));
@@ -283,4 +283,69 @@ fn the_configuration_can_name_the_other_project() {
     let rules: Vec<&str> = found.iter().map(|s| s.0.as_str()).collect();
     assert_eq!(rules.len(), 6, "{found:?}");
     assert!(rules.contains(&"cross/org-note-missing"), "{rules:?}");
+}
+
+/// `note/missing` is an ASE account's finding: an empty or absent note is an error only on
+/// an org file whose id has a row in the ASE table; any other organization may have none.
+#[test]
+fn an_empty_note_is_an_error_only_for_an_ase_account() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let orgs = dir.path().join("organizations");
+    std::fs::create_dir(&orgs).unwrap_or_else(|e| panic!("{e}"));
+    let listed = fixtures("agree").join("orgs-project/organizations");
+    let first = std::fs::read_dir(&listed)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .unwrap_or_else(|| panic!("no org file in {}", listed.display()));
+    let stem = first
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text = std::fs::read_to_string(&first).unwrap_or_else(|e| panic!("{e}"));
+    let without_note = text.split("notes:").next().unwrap_or_default().to_owned() + "notes:\n";
+    std::fs::write(orgs.join(format!("{stem}.yaml")), without_note)
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        orgs.join("99999999999.yaml"),
+        "id: 99999999999\nname: 1a2b3c4d Other\nnotes:\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let readme = fixtures("agree").join("ase-project/README.md");
+    let mut cmd = Command::cargo_bin("ase-lint").unwrap_or_else(|e| panic!("{e}"));
+    let out = cmd
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "--ase-readme"])
+        .arg(&readme)
+        .arg("organizations")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    let missing: Vec<(String, u64)> = json["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["rule"] == "note/missing")
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap_or_default().to_owned(),
+                d["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let line = without_note_line(&text);
+    assert_eq!(
+        missing,
+        vec![(format!("organizations/{stem}.yaml"), line)],
+        "{json}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// The line of `notes:` in an org file.
+fn without_note_line(text: &str) -> u64 {
+    text.lines()
+        .position(|l| l.starts_with("notes:"))
+        .map_or(0, |i| i as u64 + 1)
 }

@@ -274,6 +274,21 @@ fn junit_escapes_hostile_text_from_files() {
 }
 
 #[test]
+fn junit_warnings_are_not_failed_test_cases() {
+    let org = "---\nid: 27946339528\nname: 5a1f9965 Test Account\nnotes: |\n  x\n";
+    let mut run = run_of("note/schema", &[("organizations/1.yaml", org)]);
+    for d in &mut run.diagnostics {
+        d.severity = ase_lint::diagnostic::Severity::Warning;
+    }
+    let xml = render(report::junit::write, &run);
+    let suite = junit(&run);
+    assert_eq!((suite.tests, suite.failures), (1, 0), "{xml}");
+    assert!(suite.testcase[0].failure.is_empty(), "{xml}");
+    assert!(xml.contains("<system-out>organizations/1.yaml:"), "{xml}");
+    assert!(xml.contains("warning[note/schema]"), "{xml}");
+}
+
+#[test]
 fn junit_of_an_empty_run_is_an_empty_suite() {
     let suite = junit(&LintRun::default());
     assert_eq!(
@@ -304,6 +319,10 @@ fn sarif_has_the_required_fields() {
         .and_then(|r| r.iter().find(|r| r["id"] == "note/schema"))
         .unwrap_or_else(|| panic!("no note/schema in {driver}"));
     assert_eq!(schema_rule["defaultConfiguration"]["level"], "error");
+    assert_eq!(
+        schema_rule["helpUri"],
+        "https://gitlab.com/gitlab-com/support/toolbox/ase-lint/-/blob/main/docs/rules/note/schema.md"
+    );
     for field in [
         &schema_rule["shortDescription"],
         &schema_rule["fullDescription"],

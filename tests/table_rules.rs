@@ -375,3 +375,17 @@ fn five_thousand_rows_are_checked_in_one_pass() {
     assert_eq!(duplicates, 2_500);
     assert!(found.iter().all(|d| d.rule != "id/ase-conflict"));
 }
+
+#[test]
+fn ase_capacity() {
+    let found = bad("table/ase-capacity");
+    assert_eq!(positions(&found), vec![(12, 15)]);
+    assert_messages(
+        &found,
+        &[
+            "Jill Doe has 6 accounts in the table (lines 7, 8, 9, 10, 11, 12); an ASE looks after at most 5",
+        ],
+    );
+    assert!(found.iter().all(|d| d.severity.as_str() == "warning"));
+    assert_good("table/ase-capacity");
+}

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use clap::Args;
 
+use super::introduced::FailOn;
 use super::position::Filter;
 use crate::cli::LintOptions;
 
@@ -58,6 +59,14 @@ pub struct CiArgs {
     /// make; write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Which error-level findings fail the job: `new` (default) only those the merge
+    /// request introduced, `all` also those already on the target branch.
+    #[arg(long, value_enum, default_value_t = FailOn::New)]
+    pub fail_on: FailOn,
+    /// Where the comments' links to rule pages and the review guide go: a copy of
+    /// ase-lint's `docs/` folder on the web (default: ase-lint's own).
+    #[arg(long, value_name = "URL", default_value = crate::report::rule_pages::DOCS_BASE)]
+    pub docs_url: String,
     /// Fail (exit 2) when there is no token that can comment.
     #[arg(long)]
     pub require_token: bool,
@@ -81,6 +90,15 @@ pub struct CiArgs {
     /// The branch, tag or commit of `--ase-project` to read.
     #[arg(long, value_name = "REF", default_value = "master")]
     pub ase_ref: String,
+    /// A Zendesk instance: the README rows the merge request adds or changes are also
+    /// verified against it (as `ase-lint verify` does; `zendesk.url` in the configuration
+    /// too). Credentials: ZENDESK_EMAIL + ZENDESK_API_TOKEN, or ZENDESK_OAUTH_TOKEN.
+    #[arg(long, value_name = "URL")]
+    pub zendesk_url: Option<String>,
+    /// Allow an `http://` API URL to a host other than loopback (the token would cross
+    /// the network in clear text).
+    #[arg(long)]
+    pub allow_insecure_http: bool,
     /// Requests sent at the same time.
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub concurrency: usize,
@@ -112,7 +130,7 @@ pub struct CiArgs {
 }
 
 /// A request timeout: a positive number of seconds, at most a day.
-fn parse_timeout(text: &str) -> Result<Duration, String> {
+pub(crate) fn parse_timeout(text: &str) -> Result<Duration, String> {
     let seconds: f64 = text
         .trim()
         .parse()

@@ -8,8 +8,8 @@
 //! a failed run ends with one paragraph saying what failed, what to do, and where the
 //! findings are.
 
-use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 use gitlab::api::common::NameOrId;
 use gitlab::api::projects::merge_requests::discussions::MergeRequestDiscussions;
@@ -20,21 +20,28 @@ use gitlab::api::users::CurrentUser;
 use url::Url;
 
 use super::args::CiArgs;
+use super::checkout;
 use super::client::{Client, ClientOptions, shown_url};
-use super::endpoints::Versions;
+use super::endpoints::{TokenSelf, Versions};
 use super::error::Error;
-use super::files::{self, Fetched};
+use super::files::{self, ApiBudget, Fetched};
+use super::introduced::{self, FailOn};
 use super::other_project;
 use super::position::{ChangedFile, Filter};
 use super::publish::{self, Context, Outcome, SummaryExtras};
 use super::retry::RetryPolicy;
 use super::secret::Credentials;
-use super::types::{DiffFile, DiffRefs, Discussion, MergeRequest, User, Version};
+use super::target_config;
+use super::token_health;
+use super::types::{DiffFile, DiffRefs, Discussion, MergeRequest, TokenInfo, User, Version};
 use crate::cli::{self, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
-use crate::config::{Config, Settings};
+use crate::config::Settings;
 use crate::cross::CrossContext;
-use crate::lint::{self, FileKind, LintRun, Target};
+use crate::diagnostic::Severity;
+use crate::lint::{self, FileKind, LintRun};
+use crate::report::mr_note::NoteReview;
 use crate::report::{self, TextOptions};
+use crate::source::SourceFile;
 use crate::workflow::Workflow;
 
 /// Runs `ase-lint ci` and returns the exit status; `Err` is a usage or setup problem.
@@ -75,6 +82,13 @@ impl MrTarget {
                 shown_url(&api_url)
             ));
         }
+        if api_url.scheme() == "http" && !is_loopback(&api_url) && !args.allow_insecure_http {
+            return Err(format!(
+                "the API URL `{}` (CI_API_V4_URL or --api-url) is plain http: the token would cross \
+                 the network unencrypted. Use https, or pass --allow-insecure-http if you must",
+                shown_url(&api_url)
+            ));
+        }
         let project = args
             .project
             .clone()
@@ -83,6 +97,13 @@ impl MrTarget {
             .ok_or(
                 "no project: set CI_MERGE_REQUEST_PROJECT_ID or CI_PROJECT_ID, or pass --project",
             )?;
+        if !crate::report::rule_pages::is_docs_url(&args.docs_url) {
+            return Err(format!(
+                "--docs-url must be an http(s) address without spaces, quotes, brackets or \
+                 parentheses, found `{}`",
+                crate::words::visible_controls(&args.docs_url)
+            ));
+        }
         let iid = args.merge_request.ok_or(
             "no merge request: run in a merge request pipeline (CI_MERGE_REQUEST_IID) or pass --mr",
         )?;
@@ -101,6 +122,16 @@ impl MrTarget {
     }
 }
 
+/// True for `localhost` and loopback addresses (the tests' fake GitLab).
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
 /// What was read from GitLab.
 pub struct MrState {
     pub me: Option<User>,
@@ -109,10 +140,11 @@ pub struct MrState {
     pub refs: Option<DiffRefs>,
     pub files: Vec<ChangedFile>,
     pub discussions: Vec<Discussion>,
+    /// When the token expires (`YYYY-MM-DD`), if GitLab said.
+    pub token_expires: Option<String>,
 }
 
 async fn run_async(args: &CiArgs, credentials: Credentials) -> Result<u8, String> {
-    let settings = settings_for(args)?;
     let target = MrTarget::from_args(args)?;
     let can_write = credentials.can_write();
     let client = Client::new(ClientOptions {
@@ -128,10 +160,18 @@ async fn run_async(args: &CiArgs, credentials: Credentials) -> Result<u8, String
     .map_err(|e| e.to_string())?;
     let wants_discussions = can_write || args.dry_run;
     match read_merge_request(&client, &target, wants_discussions).await {
-        Ok(state) => review(args, &settings, &client, &target, state).await,
-        Err(err) => Ok(without_merge_request(
-            args, &settings, &client, &target, &err,
-        )),
+        Ok(state) => {
+            let base = state.refs.as_ref().map(|r| r.base_sha.as_str());
+            let (settings, notices) =
+                target_config::load(args, &client, &target.project_ref(), base).await?;
+            review(args, &settings, notices, &client, &target, state).await
+        }
+        Err(err) => {
+            let settings = settings_without_merge_request(args)?;
+            Ok(without_merge_request(
+                args, &settings, &client, &target, &err,
+            ))
+        }
     }
 }
 
@@ -143,18 +183,14 @@ fn debug_logging_requested() -> bool {
     })
 }
 
-/// `--config`, else `.ase-lint.yml` in the project directory or above, else defaults.
-fn settings_for(args: &CiArgs) -> Result<Settings, String> {
-    let explicit = args
-        .options
-        .config
-        .clone()
-        .or_else(|| Config::discover(&absolute(&args.project_dir)));
-    cli::load_settings(explicit.as_deref()).map_err(|e| e.to_string())
-}
-
-fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+/// Without the merge request its target branch is not known: `--config` if given, else
+/// the built-in defaults (never the checkout's `.ase-lint.yml`, which the merge request
+/// may have rewritten).
+fn settings_without_merge_request(args: &CiArgs) -> Result<Settings, String> {
+    match args.options.config.as_deref() {
+        Some(path) => cli::load_settings(Some(path)).map_err(|e| e.to_string()),
+        None => Ok(Settings::defaults()),
+    }
 }
 
 async fn read_merge_request(
@@ -166,15 +202,9 @@ async fn read_merge_request(
     let iid = target.iid;
     let me = async {
         if !client.credentials().can_write() {
-            return Ok(None);
+            return Ok((None, None));
         }
-        let endpoint = CurrentUser::builder()
-            .build()
-            .map_err(|e| builder_error("GET /user", e))?;
-        client
-            .query::<User, _>("reading the token's user", &endpoint)
-            .await
-            .map(Some)
+        token_user(client).await
     };
     let mr = async {
         let endpoint = MergeRequestEndpoint::builder()
@@ -186,14 +216,6 @@ async fn read_merge_request(
             .query::<MergeRequest, _>("reading the merge request", &endpoint)
             .await
     };
-    let versions_endpoint = Versions {
-        project: project.clone(),
-        mr: iid,
-    };
-    let versions = client.get_all::<Version, _>(
-        "reading the merge request's diff versions",
-        &versions_endpoint,
-    );
     let diffs = async {
         let endpoint = MergeRequestDiffs::builder()
             .project(project.clone())
@@ -208,28 +230,76 @@ async fn read_merge_request(
         if !wants_discussions {
             return Ok(Vec::new());
         }
-        let endpoint = MergeRequestDiscussions::builder()
-            .project(project.clone())
-            .merge_request(iid)
-            .build()
-            .map_err(|e| builder_error("discussions", e))?;
-        client
-            .get_all::<Discussion, _>("reading the merge request's discussions", &endpoint)
-            .await
+        read_discussions(client, project.clone(), iid).await
     };
-    let (me, mr, versions, diffs, discussions) = tokio::join!(me, mr, versions, diffs, discussions);
+    let (me, mr, diffs, discussions) = tokio::join!(me, mr, diffs, discussions);
     let mr = mr?;
-    let refs = versions?
-        .first()
-        .map(Version::diff_refs)
-        .or_else(|| mr.diff_refs.clone());
+    // The merge request's `diff_refs` are its newest diff version's; the versions are
+    // read only when GitLab leaves them out.
+    let refs = match mr.diff_refs.clone() {
+        Some(refs) => Some(refs),
+        None => {
+            let endpoint = Versions { project, mr: iid };
+            client
+                .get_all::<Version, _>("reading the merge request's diff versions", &endpoint)
+                .await?
+                .first()
+                .map(Version::diff_refs)
+        }
+    };
+    let (me, token_expires) = me?;
     Ok(MrState {
-        me: me?,
+        me,
+        token_expires,
         refs,
         files: diffs?.iter().map(ChangedFile::from_api).collect(),
         discussions: discussions?,
         mr,
     })
+}
+
+/// Every discussion of the merge request (plain notes included), oldest first.
+pub(super) async fn read_discussions(
+    client: &Client,
+    project: NameOrId<'_>,
+    iid: u64,
+) -> Result<Vec<Discussion>, Error> {
+    let endpoint = MergeRequestDiscussions::builder()
+        .project(project)
+        .merge_request(iid)
+        .build()
+        .map_err(|e| builder_error("discussions", e))?;
+    client
+        .get_all::<Discussion, _>("reading the merge request's discussions", &endpoint)
+        .await
+}
+
+/// The token's user and expiry from `GET /personal_access_tokens/self`; where GitLab
+/// does not offer it (404, 403), the user from `GET /user` and no expiry.
+async fn token_user(client: &Client) -> Result<(Option<User>, Option<String>), Error> {
+    match client
+        .query::<TokenInfo, _>("reading the token", &TokenSelf)
+        .await
+    {
+        Ok(token) => {
+            let user = User {
+                id: token.user_id,
+                username: String::new(),
+                bot: false,
+            };
+            Ok((Some(user), token.expires_at))
+        }
+        Err(err) if matches!(err.status(), Some(403 | 404)) => {
+            let endpoint = CurrentUser::builder()
+                .build()
+                .map_err(|e| builder_error("GET /user", e))?;
+            let user = client
+                .query::<User, _>("reading the token's user", &endpoint)
+                .await?;
+            Ok((Some(user), None))
+        }
+        Err(err) => Err(err),
+    }
 }
 
 fn builder_error(what: &str, err: impl std::fmt::Display) -> Error {
@@ -243,40 +313,45 @@ fn builder_error(what: &str, err: impl std::fmt::Display) -> Error {
 async fn review(
     args: &CiArgs,
     settings: &Settings,
+    mut notices: Vec<String>,
     client: &Client,
     target: &MrTarget,
     state: MrState,
 ) -> Result<u8, String> {
-    let changed: HashSet<&str> = state
-        .files
-        .iter()
-        .filter(|f| !f.deleted)
-        .map(|f| f.new_path.as_str())
-        .collect();
-    let select =
-        |t: &Target| args.filter == Filter::NoFilter || changed.contains(t.display.as_str());
-    let changed_files: Vec<(PathBuf, FileKind)> = state
-        .files
-        .iter()
-        .filter(|f| !f.deleted)
-        .filter_map(|f| {
-            let path = args.project_dir.join(&f.new_path);
-            Some((path, lint::walked_kind(Path::new(&f.new_path), settings)?))
-        })
-        .collect();
-    let borrowed: Vec<(&Path, FileKind)> = changed_files
-        .iter()
-        .map(|(p, k)| (p.as_path(), *k))
-        .collect();
-    let (cross, warnings) = other_project::load(args, settings, client, &borrowed).await;
-    for warning in &warnings {
-        eprintln!("ase-lint: warning: {warning}");
+    let mut checkout = checkout::read_changed(&args.project_dir, &state.files, settings);
+    notices.extend(checkout.notices.iter().cloned());
+    let mut budget = ApiBudget::new(settings.config.limits.max_api_reads);
+    let base = base_versions(
+        args,
+        client,
+        target,
+        &state,
+        &checkout,
+        settings,
+        &mut budget,
+    )
+    .await;
+    let needs = other_project::Needs {
+        org_ids: changed_rows(&checkout, &base, settings),
+        has_orgs: checkout.files.iter().any(|f| f.kind == FileKind::Org),
+    };
+    let (cross, warnings) = other_project::load(args, settings, client, &needs, &mut budget).await;
+    notices.extend(warnings);
+    notices.extend(budget.notices());
+    let token_warning =
+        token_health::expiry_warning(state.token_expires.as_deref(), token_health::today());
+    for notice in notices.iter().chain(&token_warning) {
+        eprintln!("ase-lint: warning: {}", report::terminal_safe(notice));
     }
-    let (run, mut org_files) = lint_project(&args.project_dir, settings, select, &cross);
-    org_files.retain(|path| changed.contains(path.as_str()));
+    let run = lint_changes(args, settings, &mut checkout, &cross);
+    let run =
+        crate::zendesk::in_ci::verify_changed(args, settings, &checkout, &needs.org_ids, run).await;
+    let notes = note_reviews(&checkout, settings);
+    let already = already_on_target(&state, &checkout, &base, settings, &cross, &run);
     let artifacts_ok = write_artifacts(args, &run);
     print_findings(args, &run);
-    let findings_status = exit_status(&run, artifacts_ok);
+    say_already_on_target(args, &already);
+    let findings_status = exit_status(&run, &already, args.fail_on, artifacts_ok);
     let credentials = client.credentials();
     if !credentials.can_write() && !args.dry_run {
         explain_missing_token(missing_token_reason(credentials));
@@ -291,11 +366,15 @@ async fn review(
         concurrency: args.concurrency.max(1),
         review: args.review,
         dry_run: args.dry_run,
+        docs_url: &args.docs_url,
     };
     let extras = SummaryExtras {
-        org_files,
-        workflow: workflow_of(args, settings, client, target, &state).await,
-        notices: warnings,
+        notes,
+        workflow: workflow_of(&state, &run, &checkout, &base, settings),
+        notices,
+        config_change: target_config::compare(settings, &args.project_dir, &state.files),
+        already_on_target: already,
+        token_warning,
     };
     let outcome = publish::publish(&context, &state, &run, &extras).await;
     Ok(finish(
@@ -308,33 +387,157 @@ async fn review(
     ))
 }
 
-/// The handbook steps the merge request calls for: each changed README and org file is
-/// compared with its text at the merge request's base, read through the API (one read per
-/// such file that existed there). A base that cannot be read leaves that file out, with
-/// a warning.
-async fn workflow_of(
+/// The review of each changed org note (read from the checkout).
+fn note_reviews(checkout: &checkout::Checkout, settings: &Settings) -> Vec<NoteReview> {
+    checkout
+        .files
+        .iter()
+        .filter(|f| f.kind == FileKind::Org)
+        .map(|f| match f.bytes() {
+            Some(bytes) => {
+                let (source, _) = SourceFile::from_bytes(f.path.clone(), bytes);
+                NoteReview::of(&f.path, &source, settings)
+            }
+            None => NoteReview {
+                path: f.path.clone(),
+                facts: None,
+            },
+        })
+        .collect()
+}
+
+/// Lints exactly the diff's files; with `--filter nofilter` also every other README and
+/// org file of the checkout (no ignore file consulted).
+fn lint_changes(
     args: &CiArgs,
     settings: &Settings,
+    checkout: &mut checkout::Checkout,
+    cross: &CrossContext,
+) -> LintRun {
+    let mut run = checkout::lint(checkout, settings, cross);
+    run.errors.append(&mut checkout.errors);
+    if args.filter == Filter::NoFilter {
+        let changed: BTreeSet<&str> = checkout.files.iter().map(|f| f.path.as_str()).collect();
+        let (rest, walk_errors) = checkout::lint_tree(
+            &args.project_dir,
+            settings,
+            &changed,
+            &CrossContext::default(),
+        );
+        for error in walk_errors {
+            eprintln!(
+                "ase-lint: warning: {}",
+                report::terminal_safe(&error.to_string())
+            );
+        }
+        run = run.combine(rest);
+    }
+    run
+}
+
+/// The base versions (at the merge request's base commit) of the changed READMEs and org
+/// files that existed there, read through the API within `budget`.
+async fn base_versions(
+    args: &CiArgs,
     client: &Client,
     target: &MrTarget,
     state: &MrState,
-) -> Workflow {
-    let mut workflow = Workflow::default();
+    checkout: &checkout::Checkout,
+    settings: &Settings,
+    budget: &mut ApiBudget,
+) -> BTreeMap<String, Fetched> {
     let Some(refs) = &state.refs else {
-        return workflow;
+        return BTreeMap::new();
     };
-    let changed: Vec<(&ChangedFile, FileKind)> = state
+    let mut rebuilt = BTreeMap::new();
+    let mut to_read = Vec::new();
+    for f in state
         .files
         .iter()
-        .filter_map(|f| Some((f, lint::walked_kind(Path::new(&f.new_path), settings)?)))
-        .collect();
-    let at_base = changed
-        .iter()
-        .filter(|(f, _)| !f.new_file)
-        .map(|(f, _)| f.old_path.clone());
+        .filter(|f| !f.new_file && lint::walked_kind(Path::new(&f.new_path), settings).is_some())
+        .filter(|f| crate::fsafe::checked_relative(&f.old_path).is_some())
+    {
+        match rebuilt_base(f, checkout) {
+            Some(text) => {
+                rebuilt.insert(f.old_path.clone(), Fetched::Found(text.into_bytes()));
+            }
+            None => to_read.push(f.old_path.clone()),
+        }
+    }
+    let paths = budget.take("base versions (workflow reminders, changed rows)", to_read);
     let project = target.project_ref();
-    let base = files::fetch_all(client, &project, &refs.base_sha, at_base, args.concurrency).await;
-    for (file, kind) in changed {
+    let mut base =
+        files::fetch_all(client, &project, &refs.base_sha, paths, args.concurrency).await;
+    base.extend(rebuilt);
+    base
+}
+
+/// A changed file's base text rebuilt from the checkout and GitLab's diff (a deleted
+/// file's from the diff alone), without a request; `None` when that cannot be trusted.
+fn rebuilt_base(file: &ChangedFile, checkout: &checkout::Checkout) -> Option<String> {
+    let diff = file.diff.as_deref()?;
+    let new_text = if file.deleted {
+        String::new()
+    } else {
+        let bytes = checkout
+            .files
+            .iter()
+            .find(|c| c.path == file.new_path)?
+            .bytes()?;
+        String::from_utf8(bytes.to_vec()).ok()?
+    };
+    super::base_text::old_text(&new_text, diff)
+}
+
+/// The Zendesk Account IDs of the README rows the merge request adds or changes (all of
+/// a README's rows when its base version is not at hand).
+fn changed_rows(
+    checkout: &checkout::Checkout,
+    base: &BTreeMap<String, Fetched>,
+    settings: &Settings,
+) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for file in checkout
+        .files
+        .iter()
+        .filter(|f| matches!(f.kind, FileKind::Readme { .. }))
+    {
+        let Some(after) = file.bytes() else { continue };
+        let after = crate::workflow::accounts(&String::from_utf8_lossy(after), settings);
+        let before = match base.get(&file.path) {
+            Some(Fetched::Found(bytes)) => {
+                crate::workflow::accounts(&String::from_utf8_lossy(bytes), settings)
+            }
+            _ => Default::default(),
+        };
+        ids.extend(
+            after
+                .into_iter()
+                .filter(|(id, row)| before.get(id) != Some(row))
+                .map(|(id, _)| id),
+        );
+    }
+    ids
+}
+
+/// The handbook steps the merge request calls for: each changed README and org file is
+/// compared with its base version (see [`base_versions`]). A base that could not be read
+/// leaves that file out, with a warning.
+fn workflow_of(
+    state: &MrState,
+    run: &LintRun,
+    checkout: &checkout::Checkout,
+    base: &BTreeMap<String, Fetched>,
+    settings: &Settings,
+) -> Workflow {
+    let mut workflow = Workflow::default();
+    if state.refs.is_none() {
+        return workflow;
+    }
+    for file in &state.files {
+        let Some(kind) = lint::walked_kind(Path::new(&file.new_path), settings) else {
+            continue;
+        };
         let before = if file.new_file {
             None
         } else {
@@ -343,18 +546,27 @@ async fn workflow_of(
                 _ => {
                     eprintln!(
                         "ase-lint: warning: cannot read `{}` at the merge request's base; no workflow reminders for it",
-                        file.old_path
+                        report::terminal_safe(&file.old_path)
                     );
                     continue;
                 }
             }
         };
-        let after = (!file.deleted)
-            .then(|| std::fs::read_to_string(args.project_dir.join(&file.new_path)).ok())
-            .flatten();
+        let after = checkout
+            .files
+            .iter()
+            .find(|f| f.path == file.new_path && !file.deleted)
+            .and_then(checkout::CheckoutFile::bytes)
+            .map(|b| String::from_utf8_lossy(b).into_owned());
         match kind {
             FileKind::Readme { .. } => {
-                workflow.compare_readmes(before.as_deref(), after.as_deref(), settings);
+                let errors: Vec<crate::source::Span> = run
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.path == file.new_path && d.severity == Severity::Error)
+                    .map(|d| d.span.clone())
+                    .collect();
+                workflow.compare_readmes(before.as_deref(), after.as_deref(), settings, &errors);
             }
             FileKind::Org => {
                 workflow.compare_org_notes(&file.new_path, before.as_deref(), after.as_deref());
@@ -374,7 +586,8 @@ fn finish(
     artifacts_ok: bool,
 ) -> u8 {
     for line in &outcome.report {
-        eprintln!("ase-lint: {}", client.credentials().scrub(line));
+        let line = client.credentials().scrub(line);
+        eprintln!("ase-lint: {}", report::terminal_safe(&line));
     }
     eprintln!(
         "ase-lint: {} API request{} ({} write{}).",
@@ -424,12 +637,13 @@ fn conclude_failed_writes(
 /// The paragraph that ends a run that could not publish its review: what failed, what to
 /// do about it, where the findings are, and the exit status (always 2).
 fn conclude(args: &CiArgs, failure: &str, hint: &str, artifacts_ok: bool) {
-    eprintln!(
+    let paragraph = format!(
         "ase-lint: error: {}. {} {} Exit status 2.",
         failure.trim_end_matches('.'),
         sentence(hint),
         where_the_findings_are(args, artifacts_ok)
     );
+    eprintln!("{}", report::terminal_safe(&paragraph));
 }
 
 /// Where a run's findings can be read, as a sentence.
@@ -483,15 +697,10 @@ fn without_merge_request(
         "ase-lint: cannot read the merge request; checking every file of the project instead \
          (the changed files are not known)."
     );
-    let (run, _) = lint_project(
-        &args.project_dir,
-        settings,
-        |_| true,
-        &CrossContext::default(),
-    );
+    let run = lint_project(&args.project_dir, settings);
     let artifacts_ok = write_artifacts(args, &run);
     print_findings(args, &run);
-    let findings_status = exit_status(&run, artifacts_ok);
+    let findings_status = exit_status(&run, &[], FailOn::All, artifacts_ok);
     if unauthorised {
         let reason = if credentials.can_write() {
             format!(
@@ -517,37 +726,18 @@ fn without_merge_request(
     EXIT_TROUBLE
 }
 
-/// Lints the project's files that `select` keeps, with paths relative to `dir`; also
-/// returns which of them are org files.
-fn lint_project(
-    dir: &Path,
-    settings: &Settings,
-    select: impl Fn(&Target) -> bool,
-    cross: &CrossContext,
-) -> (LintRun, Vec<String>) {
-    let (targets, walk_errors) = lint::discover(&[dir.to_path_buf()], settings);
-    let targets: Vec<Target> = targets
-        .into_iter()
-        .filter_map(|t| relative_target(t, dir))
-        .filter(|t| select(t))
-        .collect();
-    let org_files = targets
-        .iter()
-        .filter(|t| t.kind == FileKind::Org)
-        .map(|t| t.display.clone())
-        .collect();
-    let run = lint::lint_targets_with(&targets, settings, cross);
+/// Lints every README and org file of the project (no ignore file consulted), with paths
+/// relative to `dir`.
+fn lint_project(dir: &Path, settings: &Settings) -> LintRun {
+    let (run, walk_errors) =
+        checkout::lint_tree(dir, settings, &BTreeSet::new(), &CrossContext::default());
     for error in walk_errors {
-        eprintln!("ase-lint: warning: {error}");
+        eprintln!(
+            "ase-lint: warning: {}",
+            report::terminal_safe(&error.to_string())
+        );
     }
-    (run, org_files)
-}
-
-/// The target with its path shown relative to the project directory, as GitLab does.
-fn relative_target(mut target: Target, dir: &Path) -> Option<Target> {
-    let relative = target.path.strip_prefix(dir).ok()?;
-    target.display = lint::display_path(relative);
-    Some(target)
+    run
 }
 
 fn write_artifacts(args: &CiArgs, run: &LintRun) -> bool {
@@ -564,17 +754,65 @@ fn print_findings(args: &CiArgs, run: &LintRun) {
         eprintln!("ase-lint: error: cannot print the findings: {err}");
     }
     for error in &run.errors {
-        eprintln!("ase-lint: error: {error}");
+        eprintln!(
+            "ase-lint: error: {}",
+            report::terminal_safe(&error.to_string())
+        );
     }
 }
 
-/// 2 when a file could not be read or an artifact written, else 1 / 0 by the findings.
-fn exit_status(run: &LintRun, artifacts_ok: bool) -> u8 {
-    if artifacts_ok {
-        cli::exit_code(run)
-    } else {
+/// 2 when a file could not be read or an artifact written, else 1 / 0 by the findings
+/// that fail the job under `fail_on` (`already`: by finding, it is on the target branch).
+fn exit_status(run: &LintRun, already: &[bool], fail_on: FailOn, artifacts_ok: bool) -> u8 {
+    if !artifacts_ok || !run.errors.is_empty() {
         EXIT_TROUBLE
+    } else if introduced::fails(&run.diagnostics, already, fail_on) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
     }
+}
+
+/// For each finding: true when the changed file's version at the merge request's base
+/// has it too (files new in the merge request, or whose base was not read, have none).
+fn already_on_target(
+    state: &MrState,
+    checkout: &checkout::Checkout,
+    base: &BTreeMap<String, Fetched>,
+    settings: &Settings,
+    cross: &CrossContext,
+    run: &LintRun,
+) -> Vec<bool> {
+    let mut at_base = Vec::new();
+    for file in &checkout.files {
+        let old_path = state
+            .files
+            .iter()
+            .find(|f| f.new_path == file.path && !f.new_file)
+            .map(|f| f.old_path.as_str());
+        if let Some(Fetched::Found(bytes)) = old_path.and_then(|p| base.get(p)) {
+            let read = Ok(bytes.clone());
+            at_base
+                .extend(lint::lint_read(&file.path, file.kind, &read, settings, cross).diagnostics);
+        }
+    }
+    introduced::already_on_target(&run.diagnostics, &at_base)
+}
+
+/// One line in the job log on the findings the merge request did not introduce.
+fn say_already_on_target(args: &CiArgs, already: &[bool]) {
+    let count = already.iter().filter(|a| **a).count();
+    if count == 0 {
+        return;
+    }
+    let effect = match args.fail_on {
+        FailOn::New => "they do not fail the job (--fail-on all counts them)",
+        FailOn::All => "--fail-on all counts them",
+    };
+    eprintln!(
+        "ase-lint: {count} finding{} already on the target branch (not introduced by this merge request): {effect}.",
+        if count == 1 { "" } else { "s" }
+    );
 }
 
 /// The status when no token can comment: by the findings, or 2 with `--require-token`.
@@ -612,4 +850,41 @@ fn explain_missing_token(reason: &str) {
          ase-lint: the findings above and the report artifacts were still written; the job's\n\
          ase-lint: status follows the findings (--require-token makes it fail instead)."
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn target_of(extra: &[&str]) -> Result<MrTarget, String> {
+        let mut argv = vec!["ase-lint", "ci", "--project", "1", "--mr", "2"];
+        argv.extend_from_slice(extra);
+        match cli::Cli::try_parse_from(argv).map(|c| c.command) {
+            Ok(cli::Command::Ci(args)) => MrTarget::from_args(&args),
+            other => Err(format!("not a ci command line: {other:?}")),
+        }
+    }
+
+    #[test]
+    fn plain_http_needs_loopback_or_the_opt_in() {
+        let refused = target_of(&["--api-url", "http://gitlab.example/api/v4"]).err();
+        assert!(
+            refused.is_some_and(|e| e.contains("--allow-insecure-http")),
+            "plain http to a remote host was accepted"
+        );
+        for ok in [
+            vec![
+                "--api-url",
+                "http://gitlab.example/api/v4",
+                "--allow-insecure-http",
+            ],
+            vec!["--api-url", "http://127.0.0.1:8080/api/v4"],
+            vec!["--api-url", "http://[::1]:8080/api/v4"],
+            vec!["--api-url", "http://localhost/api/v4"],
+            vec!["--api-url", "https://gitlab.example/api/v4"],
+        ] {
+            assert!(target_of(&ok).is_ok(), "{ok:?}");
+        }
+    }
 }

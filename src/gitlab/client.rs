@@ -2,10 +2,10 @@
 //! client implementing the crate's [`RestClient`]/[`AsyncClient`] traits, so its endpoint
 //! builders run over it against any `http(s)` API URL (path prefix included).
 //!
-//! It adds what the crate leaves to the client: a timeout on every request, retries
-//! (see [`super::retry`]), slowing down on `RateLimit-Remaining`, pacing of note
-//! creation, a read-only mode for `--dry-run`, debug logs with the token redacted, and
-//! offset pagination that follows `x-next-page`/`Link` to the end (the crate's own stops
+//! It adds what the crate leaves to the client, over the shared [`crate::http`]
+//! transport: a timeout on every request, retries, slowing down on `RateLimit-Remaining`,
+//! pacing of note creation, a read-only mode for `--dry-run`, debug logs with the token
+//! redacted, and offset pagination that follows `x-next-page`/`Link` to the end (the crate's own stops
 //! at the first short page, which GitLab may send while more pages exist), at most
 //! `max_pages` pages and never the same page twice.
 //!
@@ -16,20 +16,20 @@
 //! token and names the request by method and path, never by its full URL.
 
 use std::collections::HashSet;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::Duration;
 
 use async_trait::async_trait;
 use bytes::Bytes;
 use gitlab::api::{ApiError, AsyncClient, AsyncQuery, Endpoint, RestClient};
-use http::{HeaderMap, HeaderValue, Method};
+use http::{HeaderMap, Method};
 use serde::de::DeserializeOwned;
 use url::Url;
 
 use super::error::{Error, shorten};
-use super::retry::{self, Outcome, Pacer, RetryPolicy};
+use super::retry::RetryPolicy;
 use super::secret::Credentials;
+use crate::http::{Answer, Auth, Transport, TransportOptions};
+pub use crate::http::{MAX_BODY_BYTES, TransportError, shown_url};
 
 /// How the client behaves.
 #[derive(Debug, Clone)]
@@ -50,36 +50,13 @@ pub struct ClientOptions {
     pub max_pages: usize,
 }
 
-/// A failure below HTTP statuses.
-#[derive(Debug, thiserror::Error)]
-pub enum TransportError {
-    #[error("{method} {path}: {message}")]
-    Request {
-        method: Method,
-        path: String,
-        message: String,
-    },
-    #[error("{method} {path}: not sent (read-only run)")]
-    ReadOnly { method: Method, path: String },
-    #[error("cannot build the request: {0}")]
-    Build(String),
-}
-
 /// The GitLab API client.
 #[derive(Debug)]
 pub struct Client {
-    http: reqwest::Client,
+    transport: Transport,
     base: Url,
     options: ClientOptions,
-    pacer: Mutex<Pacer>,
-    /// No request is sent before this instant (set from rate-limit headers).
-    not_before: Mutex<Option<Instant>>,
-    requests: AtomicUsize,
-    writes: AtomicUsize,
 }
-
-/// An answer with its status, headers and body.
-type Answer = http::Response<Bytes>;
 
 impl Client {
     /// Builds the client; the API URL gets a trailing `/` so endpoint paths join below it.
@@ -88,35 +65,26 @@ impl Client {
             let path = format!("{}/", options.api_url.path());
             options.api_url.set_path(&path);
         }
-        let http = reqwest::Client::builder()
-            .timeout(options.timeout)
-            .connect_timeout(options.timeout.min(Duration::from_secs(10)))
-            .redirect(same_origin_redirects())
-            .user_agent(concat!("ase-lint/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| Error::Transport {
+        let transport = Transport::new(transport_options(&options), auth(&options.credentials))
+            .map_err(|message| Error::Transport {
                 what: "setting up the HTTP client".into(),
-                message: e.to_string(),
+                message,
             })?;
         Ok(Self {
-            http,
+            transport,
             base: options.api_url.clone(),
-            pacer: Mutex::new(Pacer::new(options.notes_per_minute)),
-            not_before: Mutex::new(None),
-            requests: AtomicUsize::new(0),
-            writes: AtomicUsize::new(0),
             options,
         })
     }
 
     /// Requests sent so far (each attempt counts).
     pub fn requests(&self) -> usize {
-        self.requests.load(Ordering::Relaxed)
+        self.transport.requests()
     }
 
     /// Requests other than GET sent so far.
     pub fn writes(&self) -> usize {
-        self.writes.load(Ordering::Relaxed)
+        self.transport.writes()
     }
 
     /// The credentials in use.
@@ -221,7 +189,7 @@ impl Client {
         error.scrubbed(&self.options.credentials)
     }
 
-    /// Sends one request with retries, pacing and logging.
+    /// Sends one request with retries, pacing (of note creation) and logging.
     async fn send(
         &self,
         method: Method,
@@ -229,170 +197,29 @@ impl Client {
         headers: HeaderMap,
         body: Vec<u8>,
     ) -> Result<Answer, TransportError> {
-        let path = url.path().to_owned();
-        if self.options.read_only && method != Method::GET {
-            return Err(TransportError::ReadOnly { method, path });
-        }
-        if is_note_creation(&method, &path) {
-            self.pace().await;
-        }
-        let mut attempt = 0;
-        loop {
-            self.wait_for_rate_limit().await;
-            let sent = self.send_once(&method, &url, &headers, &body).await;
-            let outcome = match &sent {
-                Ok(answer) => retry::after_status(
-                    &self.options.retry,
-                    &method,
-                    answer.status(),
-                    answer.headers(),
-                    attempt,
-                ),
-                Err((_, connect)) => {
-                    retry::after_failure(&self.options.retry, &method, *connect, attempt)
-                }
-            };
-            match (outcome, sent) {
-                (Outcome::Retry(wait), _) => {
-                    self.debug(&format!(
-                        "retrying {method} {path} in {} ms",
-                        wait.as_millis()
-                    ));
-                    tokio::time::sleep(wait).await;
-                    attempt += 1;
-                }
-                (Outcome::Done, Ok(answer)) => return Ok(answer),
-                (Outcome::Done, Err((message, _))) => {
-                    let message = if attempt > 0 {
-                        format!("{message} (gave up after {} attempts)", attempt + 1)
-                    } else {
-                        message
-                    };
-                    return Err(TransportError::Request {
-                        method,
-                        path,
-                        message,
-                    });
-                }
-            }
-        }
+        let paced = is_note_creation(&method, url.path());
+        self.transport.send(method, url, headers, body, paced).await
     }
+}
 
-    /// One attempt. Errors carry a message and whether the connection failed (safe to
-    /// repeat for any method).
-    async fn send_once(
-        &self,
-        method: &Method,
-        url: &Url,
-        headers: &HeaderMap,
-        body: &[u8],
-    ) -> Result<Answer, (String, bool)> {
-        let mut headers = headers.clone();
-        if let Some((name, secret)) = self.options.credentials.header() {
-            let mut value = HeaderValue::from_str(secret.expose()).map_err(|_| {
-                (
-                    "the token holds characters not allowed in a header".to_owned(),
-                    false,
-                )
-            })?;
-            value.set_sensitive(true);
-            headers.insert(name, value);
-        }
-        self.requests.fetch_add(1, Ordering::Relaxed);
-        if *method != Method::GET {
-            self.writes.fetch_add(1, Ordering::Relaxed);
-        }
-        self.debug(&format!(
-            "→ {method} {} {}",
-            shown_url(url),
-            redacted_headers(&headers)
-        ));
-        let started = Instant::now();
-        let request = self
-            .http
-            .request(method.clone(), url.clone())
-            .headers(headers)
-            .body(body.to_vec());
-        let response = request.send().await.map_err(|e| self.failure(e, url))?;
-        let status = response.status();
-        let response_headers = response.headers().clone();
-        let bytes = response.bytes().await.map_err(|e| self.failure(e, url))?;
-        self.debug(&format!(
-            "← {} {method} {} ({} ms)",
-            status.as_u16(),
-            url.path(),
-            started.elapsed().as_millis()
-        ));
-        self.note_rate_limit(&response_headers);
-        let mut answer = http::Response::new(bytes);
-        *answer.status_mut() = status;
-        *answer.headers_mut() = response_headers;
-        Ok(answer)
+/// The transport's settings for `options`.
+fn transport_options(options: &ClientOptions) -> TransportOptions {
+    TransportOptions {
+        service: "GitLab",
+        base: options.api_url.clone(),
+        timeout: options.timeout,
+        retry: options.retry,
+        paced_per_minute: options.notes_per_minute,
+        verbose: options.verbose,
+        read_only: options.read_only,
     }
+}
 
-    /// Why a request got no answer, in words (without the URL, which may hold
-    /// credentials), and whether the connection failed (safe to repeat for any method).
-    fn failure(&self, error: reqwest::Error, url: &Url) -> (String, bool) {
-        let connect = error.is_connect();
-        let message = if error.is_timeout() {
-            format!("no answer within {} s", self.options.timeout.as_secs_f64())
-        } else if connect {
-            format!(
-                "cannot connect to {}: {}",
-                host_and_port(url),
-                root_cause(&error)
-            )
-        } else {
-            error_chain(&error.without_url())
-        };
-        let message = self.options.credentials.scrub(&message);
-        self.debug(&format!("request failed: {message}"));
-        (message, connect)
-    }
-
-    fn note_rate_limit(&self, headers: &HeaderMap) {
-        let cap = self.options.retry.max_delay.min(Duration::from_secs(10));
-        if let Some(pause) = retry::rate_limit_pause(headers, SystemTime::now(), cap)
-            && let Ok(mut not_before) = self.not_before.lock()
-        {
-            self.debug(&format!(
-                "few requests left in the rate limit; pausing {} ms",
-                pause.as_millis()
-            ));
-            *not_before = Some(Instant::now() + pause);
-        }
-    }
-
-    async fn wait_for_rate_limit(&self) {
-        let until = self.not_before.lock().ok().and_then(|guard| *guard);
-        if let Some(until) = until {
-            tokio::time::sleep_until(until.into()).await;
-        }
-    }
-
-    async fn pace(&self) {
-        let wait = self
-            .pacer
-            .lock()
-            .map(|mut pacer| pacer.reserve(Instant::now()))
-            .unwrap_or_default();
-        if !wait.is_zero() {
-            self.debug(&format!(
-                "note creation limit: waiting {} ms",
-                wait.as_millis()
-            ));
-            tokio::time::sleep(wait).await;
-        }
-    }
-
-    fn debug(&self, message: &str) {
-        if self.options.verbose {
-            eprintln!(
-                "ase-lint: debug: {}",
-                self.options.credentials.scrub(message)
-            );
-        }
-    }
+/// The header that carries the token, if any.
+fn auth(credentials: &Credentials) -> Option<Auth> {
+    credentials
+        .header()
+        .map(|(name, secret)| Auth::new(name, secret.clone()))
 }
 
 impl RestClient for Client {
@@ -503,107 +330,6 @@ fn link_next(link: &str) -> Option<&str> {
     })
 }
 
-fn redacted_headers(headers: &HeaderMap) -> String {
-    let shown: Vec<String> = headers
-        .iter()
-        .map(|(name, value)| {
-            let sensitive = value.is_sensitive()
-                || matches!(
-                    name.as_str(),
-                    "private-token" | "job-token" | "authorization" | "cookie"
-                );
-            let text = if sensitive {
-                "[redacted]"
-            } else {
-                value.to_str().unwrap_or("<binary>")
-            };
-            format!("{name}: {text}")
-        })
-        .collect();
-    format!("[{}]", shown.join(", "))
-}
-
-/// Follows a redirect only within the origin the request went to, since the token header
-/// must not travel to another host (reqwest drops only `Authorization` and cookies on
-/// cross-host redirects, not `PRIVATE-TOKEN`/`JOB-TOKEN`), and only a 307/308, which keep
-/// the method and body. The 3xx answer of any other redirect is the request's answer.
-fn same_origin_redirects() -> reqwest::redirect::Policy {
-    reqwest::redirect::Policy::custom(|attempt| {
-        let keeps_method = matches!(attempt.status().as_u16(), 307 | 308);
-        let same_origin = attempt
-            .previous()
-            .first()
-            .is_some_and(|first| first.origin() == attempt.url().origin());
-        if keeps_method && same_origin && attempt.previous().len() < 10 {
-            attempt.follow()
-        } else {
-            attempt.stop()
-        }
-    })
-}
-
-/// `url` as it may be printed: no user name or password, and the value of any query
-/// parameter that looks like a secret (`private_token`, `job_token`, …) replaced.
-pub fn shown_url(url: &Url) -> String {
-    let mut shown = url.clone();
-    if !shown.username().is_empty() || shown.password().is_some() {
-        // Cannot fail: the URL has a host, since it has credentials.
-        let _ = shown.set_username("redacted");
-        let _ = shown.set_password(None);
-    }
-    let secret = |name: &str| {
-        let name = name.to_ascii_lowercase();
-        ["token", "password", "secret"]
-            .iter()
-            .any(|word| name.contains(word))
-    };
-    if shown.query_pairs().any(|(name, _)| secret(&name)) {
-        let pairs: Vec<(String, String)> = shown
-            .query_pairs()
-            .map(|(name, value)| {
-                let value = if secret(&name) {
-                    "redacted".into()
-                } else {
-                    value
-                };
-                (name.into_owned(), value.into_owned())
-            })
-            .collect();
-        shown.query_pairs_mut().clear().extend_pairs(pairs);
-    }
-    shown.to_string()
-}
-
-/// `host:port` of `url`, for messages.
-fn host_and_port(url: &Url) -> String {
-    let host = url.host_str().unwrap_or("?");
-    match url.port_or_known_default() {
-        Some(port) => format!("{host}:{port}"),
-        None => host.to_owned(),
-    }
-}
-
-/// The innermost cause of an error (e.g. "Connection refused (os error 111)").
-fn root_cause(error: &dyn std::error::Error) -> String {
-    let mut cause = error;
-    while let Some(inner) = cause.source() {
-        cause = inner;
-    }
-    cause.to_string()
-}
-
-/// An error with its causes (reqwest's top level message alone says little).
-fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -643,30 +369,6 @@ mod tests {
             next_page(&current, &headers(&[("link", link)]), &base),
             None
         );
-    }
-
-    #[test]
-    fn token_headers_are_redacted_in_logs() {
-        let shown = redacted_headers(&headers(&[
-            ("private-token", "glpat-secret"),
-            ("accept", "x"),
-        ]));
-        assert_eq!(shown, "[private-token: [redacted], accept: x]");
-    }
-
-    #[test]
-    fn shown_urls_hide_credentials_and_token_parameters() {
-        let url = Url::parse(
-            "https://oauth2:s3cret-pw@gitlab.example/api/v4/x?private_token=glpat-1&page=2",
-        )
-        .unwrap();
-        let shown = shown_url(&url);
-        assert_eq!(
-            shown,
-            "https://redacted@gitlab.example/api/v4/x?private_token=redacted&page=2"
-        );
-        let plain = Url::parse("http://127.0.0.1:9/api/v4/x?per_page=100&page=1").unwrap();
-        assert_eq!(shown_url(&plain), plain.as_str());
     }
 
     #[test]

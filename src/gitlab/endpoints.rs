@@ -47,6 +47,18 @@ impl Endpoint for Versions<'_> {
 
 impl Pageable for Versions<'_> {}
 
+/// `GET /personal_access_tokens/self`: the token's own record (its user and expiry).
+pub struct TokenSelf;
+
+impl Endpoint for TokenSelf {
+    fn method(&self) -> Method {
+        Method::GET
+    }
+    fn endpoint(&self) -> Cow<'static, str> {
+        "personal_access_tokens/self".into()
+    }
+}
+
 /// `POST …/discussions/:discussion_id/notes`: a reply in a thread.
 pub struct ReplyToDiscussion<'a> {
     pub project: NameOrId<'a>,

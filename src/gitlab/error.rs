@@ -3,8 +3,9 @@
 
 use gitlab::api::ApiError;
 
-use super::client::TransportError;
 use super::secret::Credentials;
+use crate::http::TransportError;
+pub use crate::http::shorten;
 
 /// A request to GitLab that did not succeed.
 #[derive(Debug, thiserror::Error)]
@@ -75,8 +76,10 @@ impl Error {
         }
     }
 
-    /// The same error with `credentials`' token scrubbed from every text it holds.
+    /// The same error with `credentials`' token scrubbed from every text it holds, then
+    /// server text shortened (scrubbing first: a cut could split the token).
     pub fn scrubbed(self, credentials: &Credentials) -> Self {
+        let clean = |text: &str| shorten(&credentials.scrub(text));
         match self {
             Error::Status {
                 what,
@@ -85,15 +88,15 @@ impl Error {
             } => Error::Status {
                 what: credentials.scrub(&what),
                 status,
-                message: credentials.scrub(&message),
+                message: clean(&message),
             },
             Error::Transport { what, message } => Error::Transport {
                 what: credentials.scrub(&what),
-                message: credentials.scrub(&message),
+                message: clean(&message),
             },
             Error::Decode { what, message } => Error::Decode {
                 what: credentials.scrub(&what),
-                message: credentials.scrub(&message),
+                message: clean(&message),
             },
         }
     }
@@ -117,13 +120,13 @@ impl Error {
             ApiError::GitlabWithStatus { status, msg } => Error::Status {
                 what,
                 status: status.as_u16(),
-                message: shorten(&msg),
+                message: keep(&msg),
             },
             ApiError::GitlabObjectWithStatus { status, obj }
             | ApiError::GitlabUnrecognizedWithStatus { status, obj } => Error::Status {
                 what,
                 status: status.as_u16(),
-                message: shorten(&obj.to_string()),
+                message: keep(&obj.to_string()),
             },
             // The crate reports any answer that is not JSON this way, a 200 included.
             ApiError::GitlabService { status, data } if status.is_success() => Error::Decode {
@@ -131,13 +134,13 @@ impl Error {
                 message: format!(
                     "{} with a body that is not JSON: {}",
                     status.as_u16(),
-                    shorten(&String::from_utf8_lossy(&data))
+                    keep(&String::from_utf8_lossy(&data))
                 ),
             },
             ApiError::GitlabService { status, data } => Error::Status {
                 what,
                 status: status.as_u16(),
-                message: shorten(&String::from_utf8_lossy(&data)),
+                message: keep(&String::from_utf8_lossy(&data)),
             },
             ApiError::GitlabRateLimited { retry_after, .. } => Error::Status {
                 what,
@@ -171,12 +174,13 @@ impl Error {
     }
 }
 
-/// Server text, cut to a readable length for messages.
-pub fn shorten(text: &str) -> String {
-    const MAX: usize = 300;
+/// Server text as kept until it is scrubbed and shortened (see [`Error::scrubbed`]):
+/// bounded, but long enough that a token in it is never cut.
+fn keep(text: &str) -> String {
+    const MAX: usize = 8192;
     let text = text.trim();
     match text.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
+        Some((cut, _)) => text[..cut].to_owned(),
         None => text.to_owned(),
     }
 }

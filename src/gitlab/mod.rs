@@ -9,18 +9,23 @@
 //! Nothing here knows a particular rule.
 
 pub mod args;
+pub mod base_text;
+pub mod checkout;
 pub mod ci;
 pub mod client;
 pub mod diff;
 pub mod endpoints;
 pub mod error;
 pub mod files;
+pub mod introduced;
 pub mod other_project;
 pub mod position;
 pub mod publish;
 pub mod reconcile;
 pub mod retry;
 pub mod secret;
+pub mod target_config;
+pub mod token_health;
 pub mod types;
 
 pub use args::CiArgs;

@@ -4,7 +4,6 @@
 //! file at most once. A project that cannot be read is one warning, never a failure.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use gitlab::api::common::NameOrId;
 use gitlab::api::projects::Project;
@@ -12,10 +11,9 @@ use serde::de::IgnoredAny;
 
 use super::args::CiArgs;
 use super::client::Client;
-use super::files::{self, Fetched};
+use super::files::{self, ApiBudget, Fetched};
 use crate::config::Settings;
 use crate::cross::{self, CrossContext};
-use crate::lint::FileKind;
 use crate::rules::cross::{OrgSet, org_path};
 
 /// The project named by a flag: a numeric id or a `group/project` path.
@@ -26,31 +24,35 @@ fn project_ref(project: &str) -> NameOrId<'_> {
     }
 }
 
-/// Reads what the changed files (`(path in the checkout, kind)`) need of the other
-/// projects; the second value holds one warning per project that could not be read.
+/// What the changed files need of the other projects.
+#[derive(Debug, Default)]
+pub struct Needs {
+    /// Zendesk Account IDs of the README rows the merge request adds or changes.
+    pub org_ids: BTreeSet<String>,
+    /// The merge request changes org files (they need the ASE project's README).
+    pub has_orgs: bool,
+}
+
+/// Reads what the changed files need of the other projects, within `budget`; the second
+/// value holds one warning per project that could not be read.
 pub async fn load(
     args: &CiArgs,
     settings: &Settings,
     client: &Client,
-    changed: &[(&Path, FileKind)],
+    needs: &Needs,
+    budget: &mut ApiBudget,
 ) -> (CrossContext, Vec<String>) {
     let mut context = CrossContext::default();
     let mut warnings = Vec::new();
-    let ids: BTreeSet<String> = changed
-        .iter()
-        .filter(|(_, kind)| matches!(kind, FileKind::Readme { .. }))
-        .filter_map(|(path, _)| std::fs::read_to_string(path).ok())
-        .flat_map(|text| crate::workflow::accounts(&text, settings).into_keys())
-        .collect();
+    let ids = &needs.org_ids;
     if let Some(project) = args.orgs_project.as_deref().filter(|_| !ids.is_empty()) {
-        match orgs(args, client, project, &ids).await {
+        match orgs(args, client, project, ids, budget).await {
             Ok(set) => context.orgs = Some(set),
             Err(why) => warnings.push(why),
         }
     }
-    let has_orgs = changed.iter().any(|(_, kind)| *kind == FileKind::Org);
-    if let Some(project) = args.ase_project.as_deref().filter(|_| has_orgs) {
-        match readme(args, settings, client, project).await {
+    if let Some(project) = args.ase_project.as_deref().filter(|_| needs.has_orgs) {
+        match readme(args, settings, client, project, budget).await {
             Ok(found) => context.readme = Some(found),
             Err(why) => warnings.push(why),
         }
@@ -64,9 +66,11 @@ async fn orgs(
     client: &Client,
     project: &str,
     ids: &BTreeSet<String>,
+    budget: &mut ApiBudget,
 ) -> Result<OrgSet, String> {
     let origin = format!("{project}@{}", args.orgs_ref);
-    let paths = ids.iter().map(|id| org_path(id));
+    let what = format!("org files of `{project}` (cross-project checks)");
+    let paths = budget.take(&what, ids.iter().map(|id| org_path(id)));
     let fetched = fetch(
         args,
         client,
@@ -88,9 +92,11 @@ async fn orgs(
                 set.docs
                     .insert(id.clone(), cross::org_from_text(&shown, id, bytes));
             }
-            _ => {
+            Some(_) => {
                 set.absent.insert(id.clone());
             }
+            // Not read (limits.max_api_reads): not known, so not reported missing.
+            None => {}
         }
     }
     Ok(set)
@@ -102,19 +108,30 @@ async fn readme(
     settings: &Settings,
     client: &Client,
     project: &str,
+    budget: &mut ApiBudget,
 ) -> Result<cross::ContextReadme, String> {
     let path = "README.md".to_owned();
+    let what = format!("README of `{project}` (cross-project checks)");
+    let paths = budget.take(&what, [path.clone()]);
+    if paths.is_empty() {
+        return Err(format!(
+            "{project}:README.md was not read (limits.max_api_reads); the org files were not checked against it (cross/*)"
+        ));
+    }
     let fetched = fetch(
         args,
         client,
         project,
         &args.ase_ref,
-        [path.clone()],
+        paths,
         "Assigned Support Engineers",
     )
     .await?;
     let shown = format!("{project}@{}:README.md", args.ase_ref);
     match fetched.get(&path) {
+        Some(Fetched::Found(bytes)) if bytes.len() as u64 > settings.max_file_bytes() => Err(format!(
+            "{shown} is larger than limits.max_file_bytes; the org files were not checked against it (cross/*)"
+        )),
         Some(Fetched::Found(bytes)) => cross::readme_from_text(&shown, bytes, settings).ok_or_else(|| {
             format!("{shown} holds no ASE table; the org files were not checked against it (cross/*)")
         }),

@@ -30,8 +30,12 @@ pub struct ChangedFile {
     pub new_file: bool,
     pub renamed: bool,
     pub deleted: bool,
+    /// The new file's git mode as GitLab gives it (`b_mode`), if it does.
+    pub new_mode: Option<String>,
     /// `None` when GitLab left the diff out (too large, collapsed) or it was unreadable.
     pub lines: Option<DiffLines>,
+    /// The unified diff's text, when `lines` could be read from it.
+    pub diff: Option<String>,
 }
 
 impl ChangedFile {
@@ -49,6 +53,8 @@ impl ChangedFile {
             new_file: file.new_file,
             renamed: file.renamed_file,
             deleted: file.deleted_file,
+            new_mode: file.b_mode.clone(),
+            diff: lines.as_ref().map(|_| file.diff.clone()),
             lines,
         }
     }
@@ -82,6 +88,8 @@ pub enum NotInline {
     Duplicate,
     /// Posting the comment failed (see the job log).
     Failed,
+    /// The finding is already on the target branch (the merge request did not add it).
+    AlreadyOnTarget,
 }
 
 impl NotInline {
@@ -96,6 +104,7 @@ impl NotInline {
             NotInline::MaxInline => "over the --max-inline limit",
             NotInline::Duplicate => "same finding as another inline comment",
             NotInline::Failed => "posting the comment failed (see the job log)",
+            NotInline::AlreadyOnTarget => "already on the target branch",
         }
     }
 }
@@ -149,6 +158,7 @@ mod tests {
             deleted_file: false,
             too_large: None,
             collapsed: None,
+            b_mode: None,
         })
     }
 

@@ -4,7 +4,7 @@
 //!
 //! Works on [`Diagnostic`]s generically: it never looks at a rule's name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::future::Future;
 
 use futures_util::StreamExt;
@@ -22,10 +22,11 @@ use super::endpoints::{
 use super::error::Error;
 use super::position::{ChangedFile, Filter, LinePosition, NotInline, position_for};
 use super::reconcile::{self, Candidate, Plan, Resolution, SummaryNotes, ThreadAction};
-use super::types::DiffRefs;
+use super::types::{DiffRefs, Discussion, User};
 use crate::diagnostic::Diagnostic;
 use crate::lint::LintRun;
 use crate::report::mr_comment::{self, SummaryFinding, SummaryInput};
+use crate::report::mr_note;
 use crate::workflow::Workflow;
 
 /// What publishing needs besides the run.
@@ -38,6 +39,8 @@ pub struct Context<'a> {
     pub concurrency: usize,
     pub review: bool,
     pub dry_run: bool,
+    /// Where rule pages and the review guide are read.
+    pub docs_url: &'a str,
 }
 
 /// What happened.
@@ -54,18 +57,31 @@ pub struct Outcome {
 /// What the summary shows besides the findings.
 #[derive(Debug, Default)]
 pub struct SummaryExtras {
-    /// Changed org files (display paths): each gets the question checklist.
-    pub org_files: Vec<String>,
+    /// Changed org notes: each gets the handbook's questions with their answers.
+    pub notes: Vec<crate::report::mr_note::NoteReview>,
     /// The handbook's steps the merge request calls for.
     pub workflow: Workflow,
     /// Sentences about the run (e.g. the other project could not be read).
     pub notices: Vec<String>,
+    /// The merge request changes `.ase-lint.yml`.
+    pub config_change: Option<crate::report::mr_comment::ConfigChange>,
+    /// By finding (the run's order): it is already on the target branch (no thread; the
+    /// summary lists it apart). Empty: none is.
+    pub already_on_target: Vec<bool>,
+    /// The token expires soon: said in the summary's footer.
+    pub token_warning: Option<String>,
 }
 
 /// Why a finding stays out of the diff; `None` once it is inline.
 type Placements = Vec<Option<NotInline>>;
 
 /// Publishes `run` on the merge request read into `state`.
+///
+/// Two pipelines may publish at once (a quick second push, a retried job): the
+/// discussions are read again just before new threads are posted, and after any write the
+/// run reads them once more and removes the duplicates (same fingerprint; the oldest
+/// thread and summary stay), so each run leaves one open thread per finding and one
+/// summary.
 pub async fn publish(
     cx: &Context<'_>,
     state: &MrState,
@@ -73,29 +89,30 @@ pub async fn publish(
     extras: &SummaryExtras,
 ) -> Outcome {
     let mut outcome = Outcome::default();
+    let writes_before = cx.client.writes();
     let positions = positions(state, run, cx.filter);
     let fingerprints: Vec<String> = run
         .diagnostics
         .iter()
         .map(Diagnostic::fingerprint)
         .collect();
-    let plan = plan_threads(state, run, &positions, &fingerprints, cx.max_inline);
-    let mut placements: Placements = positions
-        .iter()
-        .map(|p| p.as_ref().err().copied())
-        .collect();
-    for &i in &plan.over_limit {
-        placements[i] = Some(NotInline::MaxInline);
+    let items = items(state, run, &positions, &fingerprints, extras);
+    let me = state.me.as_ref();
+    let mut discussions = std::borrow::Cow::Borrowed(&state.discussions);
+    let mut plan = plan_threads(&discussions, me, run, &items, &fingerprints, cx.max_inline);
+    if !plan.create.is_empty()
+        && let Some(fresh) = reread(cx).await
+    {
+        plan = plan_threads(&fresh, me, run, &items, &fingerprints, cx.max_inline);
+        discussions = std::borrow::Cow::Owned(fresh);
     }
-    for &i in &plan.duplicates {
-        placements[i] = Some(NotInline::Duplicate);
-    }
+    let mut placements = placements(&positions, &items, &plan, extras);
     if let Some(refs) = &state.refs {
         post_inline(
             cx,
             refs,
             run,
-            &positions,
+            &items,
             &plan.create,
             &mut placements,
             &mut outcome,
@@ -106,7 +123,7 @@ pub async fn publish(
         return outcome;
     }
     apply_thread_actions(cx, state, &plan.actions, &mut outcome).await;
-    let summaries = reconcile::find_summaries(&state.discussions, state.me.as_ref());
+    let summaries = reconcile::find_summaries(&discussions, me);
     publish_summary(
         cx,
         state,
@@ -117,7 +134,128 @@ pub async fn publish(
         &mut outcome,
     )
     .await;
+    if cx.client.writes() > writes_before || has_duplicates(&discussions, me) {
+        remove_duplicates(cx, me, &mut outcome).await;
+    }
     outcome
+}
+
+/// Each finding's place: inline (`None`) or why not.
+fn placements(
+    positions: &[Result<LinePosition, NotInline>],
+    items: &[Item],
+    plan: &Plan,
+    extras: &SummaryExtras,
+) -> Placements {
+    let mut placements: Placements = positions
+        .iter()
+        .map(|p| p.as_ref().err().copied())
+        .collect();
+    let held_back = plan
+        .over_limit
+        .iter()
+        .map(|i| (i, NotInline::MaxInline))
+        .chain(plan.duplicates.iter().map(|i| (i, NotInline::Duplicate)));
+    for (&i, why) in held_back {
+        for &member in &items[i].members {
+            placements[member] = Some(why);
+        }
+    }
+    for (placement, _) in placements
+        .iter_mut()
+        .zip(&extras.already_on_target)
+        .filter(|(_, already)| **already)
+    {
+        *placement = Some(NotInline::AlreadyOnTarget);
+    }
+    placements
+}
+
+/// The discussions as they are now (`None` with `--dry-run`, or when they cannot be read:
+/// the run goes on with what it read first).
+async fn reread(cx: &Context<'_>) -> Option<Vec<Discussion>> {
+    if cx.dry_run {
+        return None;
+    }
+    super::ci::read_discussions(cx.client, cx.project.clone(), cx.iid)
+        .await
+        .ok()
+}
+
+/// The writes that remove each duplicate in `discussions` (one list of steps each).
+fn duplicate_removals<'d>(discussions: &'d [Discussion], me: Option<&User>) -> Vec<Vec<Write<'d>>> {
+    let threads = reconcile::bot_threads(discussions, me);
+    let mut writes: Vec<Vec<Write<'d>>> = reconcile::duplicate_threads(&threads)
+        .into_iter()
+        .map(|duplicate| {
+            if !duplicate.replied {
+                return vec![Write::DeleteNote {
+                    note: duplicate.first_note,
+                }];
+            }
+            let discussion = discussions
+                .iter()
+                .find(|d| d.id == duplicate.discussion_id)
+                .map_or("", |d| d.id.as_str());
+            vec![
+                Write::Reply {
+                    discussion,
+                    body: mr_comment::duplicate_reply(),
+                },
+                Write::Resolve {
+                    discussion,
+                    resolved: true,
+                },
+            ]
+        })
+        .collect();
+    let summaries = reconcile::find_summaries(discussions, me).duplicates;
+    writes.extend(
+        summaries
+            .into_iter()
+            .map(|note| vec![Write::DeleteNote { note }]),
+    );
+    writes
+}
+
+/// True when `discussions` hold a second open bot thread of one finding, or a second
+/// summary.
+fn has_duplicates(discussions: &[Discussion], me: Option<&User>) -> bool {
+    let threads = reconcile::bot_threads(discussions, me);
+    !reconcile::duplicate_threads(&threads).is_empty()
+        || !reconcile::find_summaries(discussions, me)
+            .duplicates
+            .is_empty()
+}
+
+/// Removes what another pipeline running at the same time posted twice: a newer open
+/// thread of a finding that already has one is deleted when nobody replied to it, else
+/// resolved with a reply naming the older one; newer summaries nobody replied to are
+/// deleted.
+async fn remove_duplicates(cx: &Context<'_>, me: Option<&User>, outcome: &mut Outcome) {
+    let Some(fresh) = reread(cx).await else {
+        return;
+    };
+    let writes = duplicate_removals(&fresh, me);
+    let mut removed = 0;
+    for steps in &writes {
+        let mut done = true;
+        for write in steps {
+            if let Err(err) = cx.apply_without_refs(write).await {
+                outcome
+                    .report
+                    .push(format!("cannot remove a duplicate comment: {err}"));
+                done = false;
+                break;
+            }
+        }
+        removed += usize::from(done);
+    }
+    if removed > 0 {
+        outcome.report.push(format!(
+            "removed {removed} duplicate thread(s) or summary note(s) of a pipeline that ran at the same time"
+        ));
+    }
 }
 
 /// Each finding's inline position, or why it has none.
@@ -146,25 +284,109 @@ fn positions(
 }
 
 fn plan_threads(
+    discussions: &[Discussion],
+    me: Option<&User>,
+    run: &LintRun,
+    items: &[Item],
+    fingerprints: &[String],
+    max_inline: usize,
+) -> Plan {
+    let candidates: Vec<Candidate<'_>> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.position.is_some())
+        .map(|(index, item)| Candidate {
+            index,
+            fingerprint: &item.fingerprint,
+            body: item.body.as_deref(),
+        })
+        .collect();
+    let present: HashSet<&str> = fingerprints
+        .iter()
+        .chain(items.iter().map(|item| &item.fingerprint))
+        .map(String::as_str)
+        .collect();
+    let checked: HashSet<&str> = run.checked.iter().map(String::as_str).collect();
+    let threads = reconcile::canonical(reconcile::bot_threads(discussions, me));
+    reconcile::plan(&threads, &candidates, &present, &checked, max_inline)
+}
+
+/// One inline thread to be: one finding, or the question findings on one line of an org
+/// note (one thread listing them, edited as answers come and go).
+struct Item {
+    /// Indices of its findings in the run; the first one's line is the thread's.
+    members: Vec<usize>,
+    /// The first finding's position (`None`: it cannot go inline).
+    position: Option<LinePosition>,
+    fingerprint: String,
+    /// A group's body, kept current by editing the thread; `None`: one finding, whose
+    /// body is made when it is posted.
+    body: Option<String>,
+}
+
+/// The inline threads this run wants, in report order: findings already on the target
+/// branch get none.
+fn items(
     state: &MrState,
     run: &LintRun,
     positions: &[Result<LinePosition, NotInline>],
     fingerprints: &[String],
-    max_inline: usize,
-) -> Plan {
-    let candidates: Vec<Candidate<'_>> = positions
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.is_ok())
-        .map(|(index, _)| Candidate {
-            index,
-            fingerprint: &fingerprints[index],
-        })
-        .collect();
-    let present: HashSet<&str> = fingerprints.iter().map(String::as_str).collect();
-    let checked: HashSet<&str> = run.checked.iter().map(String::as_str).collect();
-    let threads = reconcile::bot_threads(&state.discussions, state.me.as_ref());
-    reconcile::plan(&threads, &candidates, &present, &checked, max_inline)
+    extras: &SummaryExtras,
+) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut groups: BTreeMap<(&str, usize), Vec<usize>> = BTreeMap::new();
+    for (i, d) in run.diagnostics.iter().enumerate() {
+        if extras.already_on_target.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        if mr_note::is_question_finding(d) {
+            groups
+                .entry((d.path.as_str(), d.start.line))
+                .or_default()
+                .push(i);
+        } else {
+            items.push(Item {
+                position: positions[i].as_ref().ok().cloned(),
+                members: vec![i],
+                fingerprint: fingerprints[i].clone(),
+                body: None,
+            });
+        }
+    }
+    let project_url = project_url(&state.mr.web_url);
+    let links = mr_note::Links {
+        project_url: project_url.as_deref(),
+        head_sha: head_sha(state),
+    };
+    for ((path, line), members) in groups {
+        let line_text = run
+            .sources
+            .get(path)
+            .and_then(|s| s.text.get(s.line_span(line)))
+            .unwrap_or_default();
+        let fingerprint = mr_note::questions_thread_fingerprint(path, line_text);
+        let findings: Vec<&Diagnostic> = members.iter().map(|&i| &run.diagnostics[i]).collect();
+        let review = extras.notes.iter().find(|r| r.path == path);
+        let body = mr_note::questions_thread_body(&findings, review, links, &fingerprint);
+        items.push(Item {
+            position: positions[members[0]].as_ref().ok().cloned(),
+            members,
+            fingerprint,
+            body: Some(body),
+        });
+    }
+    items.sort_by_key(|item| item.members[0]);
+    items
+}
+
+/// The head commit the review is of.
+fn head_sha(state: &MrState) -> &str {
+    state
+        .refs
+        .as_ref()
+        .map(|r| r.head_sha.as_str())
+        .or(state.mr.sha.as_deref())
+        .unwrap_or_default()
 }
 
 /// Runs `task` over `items`, at most `limit` at a time, results in order.
@@ -186,7 +408,7 @@ async fn post_inline(
     cx: &Context<'_>,
     refs: &DiffRefs,
     run: &LintRun,
-    positions: &[Result<LinePosition, NotInline>],
+    items: &[Item],
     create: &[usize],
     placements: &mut Placements,
     outcome: &mut Outcome,
@@ -194,13 +416,16 @@ async fn post_inline(
     let writes: Vec<(usize, Write<'_>)> = create
         .iter()
         .filter_map(|&i| {
-            let position = positions[i].as_ref().ok()?;
-            let d = &run.diagnostics[i];
-            let suggestion = run
-                .sources
-                .get(&d.path)
-                .and_then(|s| mr_comment::suggestion_line(d, s));
-            let body = mr_comment::inline_body(d, suggestion.as_deref());
+            let item = &items[i];
+            let position = item.position.as_ref()?;
+            let body = item.body.clone().unwrap_or_else(|| {
+                let d = &run.diagnostics[item.members[0]];
+                let suggestion = run
+                    .sources
+                    .get(&d.path)
+                    .and_then(|s| mr_comment::suggestion_line(d, s));
+                mr_comment::inline_body(d, suggestion.as_deref(), cx.docs_url)
+            });
             let write = if cx.review {
                 Write::Draft { body, position }
             } else {
@@ -219,11 +444,15 @@ async fn post_inline(
         match result {
             Ok(()) => posted += 1,
             Err(err) if err.is_bad_position() => {
-                placements[i] = Some(NotInline::Refused);
+                for &member in &items[i].members {
+                    placements[member] = Some(NotInline::Refused);
+                }
                 refused += 1;
             }
             Err(err) => {
-                placements[i] = Some(NotInline::Failed);
+                for &member in &items[i].members {
+                    placements[member] = Some(NotInline::Failed);
+                }
                 record_failure(outcome, err, true);
             }
         }
@@ -264,7 +493,16 @@ fn record_failure(outcome: &mut Outcome, err: Error, creating: bool) {
     }
 }
 
-/// Resolves the threads whose finding is gone and reopens those whose finding is back.
+/// What a thread action did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Done {
+    Resolved,
+    Reopened,
+    Edited,
+}
+
+/// Resolves the threads whose finding is gone, reopens those whose finding is back, and
+/// edits the comments that list what is open.
 async fn apply_thread_actions(
     cx: &Context<'_>,
     state: &MrState,
@@ -273,63 +511,83 @@ async fn apply_thread_actions(
 ) {
     let head = state.refs.as_ref().map_or("", |r| r.head_sha.as_str());
     let results = bounded(actions, cx.concurrency, |action| async move {
-        let (discussion, reply, resolved) = match action {
-            ThreadAction::Resolve {
-                discussion_id,
-                resolution,
-                reply,
-            } => {
-                let body = match resolution {
-                    Resolution::Fixed => mr_comment::fixed_reply(head),
-                    Resolution::FileNoLongerChanged => mr_comment::no_longer_changed_reply(head),
-                };
-                (discussion_id.as_str(), reply.then_some(body), true)
-            }
-            ThreadAction::Reopen { discussion_id } => (
-                discussion_id.as_str(),
-                Some(mr_comment::reopened_reply(head)),
-                false,
-            ),
-        };
-        if let Some(body) = reply {
-            let write = Write::Reply { discussion, body };
-            cx.apply_without_refs(&write).await.map_err(|e| (e, true))?;
-        }
-        let write = Write::Resolve {
-            discussion,
-            resolved,
-        };
-        cx.apply_without_refs(&write)
-            .await
-            .map_err(|e| (e, false))?;
-        Ok::<bool, (Error, bool)>(resolved)
+        apply_thread_action(cx, head, action).await
     })
     .await;
-    let mut counts = (0, 0);
+    let mut counts = [0usize; 3];
     for result in results {
         match result {
-            Ok(true) => counts.0 += 1,
-            Ok(false) => counts.1 += 1,
+            Ok(done) => counts[done as usize] += 1,
             Err((err, false)) if err.status() == Some(403) => outcome.report.push(format!(
                 "cannot resolve or reopen a thread: the token needs the Developer role ({err})"
             )),
             Err((err, creating)) => record_failure(outcome, err, creating),
         }
     }
-    if counts.0 > 0 {
-        outcome.report.push(format!(
-            "{} {} thread(s) whose finding is gone",
-            cx.verb("resolved"),
-            counts.0
-        ));
+    let said = [
+        ("resolved", "thread(s) whose finding is gone"),
+        ("reopened", "thread(s) whose finding came back"),
+        ("updated", "thread(s) listing a note's open questions"),
+    ];
+    for (count, (verb, what)) in counts.into_iter().zip(said) {
+        if count > 0 {
+            outcome
+                .report
+                .push(format!("{} {count} {what}", cx.verb(verb)));
+        }
     }
-    if counts.1 > 0 {
-        outcome.report.push(format!(
-            "{} {} thread(s) whose finding came back",
-            cx.verb("reopened"),
-            counts.1
-        ));
+}
+
+/// One thread action's writes; the error says whether it was creating a note.
+async fn apply_thread_action(
+    cx: &Context<'_>,
+    head: &str,
+    action: &ThreadAction,
+) -> Result<Done, (Error, bool)> {
+    let (discussion, reply, resolved) = match action {
+        ThreadAction::Resolve {
+            discussion_id,
+            resolution,
+            reply,
+        } => {
+            let body = match resolution {
+                Resolution::Fixed => mr_comment::fixed_reply(head),
+                Resolution::FileNoLongerChanged => mr_comment::no_longer_changed_reply(head),
+            };
+            (discussion_id.as_str(), reply.then_some(body), true)
+        }
+        ThreadAction::Reopen { discussion_id } => (
+            discussion_id.as_str(),
+            Some(mr_comment::reopened_reply(head)),
+            false,
+        ),
+        ThreadAction::Edit { note_id, body, .. } => {
+            let write = Write::EditComment {
+                note: *note_id,
+                body: body.clone(),
+            };
+            cx.apply_without_refs(&write)
+                .await
+                .map_err(|e| (e, false))?;
+            return Ok(Done::Edited);
+        }
+    };
+    if let Some(body) = reply {
+        let write = Write::Reply { discussion, body };
+        cx.apply_without_refs(&write).await.map_err(|e| (e, true))?;
     }
+    let write = Write::Resolve {
+        discussion,
+        resolved,
+    };
+    cx.apply_without_refs(&write)
+        .await
+        .map_err(|e| (e, false))?;
+    Ok(if resolved {
+        Done::Resolved
+    } else {
+        Done::Reopened
+    })
 }
 
 /// Creates, edits or leaves the summary note; removes the bot's own duplicate summaries.
@@ -350,7 +608,7 @@ async fn publish_summary(
                 .to_owned(),
         );
     }
-    let body = summary_text(state, run, placements, extras, notices);
+    let body = summary_text(cx, state, run, placements, extras, notices);
     let write = match &summaries.mine {
         Some((_, old)) if old.trim_end() == body.trim_end() => None,
         Some((note, _)) => Some(Write::EditNote {
@@ -373,7 +631,7 @@ async fn publish_summary(
                 let notice = "The earlier ase-lint summary could not be edited (403); this note replaces it.";
                 let mut notices = extras.notices.clone();
                 notices.push(notice.to_owned());
-                let body = summary_text(state, run, placements, extras, notices);
+                let body = summary_text(cx, state, run, placements, extras, notices);
                 if let Err(err) = cx.apply_without_refs(&Write::CreateNote { body }).await {
                     record_failure(outcome, err, true);
                 }
@@ -391,38 +649,47 @@ async fn publish_summary(
 }
 
 fn summary_text(
+    cx: &Context<'_>,
     state: &MrState,
     run: &LintRun,
     placements: &Placements,
     extras: &SummaryExtras,
     notices: Vec<String>,
 ) -> String {
-    let head = state
-        .refs
-        .as_ref()
-        .map(|r| r.head_sha.as_str())
-        .or(state.mr.sha.as_deref())
-        .unwrap_or_default();
-    if run.checked.is_empty() {
+    let docs_url = cx.docs_url;
+    let head = head_sha(state);
+    if run.checked.is_empty() && extras.config_change.is_none() && notices.is_empty() {
         return mr_comment::nothing_to_check_body(head);
     }
     let project_url = project_url(&state.mr.web_url);
+    let already = |p: &Option<NotInline>| *p == Some(NotInline::AlreadyOnTarget);
     let input = SummaryInput {
         findings: run
             .diagnostics
             .iter()
             .zip(placements)
+            .filter(|(_, placement)| !already(placement))
             .map(|(diagnostic, placement)| SummaryFinding {
                 diagnostic,
                 not_inline: placement.map(NotInline::describe),
             })
             .collect(),
         checked_files: run.files,
-        org_files: extras.org_files.iter().map(String::as_str).collect(),
+        notes: &extras.notes,
         project_url: project_url.as_deref(),
         head_sha: head,
         notices,
         workflow: Some(&extras.workflow),
+        config_change: extras.config_change.as_ref(),
+        already_on_target: run
+            .diagnostics
+            .iter()
+            .zip(placements)
+            .filter(|(_, placement)| already(placement))
+            .map(|(diagnostic, _)| diagnostic)
+            .collect(),
+        token_warning: extras.token_warning.as_deref(),
+        docs_url: Some(docs_url),
     };
     mr_comment::summary_body(&input)
 }
@@ -459,6 +726,11 @@ enum Write<'a> {
         note: u64,
         body: String,
     },
+    /// Edits the bot's comment opening an inline thread.
+    EditComment {
+        note: u64,
+        body: String,
+    },
     DeleteNote {
         note: u64,
     },
@@ -490,6 +762,9 @@ impl Write<'_> {
             } => format!("PUT discussions/{discussion}?resolved=false"),
             Write::CreateNote { .. } => "POST notes: create the summary note".into(),
             Write::EditNote { note, .. } => format!("PUT notes/{note}: update the summary note"),
+            Write::EditComment { note, .. } => {
+                format!("PUT notes/{note}: update the list of a note's open questions")
+            }
             Write::DeleteNote { note } => {
                 format!("DELETE notes/{note}: remove a duplicate summary note")
             }
@@ -502,7 +777,8 @@ impl Write<'_> {
             | Write::Draft { body, .. }
             | Write::Reply { body, .. }
             | Write::CreateNote { body }
-            | Write::EditNote { body, .. } => Some(body),
+            | Write::EditNote { body, .. }
+            | Write::EditComment { body, .. } => Some(body),
             _ => None,
         }
     }
@@ -611,7 +887,7 @@ impl Context<'_> {
                     .map_err(|e| build_error(&what, e))?;
                 self.client.execute(&what, &endpoint).await
             }
-            Write::EditNote { note, body } => {
+            Write::EditNote { note, body } | Write::EditComment { note, body } => {
                 let endpoint = EditMergeRequestNote::builder()
                     .project(project)
                     .merge_request(mr)

@@ -39,6 +39,11 @@ pub struct BotThread {
     pub path: Option<String>,
     /// The last note is the bot's "fixed" reply (so the bot resolved it, not a person).
     pub closed_by_bot: bool,
+    /// The thread's first note (the bot's comment): id and body.
+    pub first_note: u64,
+    pub body: String,
+    /// Someone other than a bot wrote in it.
+    pub replied: bool,
 }
 
 /// The bot's inline threads among `discussions`.
@@ -60,8 +65,39 @@ pub fn bot_threads(discussions: &[Discussion], me: Option<&User>) -> Vec<BotThre
                 resolved: notes.iter().filter(|n| n.resolvable).all(|n| n.resolved),
                 path: first.position.as_ref().and_then(|p| p.new_path.clone()),
                 closed_by_bot: is_bot_author(&last.author, me) && last.body.contains(FIXED_MARKER),
+                first_note: first.id,
+                body: first.body.clone(),
+                replied: notes.iter().any(|n| !is_bot_author(&n.author, me)),
             })
         })
+        .collect()
+}
+
+/// One thread per fingerprint, the one later runs work with: the first open thread, else
+/// the first thread (GitLab lists discussions oldest first). The others are duplicates
+/// two pipelines posted at once (see [`duplicate_threads`]).
+pub fn canonical(threads: Vec<BotThread>) -> Vec<BotThread> {
+    let mut kept: Vec<BotThread> = Vec::new();
+    for thread in threads {
+        match kept
+            .iter_mut()
+            .find(|k| k.fingerprint == thread.fingerprint)
+        {
+            Some(k) if k.resolved && !thread.resolved => *k = thread,
+            Some(_) => {}
+            None => kept.push(thread),
+        }
+    }
+    kept
+}
+
+/// Open threads whose fingerprint already has an earlier open thread.
+pub fn duplicate_threads(threads: &[BotThread]) -> Vec<&BotThread> {
+    let mut seen = HashSet::new();
+    threads
+        .iter()
+        .filter(|t| !t.resolved)
+        .filter(|t| !seen.insert(t.fingerprint.as_str()))
         .collect()
 }
 
@@ -70,6 +106,8 @@ pub fn bot_threads(discussions: &[Discussion], me: Option<&User>) -> Vec<BotThre
 pub struct Candidate<'a> {
     pub index: usize,
     pub fingerprint: &'a str,
+    /// A body kept current: an existing thread whose first note differs is edited.
+    pub body: Option<&'a str>,
 }
 
 /// Why a thread is resolved.
@@ -92,6 +130,12 @@ pub enum ThreadAction {
     },
     /// The finding came back after the bot resolved the thread: reply and reopen.
     Reopen { discussion_id: String },
+    /// The thread's comment lists what is open, which changed: edit it in place.
+    Edit {
+        discussion_id: String,
+        note_id: u64,
+        body: String,
+    },
 }
 
 /// What to do on this run.
@@ -122,11 +166,21 @@ pub fn plan(
     for candidate in candidates {
         if !seen.insert(candidate.fingerprint) {
             plan.duplicates.push(candidate.index);
-        } else if threads
+        } else if let Some(thread) = threads
             .iter()
-            .any(|t| t.fingerprint == candidate.fingerprint)
+            .find(|t| t.fingerprint == candidate.fingerprint)
         {
             plan.existing.push(candidate.index);
+            if let Some(body) = candidate
+                .body
+                .filter(|b| b.trim_end() != thread.body.trim_end())
+            {
+                plan.actions.push(ThreadAction::Edit {
+                    discussion_id: thread.discussion_id.clone(),
+                    note_id: thread.first_note,
+                    body: body.to_owned(),
+                });
+            }
         } else if plan.create.len() < max_new {
             plan.create.push(candidate.index);
         } else {
@@ -259,6 +313,9 @@ mod tests {
             resolved: false,
             path: Some("README.md".into()),
             closed_by_bot: false,
+            first_note: 1,
+            body: body(fp),
+            replied: false,
         }
     }
 
@@ -269,10 +326,12 @@ mod tests {
             Candidate {
                 index: 0,
                 fingerprint: "keep",
+                body: None,
             },
             Candidate {
                 index: 1,
                 fingerprint: "new",
+                body: None,
             },
         ];
         let present = HashSet::from(["keep", "new"]);
@@ -313,14 +372,17 @@ mod tests {
             Candidate {
                 index: 0,
                 fingerprint: "a",
+                body: None,
             },
             Candidate {
                 index: 1,
                 fingerprint: "a",
+                body: None,
             },
             Candidate {
                 index: 2,
                 fingerprint: "b",
+                body: None,
             },
         ];
         let mut stale = open("old");
@@ -344,6 +406,56 @@ mod tests {
                 reply: false
             }]
         );
+    }
+
+    #[test]
+    fn a_fingerprint_keeps_its_first_open_thread_and_the_other_open_ones_are_duplicates() {
+        let mut resolved = open("x");
+        resolved.discussion_id = "old".into();
+        resolved.resolved = true;
+        let mut first = open("x");
+        first.discussion_id = "first".into();
+        let mut second = open("x");
+        second.discussion_id = "second".into();
+        let threads = vec![resolved, first, second, open("y")];
+        let ids = |ts: Vec<&BotThread>| -> Vec<String> {
+            ts.into_iter().map(|t| t.discussion_id.clone()).collect()
+        };
+        assert_eq!(ids(duplicate_threads(&threads)), ["second"]);
+        let kept = canonical(threads);
+        assert_eq!(ids(kept.iter().collect()), ["first", "d-y"]);
+    }
+
+    #[test]
+    fn a_changed_list_of_open_questions_edits_the_thread() {
+        let threads = [open("q")];
+        let candidates = [Candidate {
+            index: 0,
+            fingerprint: "q",
+            body: Some("new list"),
+        }];
+        let plan = plan(
+            &threads,
+            &candidates,
+            &HashSet::from(["q"]),
+            &HashSet::new(),
+            25,
+        );
+        assert_eq!(
+            plan.actions,
+            [ThreadAction::Edit {
+                discussion_id: "d-q".into(),
+                note_id: 1,
+                body: "new list".into()
+            }]
+        );
+        let same = [Candidate {
+            index: 0,
+            fingerprint: "q",
+            body: Some(threads[0].body.as_str()),
+        }];
+        let plan = super::plan(&threads, &same, &HashSet::from(["q"]), &HashSet::new(), 25);
+        assert!(plan.actions.is_empty(), "{plan:?}");
     }
 
     #[test]

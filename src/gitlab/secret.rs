@@ -1,43 +1,9 @@
 //! The API token: read from `ASE_LINT_TOKEN` or `--token-file` (never from a flag), held
 //! in a type whose `Debug`/`Display` never show it, and scrubbed from any text printed.
 
-use std::fmt;
 use std::path::Path;
 
-/// A secret string. Formatting it prints `[redacted]`.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
-    }
-
-    /// The secret itself, for the one place that sends it (the request header).
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-
-    /// `text` with every occurrence of the secret replaced by `[redacted]`.
-    pub fn scrub(&self, text: &str) -> String {
-        if self.0.len() < 4 {
-            return text.to_owned();
-        }
-        text.replace(&self.0, "[redacted]")
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret([redacted])")
-    }
-}
-
-impl fmt::Display for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("[redacted]")
-    }
-}
+pub use crate::http::secret::{MIN_PARTIAL, Secret};
 
 /// What the bot authenticates with.
 #[derive(Debug, Clone, PartialEq, Eq)]

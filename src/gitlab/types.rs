@@ -14,6 +14,15 @@ pub struct User {
     pub bot: bool,
 }
 
+/// `GET /personal_access_tokens/self`: the token's own record.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TokenInfo {
+    pub user_id: u64,
+    /// `YYYY-MM-DD`; `None`: it never expires.
+    #[serde(default)]
+    pub expires_at: Option<String>,
+}
+
 /// The three commits a diff position refers to.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 pub struct DiffRefs {
@@ -70,6 +79,10 @@ pub struct DiffFile {
     pub too_large: Option<bool>,
     #[serde(default)]
     pub collapsed: Option<bool>,
+    /// The new file's git mode (`100644`, `100755`; `120000` is a symlink, `160000` a
+    /// submodule); `None` when GitLab leaves it out.
+    #[serde(default)]
+    pub b_mode: Option<String>,
 }
 
 /// One discussion of `GET …/merge_requests/:iid/discussions` (plain notes are

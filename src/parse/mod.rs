@@ -5,3 +5,5 @@
 
 pub mod orgnote;
 pub mod readme;
+pub mod yaml_tree;
+pub mod yaml_words;

@@ -10,13 +10,71 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
 use crate::model::{OrgDoc, YamlField, YamlValue};
+use crate::parse::yaml_words::{self, Position, Problem};
 use crate::source::{SourceFile, Span};
 
-#[derive(Deserialize)]
-struct RawOrg {
-    id: Option<Spanned<AnyValue>>,
-    name: Option<Spanned<AnyValue>>,
-    notes: Option<Spanned<AnyValue>>,
+/// The top of an org file: a mapping (its three keys, each present or not, a null value
+/// included), or some other kind of node. Built once per file: its size does not matter.
+#[allow(clippy::large_enum_variant)]
+enum RawOrg {
+    Mapping {
+        id: Option<Spanned<AnyValue>>,
+        name: Option<Spanned<AnyValue>>,
+        notes: Option<Spanned<AnyValue>>,
+    },
+    Not(&'static str),
+}
+
+impl<'de> Deserialize<'de> for RawOrg {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RawOrgVisitor)
+    }
+}
+
+struct RawOrgVisitor;
+
+impl<'de> Visitor<'de> for RawOrgVisitor {
+    type Value = RawOrg;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an org file")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawOrg, A::Error> {
+        let (mut id, mut name, mut notes) = (None, None, None);
+        while let Some(AnyValue(key)) = map.next_key()? {
+            let slot = match key {
+                YamlValue::String(key) if key == "id" => &mut id,
+                YamlValue::String(key) if key == "name" => &mut name,
+                YamlValue::String(key) if key == "notes" => &mut notes,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            *slot = Some(map.next_value()?);
+        }
+        Ok(RawOrg::Mapping { id, name, notes })
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawOrg, A::Error> {
+        AnyValueVisitor
+            .visit_seq(seq)
+            .map(|_| RawOrg::Not("a list"))
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<RawOrg, E> {
+        Ok(RawOrg::Not("text"))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<RawOrg, E> {
+        Ok(RawOrg::Not("a number"))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<RawOrg, E> {
+        Ok(RawOrg::Not("a number"))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<RawOrg, E> {
+        Ok(RawOrg::Not("a number"))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<RawOrg, E> {
+        Ok(RawOrg::Not("a true/false value"))
+    }
 }
 
 /// Any YAML node, reduced to what the rules need.
@@ -51,10 +109,10 @@ impl<'de> Visitor<'de> for AnyValueVisitor {
         )))
     }
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<AnyValue, E> {
-        Ok(AnyValue(YamlValue::Other("a number with a fraction")))
+        Ok(AnyValue(YamlValue::Other("a decimal number")))
     }
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<AnyValue, E> {
-        Ok(AnyValue(YamlValue::Other("a boolean")))
+        Ok(AnyValue(YamlValue::Other("a true/false value")))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<AnyValue, E> {
         Ok(AnyValue(YamlValue::String(v.to_owned())))
@@ -63,7 +121,7 @@ impl<'de> Visitor<'de> for AnyValueVisitor {
         Ok(AnyValue(YamlValue::String(v)))
     }
     fn visit_unit<E: de::Error>(self) -> Result<AnyValue, E> {
-        Ok(AnyValue(YamlValue::Other("empty (null)")))
+        Ok(AnyValue(YamlValue::Other(EMPTY_VALUE)))
     }
     fn visit_none<E: de::Error>(self) -> Result<AnyValue, E> {
         self.visit_unit()
@@ -80,6 +138,9 @@ impl<'de> Visitor<'de> for AnyValueVisitor {
         Ok(AnyValue(YamlValue::Other("a mapping")))
     }
 }
+
+/// How an empty value (`name:`, `~`, `null`) is described.
+const EMPTY_VALUE: &str = "an empty value";
 
 /// Most YAML events (and nodes) an org file may have. A real one has a few dozen: `id`,
 /// `name`, `notes` and perhaps some Zendesk fields. Events replayed from aliases have the
@@ -112,31 +173,59 @@ pub fn parse(source: SourceFile, file_stem: &str) -> OrgDoc {
         id: None,
         name: None,
         notes: None,
+        analysis: std::sync::OnceLock::new(),
         source,
     };
     let parsed: Result<Option<RawOrg>, _> =
         serde_saphyr::from_str_with_options(&doc.source.text, options());
     match parsed {
-        Ok(Some(raw)) => {
-            doc.id = raw.id.map(|v| field(&doc.source, "id", v));
-            doc.name = raw.name.map(|v| field(&doc.source, "name", v));
-            doc.notes = raw.notes.map(|v| field(&doc.source, "notes", v));
+        Ok(Some(RawOrg::Mapping { id, name, notes })) => {
+            doc.id = id.map(|v| field(&doc.source, "id", v));
+            doc.name = name.map(|v| field(&doc.source, "name", v));
+            doc.notes = notes.map(|v| empty_if_null(field(&doc.source, "notes", v)));
+        }
+        Ok(Some(RawOrg::Not(kind))) => {
+            let end = doc.source.line_span(1).end;
+            doc.shape_error = Some((
+                0..end,
+                format!("the file must be a mapping with `id`, `name` and `notes`, found {kind}"),
+            ));
         }
         Ok(None) => {}
-        Err(err) => {
-            let span = error_span(&doc.source, &err);
-            let message = yaml_error_message(&err);
-            let valid_yaml =
-                serde_saphyr::from_str_with_options::<IgnoredAny>(&doc.source.text, options())
-                    .is_ok();
-            if valid_yaml {
-                doc.shape_error = Some((span, message));
-            } else {
-                doc.syntax_error = Some((span, message));
-            }
-        }
+        Err(err) => record_error(&mut doc, &err),
     }
     doc
+}
+
+/// `notes:` with no value is an empty note (`note/missing` says so), not a wrong type.
+fn empty_if_null(mut notes: YamlField<YamlValue>) -> YamlField<YamlValue> {
+    if notes.value == YamlValue::Other(EMPTY_VALUE) {
+        notes.value = YamlValue::String(String::new());
+    }
+    notes
+}
+
+/// A parse error, in words: a syntax error when the text is not YAML, else a shape error.
+fn record_error(doc: &mut OrgDoc, err: &serde_saphyr::Error) {
+    let (position, problem) = yaml_words::describe(err, &doc.source.text);
+    let span = error_span(&doc.source, position);
+    match problem {
+        Problem::Syntax(words) => doc.syntax_error = Some((span, words)),
+        other => doc.shape_error = Some((span, shape_words(other))),
+    }
+}
+
+/// A valid document's problem in an org file's words.
+fn shape_words(problem: Problem) -> String {
+    match problem {
+        Problem::Expected(what) => format!(
+            "this value's YAML tag (`!!...`) says it is {what}, but it is not; remove the tag"
+        ),
+        Problem::Other(words) | Problem::Syntax(words) => words,
+        Problem::MissingKey(key) => format!("`{key}` is missing"),
+        Problem::UnknownKey { key, .. } => format!("the key `{key}` cannot be used here"),
+        Problem::UnknownValue { value, .. } => format!("`{value}` cannot be used here"),
+    }
 }
 
 fn field(source: &SourceFile, key: &str, value: Spanned<AnyValue>) -> YamlField<YamlValue> {
@@ -188,43 +277,15 @@ fn line_column_offset(source: &SourceFile, line: u64, column: u64) -> usize {
         .map_or(source.text.len(), |(i, _)| start + i)
 }
 
-fn error_span(source: &SourceFile, err: &serde_saphyr::Error) -> Span {
-    match err.location() {
-        Some(loc) if loc.line() > 0 => {
-            let start = line_column_offset(source, loc.line(), loc.column());
+/// From the error's position to the end of its line (the file's start when unknown).
+fn error_span(source: &SourceFile, position: Position) -> Span {
+    match position {
+        Some((line, column)) => {
+            let start = line_column_offset(source, line, column);
             let line_end = source.line_span(source.line_col(start).line).end;
             start..line_end.max(start)
         }
-        _ => 0..0,
-    }
-}
-
-/// A YAML error's message, without the location and snippet serde-saphyr appends.
-pub fn yaml_error_message(err: &serde_saphyr::Error) -> String {
-    let text = err.without_snippet().to_string();
-    let first = text.lines().next().unwrap_or("invalid YAML").trim();
-    let located = match first.find(" at line ") {
-        Some(i) => &first[..i],
-        None => first,
-    };
-    for_people(located)
-}
-
-/// Drops advice meant for programmers (serde-saphyr suggests its own options) and names a
-/// duplicate key the way a person would say it.
-fn for_people(message: &str) -> String {
-    if message.starts_with("budget breached") || message.starts_with("alias replay") {
-        return "the file is too big or too deeply nested for an org file (YAML aliases or \
-                nesting beyond ase-lint's limits); an org file needs neither"
-            .to_owned();
-    }
-    let message = message
-        .split(", set DuplicateKeyPolicy")
-        .next()
-        .unwrap_or(message);
-    match message.split_once("duplicate mapping key: ") {
-        Some((before, key)) => format!("{before}the key `{}` appears twice", key.trim()),
-        None => message.to_owned(),
+        None => 0..0,
     }
 }
 
@@ -238,7 +299,7 @@ mod tests {
             .syntax_error
             .map(|(_, message)| message)
             .unwrap_or_default();
-        assert!(error.contains("too big or too deeply nested"), "{error}");
+        assert_eq!(error, yaml_words::TOO_BIG);
     }
 
     fn org(text: &str) -> OrgDoc {
@@ -270,7 +331,11 @@ mod tests {
     fn wrong_shapes_are_not_syntax_errors() {
         let doc = org("- a\n- b\n");
         assert!(doc.syntax_error.is_none());
-        assert!(doc.shape_error.is_some());
+        let shape = doc.shape_error.map(|(_, m)| m).unwrap_or_default();
+        assert_eq!(
+            shape,
+            "the file must be a mapping with `id`, `name` and `notes`, found a list"
+        );
         let doc = org("id: 1\nnotes: [a, b]\n");
         assert_eq!(doc.notes.map(|n| n.value), Some(YamlValue::Other("a list")));
     }
@@ -300,6 +365,16 @@ mod tests {
     fn duplicate_keys_are_rejected() {
         let doc = org("id: 1\nid: 2\n");
         assert!(doc.syntax_error.is_some() || doc.shape_error.is_some());
+    }
+
+    #[test]
+    fn an_empty_notes_value_is_an_empty_note_and_an_empty_name_is_kept() {
+        let doc = org("id: 1\nname:\nnotes:\n");
+        assert_eq!(doc.notes_text(), Some(""));
+        assert_eq!(
+            doc.name.map(|n| n.value),
+            Some(YamlValue::Other("an empty value"))
+        );
     }
 
     #[test]

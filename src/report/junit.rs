@@ -8,10 +8,10 @@
 //! finding would hide findings; it joins the bodies of a case's failures, so one case
 //! per file shows them all.
 //!
-//! Warnings are failures too, marked `warning` in the message and body: GitLab's MR
-//! widget lists failed cases only, so a warning in `<system-out>` would never be seen.
-//! The JUnit report does not decide the job's status; the exit code does (warnings exit
-//! 0).
+//! Warnings are not failures: a file with warnings only is a passing case, its warnings
+//! in the case's `<system-out>` (one `path:line:col: warning[rule]: message` each), so
+//! the MR test summary does not show a clean job as failing tests. Errors are
+//! `<failure>`s; a file with both has its warnings in `<system-out>` beside them.
 //!
 //! Written by hand: the document is four elements deep and the only subtle part is
 //! escaping, which [`escape`] does for all text from users' files (`& < > " '`,
@@ -22,14 +22,17 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::LintRun;
 
 /// Writes the run as a JUnit XML report.
 pub fn write(out: &mut dyn Write, run: &LintRun) -> std::io::Result<()> {
     let cases = cases(run);
     let tests = cases.len();
-    let failures = cases.values().filter(|found| !found.is_empty()).count();
+    let failures = cases
+        .values()
+        .filter(|found| found.iter().any(|d| d.severity == Severity::Error))
+        .count();
     let counts = format!(r#"tests="{tests}" failures="{failures}" errors="0""#);
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(out, r#"<testsuites name="ase-lint" {counts}>"#)?;
@@ -66,7 +69,9 @@ fn write_case(out: &mut dyn Write, path: &str, found: &[&Diagnostic]) -> std::io
         return writeln!(out, "{open}/>");
     }
     writeln!(out, "{open}>")?;
-    for d in found {
+    let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        found.iter().partition(|d| d.severity == Severity::Error);
+    for d in errors {
         writeln!(
             out,
             r#"      <failure message="{}" type="{}">{}</failure>"#,
@@ -76,6 +81,14 @@ fn write_case(out: &mut dyn Write, path: &str, found: &[&Diagnostic]) -> std::io
             ),
             escape(d.rule, Context::Attribute),
             escape(&body(d), Context::Text),
+        )?;
+    }
+    if !warnings.is_empty() {
+        let lines: Vec<String> = warnings.iter().map(|d| body(d)).collect();
+        writeln!(
+            out,
+            "      <system-out>{}</system-out>",
+            escape(&lines.join("\n"), Context::Text)
         )?;
     }
     writeln!(out, "    </testcase>")

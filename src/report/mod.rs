@@ -6,8 +6,10 @@ pub mod codequality;
 pub mod json;
 pub mod junit;
 pub mod mr_comment;
+pub mod mr_note;
 pub mod mr_workflow;
 pub mod note_safety;
+pub mod rule_pages;
 pub mod sarif;
 pub mod text;
 
@@ -50,6 +52,33 @@ pub fn write(
         Format::Json => json::write(out, run),
         Format::Sarif => sarif::write(out, run),
     }
+}
+
+/// A message of ase-lint's own with several lines, for a terminal or a CI job log: its
+/// line breaks are kept, every other control character is named as by [`terminal_safe`].
+pub fn terminal_safe_lines(text: &str) -> String {
+    text.split('\n')
+        .map(terminal_safe)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `text` for a terminal or a CI job log: every control character (ESC, CR, LF, …, C1)
+/// shown as its `U+001B`-style name, so a path or quote from a file cannot move the
+/// cursor, colour the log or open a GitLab log section.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.push_str(&format!("U+{:04X}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// One fingerprint per diagnostic, all distinct and stable across runs.

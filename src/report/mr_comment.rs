@@ -9,9 +9,7 @@
 
 use std::fmt::Write as _;
 
-use crate::config::QUESTIONS;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{self, RuleMeta};
 use crate::source::SourceFile;
 
 /// Starts the bot's summary note; later runs find the note by it.
@@ -27,8 +25,6 @@ pub const MAX_QUOTE_CHARS: usize = 300;
 const MAX_LISTED: usize = 200;
 /// Lists longer than this fold into `<details>`.
 const FOLD_AFTER: usize = 10;
-/// Org notes given a question checklist in the summary.
-const MAX_CHECKLISTS: usize = 50;
 
 const ZWSP: char = '\u{200B}';
 
@@ -39,11 +35,18 @@ const ZWSP: char = '\u{200B}';
 /// starts a block (heading, list, quote, table) at its start, no raw HTML (`<`, `>`, `&`
 /// are entities), no `@mention`, `#issue`, `!mr`, `~label`, `%milestone`, `$snippet` or
 /// `&epic` reference (a zero-width space follows the sigil), no link, image or emphasis
-/// (Markdown punctuation is backslash-escaped), no table cell break (`|`). A `` `code` ``
-/// span in the text is kept as code (`<code>`), escaped the same way. Text longer than
-/// `max_chars` characters is cut and ends with `…`.
+/// (Markdown punctuation is backslash-escaped), no table cell break (`|`), no auto-link
+/// (a zero-width space goes *inside* `://` and `www.`: GitLab's link pattern runs to the
+/// next whitespace, so one after them would still be linked), no Unicode format
+/// character (category Cf: bidi controls and other invisible characters are dropped).
+/// A `` `code` `` span in the text is kept as code (`<code>`), escaped the same way. Text
+/// longer than `max_chars` characters is cut and ends with `…`.
 pub fn escape_user_text(text: &str, max_chars: usize) -> String {
-    let truncated = truncate_chars(text, max_chars);
+    let visible: String = text
+        .chars()
+        .filter(|&c| !crate::report::note_safety::is_format_char(c))
+        .collect();
+    let truncated = truncate_chars(&visible, max_chars);
     let mut out = String::with_capacity(truncated.len() + 16);
     for piece in split_code_spans(&truncated) {
         match piece {
@@ -55,7 +58,36 @@ pub fn escape_user_text(text: &str, max_chars: usize) -> String {
             }
         }
     }
-    guard_line_start(out)
+    guard_line_start(break_auto_links(out))
+}
+
+/// A zero-width space inside every `://` and `www.` (any case), so no URL is linked.
+fn break_auto_links(text: String) -> String {
+    if !text.contains("://") && !text.to_ascii_lowercase().contains("www.") {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text.as_str();
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("://") {
+            out.push(':');
+            out.push(ZWSP);
+            out.push_str("//");
+            rest = &rest[3..];
+        } else if rest
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("www."))
+        {
+            out.push_str(&rest[..3]);
+            out.push(ZWSP);
+            out.push('.');
+            rest = &rest[4..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
 }
 
 fn truncate_chars(text: &str, max_chars: usize) -> String {
@@ -206,7 +238,8 @@ pub fn short_sha(sha: &str) -> String {
 /// The body of an inline discussion for one finding.
 ///
 /// `suggestion` is the finding's line with its fix applied (see [`suggestion_line`]).
-pub fn inline_body(d: &Diagnostic, suggestion: Option<&str>) -> String {
+/// `docs` is where the rule pages are read (see [`crate::report::rule_pages`]).
+pub fn inline_body(d: &Diagnostic, suggestion: Option<&str>, docs: &str) -> String {
     let mut body = format!(
         "**{}** · `{}`\n\n{}\n",
         severity_badge(d.severity),
@@ -226,8 +259,9 @@ pub fn inline_body(d: &Diagnostic, suggestion: Option<&str>) -> String {
     }
     let _ = write!(
         body,
-        "\n<sub>`ase-lint explain {}` tells what this rule checks and why.</sub>\n\n{}",
+        "\n<sub>[What `{}` checks and why]({})</sub>\n\n{}",
         d.rule,
+        rule_docs_url(docs, d.rule),
         fingerprint_marker(&d.fingerprint())
     );
     body
@@ -277,6 +311,14 @@ pub fn no_longer_changed_reply(head_sha: &str) -> String {
     )
 }
 
+/// Reply that resolves a thread another pipeline posted on a finding that already had
+/// one (two pipelines ran at once).
+pub fn duplicate_reply() -> String {
+    "This thread repeats an earlier one on the same finding (two pipelines ran at once); \
+     the earlier thread stays open, so this one is resolved."
+        .to_owned()
+}
+
 /// Reply that comes with reopening a thread whose finding came back.
 pub fn reopened_reply(head_sha: &str) -> String {
     format!("❌ Found again in {}.", short_sha(head_sha))
@@ -297,8 +339,8 @@ pub struct SummaryInput<'a> {
     pub findings: Vec<SummaryFinding<'a>>,
     /// Number of files checked.
     pub checked_files: usize,
-    /// Changed org files (display paths): each gets a question checklist.
-    pub org_files: Vec<&'a str>,
+    /// Changed org notes: each gets the handbook's questions with their answers.
+    pub notes: &'a [crate::report::mr_note::NoteReview],
     /// Project web URL (`https://host/group/project`), for links to lines.
     pub project_url: Option<&'a str>,
     pub head_sha: &'a str,
@@ -307,6 +349,33 @@ pub struct SummaryInput<'a> {
     /// The handbook's steps the merge request calls for (onboarding, offboarding,
     /// auto-assignment); `None`: not known.
     pub workflow: Option<&'a crate::workflow::Workflow>,
+    /// The merge request changes `.ase-lint.yml`: what that would change after merge.
+    pub config_change: Option<&'a ConfigChange>,
+    /// Findings the changed files already had on the target branch (not in `findings`):
+    /// listed folded, without threads.
+    pub already_on_target: Vec<&'a Diagnostic>,
+    /// A warning for the footer (the bot's token expires soon).
+    pub token_warning: Option<&'a str>,
+    /// Where rule pages and the review guide are read (`None`: ase-lint's own docs).
+    pub docs_url: Option<&'a str>,
+}
+
+/// What a merge request's new `.ase-lint.yml` would change once merged (the review uses
+/// the target branch's).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConfigChange {
+    /// Rules whose severity would change.
+    pub changes: Vec<SeverityChange>,
+    /// Why the new file would not load, if it would not.
+    pub problem: Option<String>,
+}
+
+/// One rule's severity now and after merge (`None`: off).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeverityChange {
+    pub rule: &'static str,
+    pub before: Option<Severity>,
+    pub after: Option<Severity>,
 }
 
 /// The summary note's body.
@@ -319,30 +388,108 @@ pub fn summary_body(input: &SummaryInput<'_>) -> String {
         .count();
     let _ = writeln!(
         body,
-        "Checked {} file{} at {}: {} finding{}, {} commented inline.\n",
+        "Checked {} file{} at {}: {} finding{} introduced by this merge request, {} commented inline{}.\n",
         input.checked_files,
         plural(input.checked_files),
         short_sha(input.head_sha),
         input.findings.len(),
         plural(input.findings.len()),
-        inline
+        inline,
+        match input.already_on_target.len() {
+            0 => String::new(),
+            n => format!("; {n} more already on the target branch"),
+        }
     );
     for notice in &input.notices {
         let _ = writeln!(body, "> {}\n", escape_user_text(notice, MAX_QUOTE_CHARS));
     }
+    if let Some(change) = input.config_change {
+        push_config_change(&mut body, change);
+    }
     if !input.findings.is_empty() {
         push_findings_table(&mut body, input);
     }
-    push_checklists(&mut body, input);
+    crate::report::mr_note::push_note_reviews(
+        &mut body,
+        input.notes,
+        crate::report::mr_note::Links {
+            project_url: input.project_url,
+            head_sha: input.head_sha,
+        },
+    );
     if let Some(workflow) = input.workflow {
         crate::report::mr_workflow::push_workflow(&mut body, workflow);
     }
     push_not_inline(&mut body, input);
-    body.push_str(
+    push_already_on_target(&mut body, input);
+    if let Some(warning) = input.token_warning {
+        let _ = writeln!(
+            body,
+            "<sub>⚠️ {}</sub>\n",
+            escape_user_text(&sentence_case(warning), MAX_QUOTE_CHARS)
+        );
+    }
+    let _ = writeln!(
+        body,
         "<sub>ase-lint updates this note on every pipeline. \
-         `ase-lint explain RULE` shows a rule's documentation.</sub>\n",
+         [How to read this review]({}/reading-the-review.md)</sub>",
+        docs_base(input)
     );
     cap_body(body)
+}
+
+/// The findings the changed files already had on the target branch, always folded: they
+/// are not the merge request's doing, get no thread and do not fail the job.
+fn push_already_on_target(body: &mut String, input: &SummaryInput<'_>) {
+    if input.already_on_target.is_empty() {
+        return;
+    }
+    let mut list = String::from(
+        "These were there before this merge request; they get no thread and do not fail the job.\n\n",
+    );
+    for d in input.already_on_target.iter().take(MAX_LISTED) {
+        let _ = writeln!(
+            list,
+            "- {} {} {}: {}",
+            severity_badge(d.severity),
+            rule_link(docs_base(input), d.rule),
+            location_link(input, d),
+            escape_user_text(&d.message, MAX_QUOTE_CHARS)
+        );
+    }
+    push_more(&mut list, input.already_on_target.len());
+    let _ = write!(
+        body,
+        "<details><summary>Already on the target branch ({})</summary>\n\n{list}\n</details>\n\n",
+        input.already_on_target.len()
+    );
+}
+
+/// `text` with its first letter capitalised.
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The web page of a rule's documentation (`docs/rules/<group>/<rule>.md`).
+pub fn rule_docs_url(docs: &str, rule: &str) -> String {
+    crate::report::rule_pages::page_url_at(docs, rule)
+}
+
+/// Where the summary's links to the docs go.
+fn docs_base<'a>(input: &SummaryInput<'a>) -> &'a str {
+    input
+        .docs_url
+        .unwrap_or(crate::report::rule_pages::DOCS_BASE)
+        .trim_end_matches('/')
+}
+
+/// `` [`rule`](its page) ``.
+pub fn rule_link(docs: &str, rule: &str) -> String {
+    format!("[`{rule}`]({})", rule_docs_url(docs, rule))
 }
 
 /// The summary when the merge request no longer changes anything ase-lint checks.
@@ -369,6 +516,40 @@ fn status_line(input: &SummaryInput<'_>) -> String {
     }
 }
 
+/// The section saying that the merge request changes `.ase-lint.yml`, and what for.
+fn push_config_change(body: &mut String, change: &ConfigChange) {
+    body.push_str(
+        "### This merge request changes `.ase-lint.yml`\n\n\
+         This review uses the target branch's configuration; the new settings apply after merge.\n\n",
+    );
+    if let Some(problem) = &change.problem {
+        let _ = writeln!(
+            body,
+            "The new file would not load: {}\n",
+            escape_user_text(problem, MAX_QUOTE_CHARS)
+        );
+        return;
+    }
+    if change.changes.is_empty() {
+        body.push_str("No rule's severity would change.\n\n");
+        return;
+    }
+    body.push_str(
+        "Rules whose severity would change:\n\n| Rule | Now | After merge |\n| --- | --- | --- |\n",
+    );
+    let level = |s: Option<Severity>| s.map_or("off", Severity::as_str);
+    for c in &change.changes {
+        let _ = writeln!(
+            body,
+            "| `{}` | {} | {} |",
+            c.rule,
+            level(c.before),
+            level(c.after)
+        );
+    }
+    body.push('\n');
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -380,9 +561,9 @@ fn push_findings_table(body: &mut String, input: &SummaryInput<'_>) {
         let d = finding.diagnostic;
         let _ = writeln!(
             table,
-            "| {} | `{}` | {} | {} |",
+            "| {} | {} | {} | {} |",
             severity_badge(d.severity),
-            d.rule,
+            rule_link(docs_base(input), d.rule),
             location_link(input, d),
             escape_user_text(&d.message, MAX_QUOTE_CHARS)
         );
@@ -450,88 +631,6 @@ fn percent_encode_path(path: &str) -> String {
     out
 }
 
-/// The question rules of an ASE note: the rules named `note/<question>` for each
-/// question key of the configuration that has one.
-pub fn question_rules() -> Vec<&'static RuleMeta> {
-    QUESTIONS
-        .iter()
-        .filter_map(|key| rules::find(&format!("note/{}", key.replace('_', "-"))))
-        .map(|rule| rule.meta())
-        .collect()
-}
-
-fn push_checklists(body: &mut String, input: &SummaryInput<'_>) {
-    if input.org_files.is_empty() {
-        return;
-    }
-    let questions = question_rules();
-    let mut section = String::new();
-    for path in input.org_files.iter().take(MAX_CHECKLISTS) {
-        let findings: Vec<&Diagnostic> = input
-            .findings
-            .iter()
-            .map(|f| f.diagnostic)
-            .filter(|d| d.path == *path)
-            .collect();
-        push_checklist(&mut section, path, &findings, &questions);
-    }
-    if input.org_files.len() > MAX_CHECKLISTS {
-        let _ = writeln!(
-            section,
-            "… and {} more org notes.\n",
-            input.org_files.len() - MAX_CHECKLISTS
-        );
-    }
-    push_folded(
-        body,
-        "Org notes: the handbook's questions",
-        input.org_files.len() * 2,
-        &section,
-    );
-}
-
-fn push_checklist(
-    section: &mut String,
-    path: &str,
-    findings: &[&Diagnostic],
-    questions: &[&RuleMeta],
-) {
-    let _ = writeln!(section, "**{}**\n", escape_user_text(path, MAX_QUOTE_CHARS));
-    let answered_all = !findings
-        .iter()
-        .any(|d| questions.iter().any(|q| q.name == d.rule));
-    if answered_all {
-        let _ = writeln!(
-            section,
-            "- ✅ No question reported unanswered: the note answers them all, or it is not an \
-             ASE note (the questions are checked only in notes that say the organization has \
-             an ASE).\n"
-        );
-        return;
-    }
-    for question in questions {
-        let worst = findings
-            .iter()
-            .filter(|d| d.rule == question.name)
-            .max_by_key(|d| d.severity);
-        let line = match worst {
-            None => format!("- ✅ `{}`", question.name),
-            Some(d) => format!(
-                "- {} `{}`: {}",
-                if d.severity == Severity::Error {
-                    "❌"
-                } else {
-                    "⚠️"
-                },
-                question.name,
-                escape_user_text(&d.message, MAX_QUOTE_CHARS)
-            ),
-        };
-        let _ = writeln!(section, "{line}");
-    }
-    section.push('\n');
-}
-
 fn push_not_inline(body: &mut String, input: &SummaryInput<'_>) {
     let outside: Vec<&SummaryFinding<'_>> = input
         .findings
@@ -546,9 +645,9 @@ fn push_not_inline(body: &mut String, input: &SummaryInput<'_>) {
         let d = finding.diagnostic;
         let _ = writeln!(
             list,
-            "- {} `{}` {}: {} <sub>({})</sub>",
+            "- {} {} {}: {} <sub>({})</sub>",
             severity_badge(d.severity),
-            d.rule,
+            rule_link(docs_base(input), d.rule),
             location_link(input, d),
             escape_user_text(&d.message, MAX_QUOTE_CHARS),
             // The reason is ase-lint's own fixed text, not the file's.
@@ -583,11 +682,11 @@ mod tests {
     use proptest::prelude::*;
 
     use crate::report::note_safety::{ESCAPED_TEXT_TAGS, live_markup};
-    use crate::testing::{lint_org, lint_readme};
+    use crate::testing::lint_readme;
 
     proptest! {
         #[test]
-        fn escaped_text_cannot_act(text in "\\PC*|[/@#!~<>&`|\\n a-z0-9]*") {
+        fn escaped_text_cannot_act(text in "\\PC*|[/@#!~<>&`|\\n a-z0-9]*|[/:.wW@#<&`a-z \u{202E}\u{2066}\u{200B}\u{FEFF}\u{AD}]*") {
             let out = escape_user_text(&text, 500);
             prop_assert!(!out.contains(['\n', '\r']));
             let live = live_markup(&out, ESCAPED_TEXT_TAGS);
@@ -638,9 +737,13 @@ mod tests {
     fn inline_body_has_severity_message_help_explain_and_fingerprint() {
         let diagnostics = lint_readme("| Account |\n| --- |\n| a |\n", true);
         let d = &diagnostics[0];
-        let body = inline_body(d, None);
+        let body = inline_body(d, None, crate::report::rule_pages::DOCS_BASE);
         assert!(body.starts_with("**❌ error** · `"), "{body}");
-        assert!(body.contains(&format!("`ase-lint explain {}`", d.rule)));
+        assert!(
+            body.contains(&rule_docs_url(crate::report::rule_pages::DOCS_BASE, d.rule)),
+            "{body}"
+        );
+        assert!(!body.contains("ase-lint explain"), "{body}");
         assert_eq!(fingerprint_in(&body), Some(d.fingerprint().as_str()));
     }
 
@@ -650,7 +753,7 @@ mod tests {
         let mut d = Diagnostic::new("t/x", Severity::Error, &source, 4..10, "m");
         d.fix(6..10, "");
         assert_eq!(suggestion_line(&d, &source).as_deref(), Some("id: 12"));
-        let body = inline_body(&d, Some("a ``` b"));
+        let body = inline_body(&d, Some("a ``` b"), "https://docs.example");
         assert!(
             body.contains("````suggestion:-0+0\na ``` b\n````"),
             "{body}"
@@ -659,7 +762,7 @@ mod tests {
         assert_eq!(suggestion_line(&d, &source), None);
     }
 
-    fn summary_of(findings: &[Diagnostic], org_files: Vec<&str>) -> String {
+    fn summary_of(findings: &[Diagnostic]) -> String {
         let input = SummaryInput {
             findings: findings
                 .iter()
@@ -669,11 +772,15 @@ mod tests {
                 })
                 .collect(),
             checked_files: 1,
-            org_files,
+            notes: &[],
             project_url: Some("https://gitlab.example/g/p"),
             head_sha: "0123456789abcdef",
             notices: Vec::new(),
+            config_change: None,
             workflow: None,
+            already_on_target: Vec::new(),
+            token_warning: None,
+            docs_url: None,
         };
         summary_body(&input)
     }
@@ -681,34 +788,17 @@ mod tests {
     #[test]
     fn summary_shows_status_table_links_and_not_inline_list() {
         let findings = lint_readme("| Account |\n| --- |\n| a |\n", true);
-        let body = summary_of(&findings, Vec::new());
+        let body = summary_of(&findings);
         assert!(body.starts_with(SUMMARY_MARKER));
         assert!(body.contains("## ase-lint: ❌"), "{body}");
         assert!(body.contains("https://gitlab.example/g/p/-/blob/0123456789abcdef/README.md#L1"));
         assert!(body.contains("### Not commented inline"));
-        assert!(summary_of(&[], Vec::new()).contains("## ase-lint: ✅ ready"));
-    }
-
-    #[test]
-    fn org_notes_get_a_checklist_or_an_honest_note() {
-        let clean = summary_of(&[], vec!["organizations/1.yaml"]);
-        assert!(clean.contains("No question reported unanswered"), "{clean}");
-        let mut findings = lint_org("1", "id: 2\nname: a\nnotes: |\n  x\n");
-        let question = question_rules()[0];
-        let mut q = findings[0].clone();
-        q.rule = question.name;
-        findings.push(q);
-        let body = summary_of(&findings, vec!["organizations/1.yaml"]);
-        assert!(
-            body.contains(&format!("- ❌ `{}`", question.name)),
-            "{body}"
-        );
-        assert_eq!(question_rules().len(), QUESTIONS.len() - 1);
+        assert!(summary_of(&[]).contains("## ase-lint: ✅ ready"));
     }
 
     #[test]
     fn workflow_sections_appear_once_and_only_when_given() {
-        let plain = summary_of(&[], Vec::new());
+        let plain = summary_of(&[]);
         for section in [
             "Onboarding checklist",
             "Offboarding",
@@ -747,7 +837,7 @@ mod tests {
             "m".repeat(5_000),
         );
         let findings = vec![one; 5_000];
-        let body = summary_of(&findings, Vec::new());
+        let body = summary_of(&findings);
         assert!(body.chars().count() < MAX_BODY_CHARS);
         assert!(body.contains("… and 4800 more"));
     }

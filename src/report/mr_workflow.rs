@@ -6,6 +6,7 @@
 
 use std::fmt::Write as _;
 
+use crate::model::Column;
 use crate::report::mr_comment::{MAX_QUOTE_CHARS, escape_user_text};
 use crate::workflow::{Account, Workflow};
 
@@ -52,26 +53,17 @@ fn code(value: &str) -> String {
 }
 
 fn push_onboarding(body: &mut String, a: &Account) {
-    let path = format!("organizations/{}.yaml", a.org_id);
     let _ = writeln!(
         body,
         "### Onboarding checklist: {} (new ASE account)\n",
         text(&a.account)
     );
     let mut items = vec![
-        format!("Introduce yourself to {} as the customer's ASE.", text(&a.account)),
-        "Agree a weekly or every-other-week cadence call with the customer: review the work done since the last call, and agree the work and its priorities until the next one.".to_owned(),
-        format!(
-            "Open the org-note merge request in the Organizations project for {} and assign it to your manager. {} writes it.",
-            code(&path),
-            code(&new_note_command(a))
-        ),
-        format!(
-            "Manager: file {SUPER_FORM} with organization id {} and user id {}.",
-            code(&a.org_id),
-            code(&a.user_id)
-        ),
-        "Set up the SupportLogic notification for new tickets from this customer.".to_owned(),
+        format!("ASE: introduce yourself to {} as the customer's ASE.", text(&a.account)),
+        "ASE: agree a weekly or every-other-week cadence call with the customer: review the work done since the last call, and agree the work and its priorities until the next one.".to_owned(),
+        org_note_step(a),
+        super_form_step(a),
+        "ASE: set up the SupportLogic notification for new tickets from this customer.".to_owned(),
     ];
     if a.dedicated {
         items.extend(DEDICATED_STEPS.map(str::to_owned));
@@ -82,11 +74,65 @@ fn push_onboarding(body: &mut String, a: &Account) {
     body.push('\n');
 }
 
+/// The columns a step's values come from, and what to say when one carries an error.
+fn fix_first(a: &Account, columns: &[Column]) -> Option<String> {
+    let bad: Vec<&str> = columns
+        .iter()
+        .filter(|c| a.flagged.contains(c))
+        .map(|c| c.title())
+        .collect();
+    (!bad.is_empty()).then(|| {
+        format!(
+            "fix this row first: {} {} an error (see the findings above)",
+            bad.join(", "),
+            if bad.len() == 1 { "has" } else { "have" }
+        )
+    })
+}
+
+/// The new-note command's columns.
+const NEW_NOTE_COLUMNS: [Column; 4] = [
+    Column::AccountId,
+    Column::OrgName,
+    Column::Ase,
+    Column::Region,
+];
+
+fn org_note_step(a: &Account) -> String {
+    let open = "ASE: open the org-note merge request in the Organizations project";
+    if let Some(fix) = fix_first(a, &[Column::AccountId]) {
+        return format!("{open} and assign it to your manager ({fix}).");
+    }
+    let path = format!("organizations/{}.yaml", a.org_id);
+    let command = match fix_first(a, &NEW_NOTE_COLUMNS) {
+        Some(fix) => format!("Before `ase-lint new-note` can write it, {fix}."),
+        None if a.region.is_none() => String::new(),
+        None => format!("{} writes it.", code(&new_note_command(a))),
+    };
+    format!(
+        "{open} for {} and assign it to your manager. {command}",
+        code(&path)
+    )
+    .trim_end()
+    .to_owned()
+}
+
+fn super_form_step(a: &Account) -> String {
+    match fix_first(a, &[Column::AccountId, Column::UserId]) {
+        Some(fix) => format!("Manager: file {SUPER_FORM} once the ids are right ({fix})."),
+        None => format!(
+            "Manager: file {SUPER_FORM} with organization id {} and user id {}.",
+            code(&a.org_id),
+            code(&a.user_id)
+        ),
+    }
+}
+
 /// The extra steps for GitLab Dedicated customers (fixed text: the code spans keep
 /// `@dedicated-ase` from mentioning anyone).
 const DEDICATED_STEPS: [&str; 2] = [
-    "GitLab Dedicated: add an Incident.io auto-subscribe rule on the customer's `internal_reference` or `tenant_id` (Switchboard shows them as \"Internal reference\" and \"Identifier\").",
-    "GitLab Dedicated: request access to the `@dedicated-ase` Slack group (an access request with the Slack Request template, approved by your manager).",
+    "ASE (GitLab Dedicated): add an Incident.io auto-subscribe rule on the customer's `internal_reference` or `tenant_id` (Switchboard shows them as \"Internal reference\" and \"Identifier\").",
+    "ASE (GitLab Dedicated): request access to the `@dedicated-ase` Slack group (an access request with the Slack Request template, approved by your manager).",
 ];
 
 fn new_note_command(a: &Account) -> String {
@@ -124,10 +170,9 @@ fn push_assignment(body: &mut String, paths: &[String]) {
     let _ = writeln!(
         body,
         "### Auto-assignment changed\n\n\
-         This merge request changes who gets the customer's new non-emergency tickets in {}. \
-         Ask your manager to:\n\n\
-         - [ ] change the assignment in Zendesk through {SUPER_FORM};\n\
-         - [ ] verify that the \"Subscription: Support Services - ASE\" box is checked for the account's product charge (if not, contact Sales Ops).\n\n\
+         This merge request changes who gets the customer's new non-emergency tickets in {}.\n\n\
+         - [ ] Manager: change the assignment in Zendesk through {SUPER_FORM}.\n\
+         - [ ] Manager: verify that the \"Subscription: Support Services - ASE\" box is checked for the account's product charge (if not, contact Sales Ops).\n\n\
          Auto-assignment needs both: (1) a named ASE for the organization in Zendesk, and \
          (2) an ASE-related product charge in the subscription in Salesforce.\n",
         listed.join(", ")
@@ -138,7 +183,7 @@ fn push_offboarding(body: &mut String, a: &Account) {
     let _ = writeln!(
         body,
         "### Offboarding: {} (row removed)\n\n\
-         - [ ] Update the org note {} so it no longer says the organization has an ASE.\n\
+         - [ ] ASE: update the org note {} so it no longer says the organization has an ASE.\n\
          - [ ] Manager: file {SUPER_FORM} with organization id {} and \"None\" as the ASE's user id, to remove the ASE.\n",
         text(&a.account),
         code(&format!("organizations/{}.yaml", a.org_id)),
@@ -159,6 +204,7 @@ mod tests {
             region: Some("AMER".into()),
             user_id: "370415907240".into(),
             dedicated,
+            flagged: Vec::new(),
         }
     }
 
@@ -176,11 +222,11 @@ mod tests {
         });
         let expected = [
             "### Onboarding checklist: Acme Corporation (new ASE account)",
-            "- [ ] Introduce yourself to Acme Corporation as the customer's ASE.",
-            "- [ ] Agree a weekly or every-other-week cadence call",
-            "- [ ] Open the org-note merge request in the Organizations project for `organizations/361092349520.yaml` and assign it to your manager. `ase-lint new-note --org-id 361092349520 --org-name 'f6438d0c Acme Corporation' --ase 'Jill Doe' --region AMER --write` writes it.",
+            "- [ ] ASE: introduce yourself to Acme Corporation as the customer's ASE.",
+            "- [ ] ASE: agree a weekly or every-other-week cadence call",
+            "- [ ] ASE: open the org-note merge request in the Organizations project for `organizations/361092349520.yaml` and assign it to your manager. `ase-lint new-note --org-id 361092349520 --org-name 'f6438d0c Acme Corporation' --ase 'Jill Doe' --region AMER --write` writes it.",
             "- [ ] Manager: file the Support Super Form (\"Modifications to a Zendesk Global Organization\" → \"Set an Assigned Support Engineer for an organization\") with organization id `361092349520` and user id `370415907240`.",
-            "- [ ] Set up the SupportLogic notification for new tickets from this customer.",
+            "- [ ] ASE: set up the SupportLogic notification for new tickets from this customer.",
         ];
         for line in expected {
             assert!(body.contains(line), "{line}\n---\n{body}");
@@ -219,8 +265,8 @@ mod tests {
         for line in [
             "### Auto-assignment changed",
             "new non-emergency tickets in `organizations/361092349520.yaml`",
-            "- [ ] change the assignment in Zendesk through the Support Super Form",
-            "- [ ] verify that the \"Subscription: Support Services - ASE\" box is checked",
+            "- [ ] Manager: change the assignment in Zendesk through the Support Super Form",
+            "- [ ] Manager: verify that the \"Subscription: Support Services - ASE\" box is checked",
             "(1) a named ASE for the organization in Zendesk, and (2) an ASE-related product charge in the subscription in Salesforce",
         ] {
             assert!(body.contains(line), "{line}\n---\n{body}");
@@ -238,11 +284,37 @@ mod tests {
             body.contains("### Offboarding: Acme Corporation (row removed)"),
             "{body}"
         );
-        assert!(body.contains("- [ ] Update the org note `organizations/361092349520.yaml`"));
+        assert!(body.contains("- [ ] ASE: update the org note `organizations/361092349520.yaml`"));
         assert!(
             body.contains("with organization id `361092349520` and \"None\" as the ASE's user id")
         );
         assert!(!body.contains("Onboarding"), "{body}");
+    }
+
+    #[test]
+    fn values_with_error_findings_are_not_repeated() {
+        let mut a = acme(false);
+        a.org_id = "27,946,339,528".into();
+        a.region = Some("amer".into());
+        a.flagged = vec![Column::AccountId, Column::Region];
+        let body = render(&Workflow {
+            added: vec![a],
+            ..Workflow::default()
+        });
+        assert!(!body.contains("27,946"), "{body}");
+        assert!(!body.contains("new-note --"), "{body}");
+        assert!(!body.contains("amer"), "{body}");
+        assert!(
+            body.contains(
+                "(fix this row first: Zendesk Account ID has an error (see the findings above))"
+            ),
+            "{body}"
+        );
+        assert!(
+            body.contains("Manager: file the Support Super Form"),
+            "{body}"
+        );
+        assert!(!body.to_lowercase().contains("ask your manager"), "{body}");
     }
 
     #[test]

@@ -20,6 +20,13 @@
 //!   sigil `@ # ! ~ % $ &` directly followed by a character that can start a reference: a
 //!   letter or digit, `_`, `"`, and for `@` also `.` and `-`. Whatever comes before the
 //!   sigil is ignored (GitLab would not read `a@b` as a mention; the model does).
+//! - **Auto-link**: in the same decoded text, `://` or `www.` (any case) directly followed
+//!   by anything but whitespace: GitLab links `scheme://…` (its pattern runs to the next
+//!   whitespace or `>`, so a zero-width space *after* `://` would still be linked) and
+//!   `www.…`, whatever precedes them.
+//! - **Format character**: a Unicode format character (category Cf: bidi controls such
+//!   as U+202E, invisible joiners, tags …) anywhere, but the zero-width space U+200B the
+//!   escaper itself inserts: bidi controls make a note read differently from what it says.
 
 use std::fmt;
 
@@ -35,6 +42,10 @@ pub enum LiveMarkup {
     Reference { sigil: char, next: char },
     /// A `<` at byte `offset` that does not open an allowed tag.
     RawHtml { offset: usize },
+    /// `://` or `www.` followed by `next`: a live link.
+    AutoLink { marker: &'static str, next: char },
+    /// A format character (category Cf) other than U+200B.
+    FormatChar { c: char },
 }
 
 impl fmt::Display for LiveMarkup {
@@ -47,6 +58,12 @@ impl fmt::Display for LiveMarkup {
                 write!(f, "`{sigil}{next}` would be a live reference or mention")
             }
             Self::RawHtml { offset } => write!(f, "raw HTML at byte {offset}"),
+            Self::AutoLink { marker, next } => {
+                write!(f, "`{marker}{next}` would be a live link")
+            }
+            Self::FormatChar { c } => {
+                write!(f, "format character U+{:04X}", u32::from(*c))
+            }
         }
     }
 }
@@ -54,9 +71,55 @@ impl fmt::Display for LiveMarkup {
 /// The first thing in `body` that GitLab would act on, if any; `allowed_tags` are the
 /// exact tags (such as `<code>`) that may appear raw.
 pub fn live_markup(body: &str, allowed_tags: &[&str]) -> Option<LiveMarkup> {
+    let decoded = || decode(&remove_tags(body, allowed_tags));
     quick_action(body)
         .or_else(|| raw_html(body, allowed_tags))
-        .or_else(|| live_reference(&decode(&remove_tags(body, allowed_tags))))
+        .or_else(|| format_char(body))
+        .or_else(|| live_reference(&decoded()))
+        .or_else(|| auto_link(&decoded()))
+}
+
+/// Unicode's format characters (general category Cf, Unicode 15.1).
+pub fn is_format_char(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0xAD | 0x600..=0x605
+            | 0x61C
+            | 0x6DD
+            | 0x70F
+            | 0x890..=0x891
+            | 0x8E2
+            | 0x180E
+            | 0x200B..=0x200F
+            | 0x202A..=0x202E
+            | 0x2060..=0x2064
+            | 0x2066..=0x206F
+            | 0xFEFF
+            | 0xFFF9..=0xFFFB
+            | 0x110BD
+            | 0x110CD
+            | 0x13430..=0x1343F
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0xE0001
+            | 0xE0020..=0xE007F
+    )
+}
+
+fn format_char(body: &str) -> Option<LiveMarkup> {
+    body.chars()
+        .find(|&c| c != '\u{200B}' && is_format_char(c))
+        .map(|c| LiveMarkup::FormatChar { c })
+}
+
+fn auto_link(decoded: &str) -> Option<LiveMarkup> {
+    let lower = decoded.to_lowercase();
+    ["://", "www."].into_iter().find_map(|marker| {
+        lower.match_indices(marker).find_map(|(at, _)| {
+            let next = lower[at + marker.len()..].chars().next()?;
+            (!next.is_whitespace()).then_some(LiveMarkup::AutoLink { marker, next })
+        })
+    })
 }
 
 fn is_line_break(c: char) -> bool {
@@ -285,6 +348,34 @@ mod tests {
             "a&#x7c;b",
         ] {
             assert_eq!(live(body), None, "{body}");
+        }
+    }
+
+    #[test]
+    fn auto_links_and_format_characters_are_live() {
+        for body in [
+            "https://evil.example/login",
+            "see WWW.evil.example",
+            "x&#58;//y",
+        ] {
+            assert!(
+                matches!(live(body), Some(LiveMarkup::AutoLink { .. })),
+                "{body}"
+            );
+        }
+        for body in ["a\u{202E}b", "\u{2066}x", "\u{feff}", "\u{E0041}"] {
+            assert!(
+                matches!(live(body), Some(LiveMarkup::FormatChar { .. })),
+                "{body:?}"
+            );
+        }
+        for body in [
+            "https:\u{200B}//evil.example",
+            "www\u{200B}.evil",
+            "www. x",
+            "a\u{200B}b",
+        ] {
+            assert_eq!(live(body), None, "{body:?}");
         }
     }
 

@@ -57,6 +57,8 @@ struct Driver {
 #[serde(rename_all = "camelCase")]
 struct RuleDescriptor {
     id: &'static str,
+    /// The rule's web page (`docs/rules/<group>/<rule>.md`).
+    help_uri: String,
     short_description: Message,
     full_description: Message,
     help: Help,
@@ -157,6 +159,7 @@ fn descriptor(meta: &'static RuleMeta) -> RuleDescriptor {
     let docs = rules::docs_text(meta);
     RuleDescriptor {
         id: meta.name,
+        help_uri: crate::report::rule_pages::page_url(meta.name),
         short_description: Message {
             text: meta.summary.to_owned(),
         },

@@ -10,12 +10,15 @@ use crate::model::{AseTable, OrgDoc, ReadmeDoc};
 use crate::source::{SourceFile, Span};
 
 pub mod cross;
+pub mod file;
 pub mod id;
 pub mod link;
 pub mod note;
+pub mod suppression;
 pub mod table;
 pub mod util;
 pub mod yaml;
+pub mod zendesk;
 
 /// What every rule declares about itself.
 #[derive(Debug)]
@@ -46,6 +49,13 @@ pub trait Rule: Sync {
     /// Checks a file of one project against the other project's files (`cross/*`); runs
     /// after the per-file checks, only when the other project is at hand.
     fn check_cross(&self, _input: &cross::CrossInput<'_>, _cx: &mut Context<'_>) {}
+
+    /// Reports a file whose content was not read (a symlink, a special file, too large).
+    fn check_file(&self, _problem: &file::FileProblem, _cx: &mut Context<'_>) {}
+
+    /// Checks the ASE table against what was read from Zendesk (`zendesk/*`, run by
+    /// `ase-lint verify`).
+    fn check_zendesk(&self, _input: &zendesk::ZendeskInput<'_>, _cx: &mut Context<'_>) {}
 }
 
 /// Declares a rule's unit struct and its [`RuleMeta`]; the `///` docs become `explain`'s
@@ -90,6 +100,7 @@ pub static ALL: &[&dyn Rule] = &[
     &table::duplicate_account::DuplicateAccount,
     &table::org_name_format::OrgNameFormat,
     &table::region::Region,
+    &table::ase_capacity::AseCapacity,
     &id::format::Format,
     &id::suspicious_length::SuspiciousLength,
     &id::ase_conflict::AseConflict,
@@ -111,11 +122,42 @@ pub static ALL: &[&dyn Rule] = &[
     &cross::ase_mismatch::AseMismatch,
     &cross::region_mismatch::RegionMismatch,
     &cross::unlisted_ase_note::UnlistedAseNote,
+    &file::not_regular::NotRegular,
+    &file::too_large::TooLarge,
+    &suppression::no_reason::NoReason,
+    &suppression::unused::Unused,
+    &zendesk::org_not_found::OrgNotFound,
+    &zendesk::org_name_mismatch::OrgNameMismatch,
+    &zendesk::ase_not_assigned::AseNotAssigned,
+    &zendesk::user_not_found::UserNotFound,
+    &zendesk::user_not_agent::UserNotAgent,
+    &zendesk::ase_name_mismatch::AseNameMismatch,
+    &zendesk::ase_subscription::AseSubscription,
 ];
 
 /// Looks a rule up by name.
 pub fn find(name: &str) -> Option<&'static dyn Rule> {
     ALL.iter().copied().find(|r| r.meta().name == name)
+}
+
+/// Where a rule's documentation is read on the web: the file that declares it (its docs
+/// are beside the check; `ase-lint explain` prints the same text).
+pub fn docs_url(name: &str) -> String {
+    format!(
+        "https://gitlab.com/gitlab-com/support/toolbox/ase-lint/-/blob/main/src/rules/{}.rs",
+        name.replace('-', "_")
+    )
+}
+
+/// "unknown rule `x`", with the closest rule name when there is one.
+pub fn unknown_rule(name: &str) -> String {
+    let names = ALL.iter().map(|r| r.meta().name);
+    match crate::words::closest(name, names) {
+        Some(close) => format!(
+            "unknown rule `{name}`; did you mean `{close}`? (`ase-lint rules` lists them all)"
+        ),
+        None => format!("unknown rule `{name}`; `ase-lint rules` lists them all"),
+    }
 }
 
 /// What a rule sees while it runs: the settings, the file, and where findings go.
@@ -185,6 +227,32 @@ pub fn check_cross(
     });
 }
 
+/// Runs every enabled rule's file check on a file that was not read (`source` is empty).
+pub fn check_file(
+    problem: &file::FileProblem,
+    source: &SourceFile,
+    settings: &Settings,
+    out: &mut Vec<Diagnostic>,
+) {
+    for_each_enabled(settings, |rule, severity| {
+        let mut cx = Context::new(settings, source, rule.meta(), severity, out);
+        rule.check_file(problem, &mut cx);
+    });
+}
+
+/// Runs every enabled rule's Zendesk check on a README's ASE table (`source`).
+pub fn check_zendesk(
+    input: &zendesk::ZendeskInput<'_>,
+    source: &SourceFile,
+    settings: &Settings,
+    out: &mut Vec<Diagnostic>,
+) {
+    for_each_enabled(settings, |rule, severity| {
+        let mut cx = Context::new(settings, source, rule.meta(), severity, out);
+        rule.check_zendesk(input, &mut cx);
+    });
+}
+
 fn for_each_enabled(settings: &Settings, mut run: impl FnMut(&dyn Rule, Severity)) {
     for rule in ALL {
         let meta = rule.meta();
@@ -205,6 +273,22 @@ pub fn docs_text(meta: &RuleMeta) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn every_rule_has_a_docs_file() {
+        for rule in ALL {
+            let url = docs_url(rule.meta().name);
+            let path = url.split("/-/blob/main/").nth(1).unwrap_or_default();
+            let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+            assert!(file.is_file(), "{} has no {path}", rule.meta().name);
+        }
+    }
+
+    #[test]
+    fn a_misspelt_rule_gets_a_suggestion() {
+        assert!(unknown_rule("note/emergncy").contains("did you mean `note/emergency`?"));
+        assert!(!unknown_rule("zzz").contains("did you mean"));
+    }
     use super::*;
 
     #[test]

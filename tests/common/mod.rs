@@ -1,7 +1,8 @@
 //! A stateful fake GitLab for the bot's end-to-end tests, on 127.0.0.1, and helpers to run
 //! the real `ase-lint ci` binary against it.
 //!
-//! It behaves like GitLab's REST API v4 where the bot depends on it: `GET /user`, the
+//! It behaves like GitLab's REST API v4 where the bot depends on it: `GET /user` and
+//! `GET /personal_access_tokens/self` (expiry and status settable), the
 //! merge request with `diff_refs`, versions, paginated diffs and discussions (default
 //! `per_page` 20, `x-next-page`/`Link` headers, optional short pages), notes and
 //! discussions with position validation (400 `line_code` for lines not in the diff or
@@ -136,6 +137,8 @@ pub struct DiffEntry {
     pub new_file: bool,
     pub renamed_file: bool,
     pub deleted_file: bool,
+    /// The new file's git mode (`b_mode`): `100644`, or `120000` for a symlink.
+    pub b_mode: String,
 }
 
 /// The fake's state.
@@ -161,6 +164,10 @@ pub struct Gitlab {
     pub files: BTreeMap<(String, String, String), String>,
     /// Other projects that can be read (`GET /projects/:id`), as they appear in the URL.
     pub projects: BTreeSet<String>,
+    /// `expires_at` of `GET /personal_access_tokens/self` (`None`: never expires).
+    pub token_expires_at: Option<String>,
+    /// The status `GET /personal_access_tokens/self` answers instead (an older GitLab: 404).
+    pub token_self_status: Option<u16>,
     next_id: u64,
     base_url: String,
 }
@@ -206,6 +213,8 @@ impl Gitlab {
             next_page: None,
             files: BTreeMap::new(),
             projects: BTreeSet::new(),
+            token_expires_at: None,
+            token_self_status: None,
             next_id: 1000,
             base_url: String::new(),
         }
@@ -380,6 +389,7 @@ impl FakeGitlab {
             new_file: old.is_none(),
             renamed_file: old_path != path,
             deleted_file: new.is_none(),
+            b_mode: "100644".to_owned(),
         };
         let mut state = self.state();
         if let Some(text) = old {
@@ -398,6 +408,18 @@ impl FakeGitlab {
             None => work.remove(path),
         }
     }
+}
+
+/// Makes the merge request's base unknown to the bot: the files at the base are gone from
+/// the fake, and the checkout's `path` no longer matches GitLab's diff on its last line
+/// (a trailing space, as in a merged-results pipeline's checkout), so the base can be
+/// neither rebuilt from the diff nor read. Every finding then counts as the merge
+/// request's.
+pub fn base_unknown(fake: &FakeGitlab, work: &Workspace, path: &str) {
+    fake.state().files.clear();
+    let text = std::fs::read_to_string(work.file(path)).unwrap();
+    let trimmed = text.strip_suffix('\n').unwrap_or(&text);
+    work.write(path, &format!("{trimmed} \n"));
 }
 
 /// An answer; a `content-type` among `headers` means a raw body (the string in `body`).
@@ -565,6 +587,17 @@ fn route(
             json!({ "id": 77, "path_with_namespace": project }),
         );
     }
+    if path == "/personal_access_tokens/self" {
+        return match (gitlab.token_self_status, user) {
+            (Some(status), _) => error(status, "injected"),
+            (None, Some(id)) => (
+                200,
+                Vec::new(),
+                json!({"id": 1, "user_id": id, "expires_at": gitlab.token_expires_at}),
+            ),
+            (None, None) => error(401, "401 Unauthorized"),
+        };
+    }
     if path == "/user" {
         return match user {
             Some(id) => (200, Vec::new(), gitlab.user_json(id)),
@@ -598,7 +631,7 @@ fn route(
             let diffs: Vec<Value> = gitlab
                 .diffs
                 .iter()
-                .map(|d| json!({"old_path": d.old_path, "new_path": d.new_path, "diff": d.diff, "new_file": d.new_file, "renamed_file": d.renamed_file, "deleted_file": d.deleted_file, "a_mode": "100644", "b_mode": "100644"}))
+                .map(|d| json!({"old_path": d.old_path, "new_path": d.new_path, "diff": d.diff, "new_file": d.new_file, "renamed_file": d.renamed_file, "deleted_file": d.deleted_file, "a_mode": "100644", "b_mode": d.b_mode}))
                 .collect();
             page(gitlab, path, query, diffs)
         }

@@ -47,11 +47,17 @@ fn compare(pair: &Pair<'_>, settings: &Settings) -> Option<Mismatch> {
         .cell(pair.row, Column::Ase)
         .filter(|c| !util::is_blank(c))?;
     let ase = util::value(cell);
-    let text = questions::plain_text(pair.doc.notes_text()?);
-    let sentence = settings.question("ase")?.find(&text)?.text;
-    if names_any(&sentence, &ase) {
+    let analysis = questions::analysis(pair.doc, settings)?;
+    if analysis.ase_names.is_empty() || analysis.ase_names.iter().any(|name| names_any(name, &ase))
+    {
         return None;
     }
+    let sentence = analysis
+        .answer(questions::Question::Ase)
+        .evidence
+        .as_ref()?
+        .text
+        .clone();
     let said = quote(&sentence, 80);
     Some(Mismatch {
         column: Column::Ase,
@@ -71,7 +77,7 @@ fn compare(pair: &Pair<'_>, settings: &Settings) -> Option<Mismatch> {
 
 /// True when `sentence` names one of the people in an ASE cell (`Jill Doe`,
 /// `Jill Doe (@jdoe)`, `Jill Doe, Kenji Sato`) by full name, first name or handle.
-fn names_any(sentence: &str, cell: &str) -> bool {
+pub(crate) fn names_any(sentence: &str, cell: &str) -> bool {
     let sentence = sentence.to_lowercase();
     cell.split([',', ';', '/', '&', '\n'])
         .flat_map(|person| person.split(" and "))

@@ -49,11 +49,11 @@ fn compare(pair: &Pair<'_>, settings: &Settings) -> Option<Mismatch> {
         .cell(pair.row, Column::Region)
         .filter(|c| !util::is_blank(c))?;
     let expected = single(regions(&util::value(cell)))?;
-    let text = questions::plain_text(pair.doc.notes_text()?);
-    let masked = settings
-        .question("region")
-        .map_or_else(|| text.clone(), |m| m.mask(&text).into_owned());
-    let said = regions(&masked);
+    let said: BTreeSet<&'static str> = questions::analysis(pair.doc, settings)?
+        .regions
+        .iter()
+        .copied()
+        .collect();
     if said.is_empty() || said.contains(expected) {
         return None;
     }

@@ -1,18 +1,28 @@
-//! `note/missing`: an org file has no note, or an empty one.
+//! `note/missing`: the org file of an ASE account (a row of the ASE table) has no note, or
+//! an empty one.
 
 use crate::declare_rule;
-use crate::model::OrgDoc;
+use crate::rules::cross::{CrossInput, row_for};
 use crate::rules::{Context, Rule};
 
 declare_rule! {
     /// ## What it does
-    /// Reports an org file without `notes`, or whose note is empty or only whitespace.
+    /// Reports an org file of an ASE account (its id has a row in the ASE table) whose note
+    /// is empty or absent (`notes: ""`, `notes:` with nothing after it, no `notes` key).
+    /// Checked where the ASE table is at hand: `check --ase-readme` (or `cross.ase_readme`
+    /// in the configuration) and `ci` in the Organizations project with `--ase-project`.
+    /// Org files of other organizations may have no note: the ticket processor creates a
+    /// file for every organization, and most have none.
     ///
     /// ## Why is this bad?
-    /// The note is what engineers see on every ticket of the organization; an org file
-    /// without one has no reason to exist and usually means the note was lost in an edit.
+    /// The note is what engineers see on every ticket of the organization. An ASE account
+    /// without one looks like any other customer: tickets are not routed to the ASE, and
+    /// nobody knows whom to tell in an emergency. An empty note on an ASE account usually
+    /// means the note was lost in an edit.
     ///
     /// ## Example
+    /// The ASE table has a row with Zendesk Account ID 361092349520, and
+    /// `organizations/361092349520.yaml` says:
     /// ```yaml
     /// id: 361092349520
     /// name: f6438d0c Acme Corp
@@ -24,28 +34,36 @@ declare_rule! {
     ///   This organization has an Assigned Support Engineer (ASE). ...
     /// ```
     pub Missing, name = "note/missing", severity = Error,
-    summary = "An org file has no note, or an empty one"
+    summary = "An ASE account's org file has no note, or an empty one"
 }
 
 impl Rule for Missing {
     crate::rule_meta!();
 
-    fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
+    fn check_cross(&self, input: &CrossInput<'_>, cx: &mut Context<'_>) {
+        let CrossInput::Org { doc, table, readme } = *input else {
+            return;
+        };
         if doc.syntax_error.is_some() || doc.shape_error.is_some() {
             return;
         }
-        match (&doc.notes, doc.notes_text()) {
-            (None, _) => {
-                cx.report(0..0, "the org file has no `notes`")
-                    .help("add `notes: |` followed by the note, indented by two spaces");
-            }
-            (Some(notes), Some(text)) if text.trim().is_empty() => {
-                cx.report(notes.key_span.clone(), "the note is empty")
-                    .label("empty note")
-                    .help("write the note below `notes: |`, indented by two spaces");
-            }
-            _ => {}
-        }
+        let Some(row) = row_for(table, &doc.file_stem) else {
+            return;
+        };
+        let (span, message) = match (&doc.notes, doc.notes_text()) {
+            (None, _) => (
+                0..0,
+                "the org file has no `notes`, but it is an ASE account",
+            ),
+            (Some(notes), Some(text)) if text.trim().is_empty() => (
+                notes.key_span.clone(),
+                "the note is empty, but it is an ASE account",
+            ),
+            _ => return,
+        };
+        cx.report(span, message)
+            .label(format!("ASE account (row on line {} of {readme})", row.line))
+            .help("write the ASE note below `notes: |`, indented by two spaces (`ase-lint new-note` writes one that answers the handbook's six questions)");
     }
 }
 
@@ -61,12 +79,9 @@ mod tests {
     }
 
     #[test]
-    fn no_notes_and_blank_notes() {
-        assert_eq!(missing("id: 1\nname: a\n"), vec![("note/missing", 1, 1)]);
-        assert_eq!(
-            missing("id: 1\nname: a\nnotes: \"  \"\n"),
-            vec![("note/missing", 3, 1)]
-        );
-        assert!(missing("id: 1\nname: a\nnotes: |\n  hi\n").is_empty());
+    fn an_org_without_a_row_may_have_no_note() {
+        assert!(missing("id: 1\nname: a\n").is_empty());
+        assert!(missing("id: 1\nname: a\nnotes: \"  \"\n").is_empty());
+        assert!(missing("id: 1\nname: a\nnotes:\n").is_empty());
     }
 }

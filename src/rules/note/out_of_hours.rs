@@ -3,7 +3,7 @@
 
 use crate::declare_rule;
 use crate::model::OrgDoc;
-use crate::rules::note::questions::{Question, analysis, report_unanswered};
+use crate::rules::note::questions::{Question, report_unanswered};
 use crate::rules::{Context, Rule};
 
 declare_rule! {
@@ -44,15 +44,7 @@ impl Rule for OutOfHours {
     crate::rule_meta!();
 
     fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
-        let covered_by_unavailable =
-            analysis(doc, cx.settings).is_some_and(|a| a.answers(Question::Unavailable));
-        if let Some(diagnostic) = report_unanswered(Question::OutOfHours, doc, cx)
-            && covered_by_unavailable
-        {
-            diagnostic.downgrade().label(
-                "working hours are only covered by the note's answer for when the ASE is unavailable",
-            );
-        }
+        report_unanswered(Question::OutOfHours, doc, cx);
     }
 }
 

@@ -1,12 +1,7 @@
-//! The shared analysis behind the `note/*` question rules: is an org note an ASE note, and
-//! which of the handbook's six questions does it answer?
-//!
-//! A note is read once per file: its Markdown is reduced to plain text ([`plain_text`]),
-//! the `ase_note` phrase set decides whether it is an ASE note, and each question's phrase
-//! set (`questions.<key>` in the configuration) decides whether it is answered. The result
-//! is cached per thread, so the seven rules that ask share one analysis of the note.
+//! The `note/*` question rules' shared step: read the note's [`NoteAnalysis`] (made once
+//! per file, kept on the [`OrgDoc`]) and report a question the note leaves open, defers or
+//! answers only implicitly.
 
-use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
@@ -14,198 +9,77 @@ use regex::{Captures, Regex};
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::model::OrgDoc;
+pub use crate::note::Question;
+use crate::note::{NoteAnalysis, Status, analyse};
 use crate::rules::Context;
 
-/// One of the handbook's six questions an ASE note must answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Question {
-    Ase,
-    Region,
-    OutOfHours,
-    Unavailable,
-    PreExisting,
-    Emergency,
-}
-
-impl Question {
-    /// All questions, in the handbook's order.
-    pub const ALL: [Question; 6] = [
-        Question::Ase,
-        Question::Region,
-        Question::OutOfHours,
-        Question::Unavailable,
-        Question::PreExisting,
-        Question::Emergency,
-    ];
-
-    /// The question's phrase set in the configuration (`questions.<key>`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Question::Ase => "ase",
-            Question::Region => "region",
-            Question::OutOfHours => "out_of_hours",
-            Question::Unavailable => "unavailable",
-            Question::PreExisting => "pre_existing",
-            Question::Emergency => "emergency",
-        }
-    }
-
-    /// The question as the handbook words it.
-    pub fn asks(self) -> &'static str {
-        match self {
-            Question::Ase => "Who is the Assigned Support Engineer (ASE) for this customer?",
-            Question::Region => "Which region is the ASE located in?",
-            Question::OutOfHours => {
-                "How to handle tickets that come in outside of the ASE's working hours?"
-            }
-            Question::Unavailable => {
-                "What should a Support Engineer do with this customer's tickets when the ASE is not available?"
-            }
-            Question::PreExisting => {
-                "What to do with tickets that predate the introduction of this ASE?"
-            }
-            Question::Emergency => "What to do in case the customer submits an emergency ticket?",
-        }
-    }
-
-    /// The finding's message when the note leaves the question open.
-    pub fn missing(self) -> &'static str {
-        match self {
-            Question::Ase => "the ASE note does not name the Assigned Support Engineer",
-            Question::Region => "the ASE note does not give the ASE's region (AMER, EMEA or APAC)",
-            Question::OutOfHours => {
-                "the ASE note does not say what happens to tickets outside the ASE's working hours"
-            }
-            Question::Unavailable => {
-                "the ASE note does not say what to do when the ASE is unavailable"
-            }
-            Question::PreExisting => {
-                "the ASE note does not say what happens to tickets that predate the ASE"
-            }
-            Question::Emergency => "the ASE note does not say how emergency tickets are handled",
-        }
-    }
-
-    /// A sentence in the handbook example's style that answers the question.
-    pub fn example(self) -> &'static str {
-        match self {
-            Question::Ase | Question::Region => "Jill is the AMER ASE for Company-A.",
-            Question::OutOfHours => {
-                "Tickets that come in outside Jill's working hours (9am-5pm ET) are answered by the engineer on shift, leaving Jill as the assignee."
-            }
-            Question::Unavailable => {
-                "If Jill is unavailable, please respond while leaving Jill as the assignee and cc yourself."
-            }
-            Question::PreExisting => {
-                "Pre-existing tickets will keep their existing assignee and Jill will shadow."
-            }
-            Question::Emergency => {
-                "The on-call engineer will continue to handle emergency tickets; inform Jill when an emergency comes in."
-            }
-        }
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-}
-
-/// What an ASE note answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct NoteAnalysis {
-    answered: [bool; 6],
-    /// The note links the ASE workflow page (`questions.workflow_link`).
-    pub workflow_link: bool,
-}
-
-impl NoteAnalysis {
-    /// True when the note answers `question`.
-    pub fn answers(&self, question: Question) -> bool {
-        self.answered[question.index()]
-    }
-}
-
-/// The phrase set that tells an ASE note from any other org note.
-pub const ASE_NOTE_KEY: &str = "ase_note";
-
-/// The phrase set that finds a link to the ASE workflow page (matched on the raw note).
-pub const WORKFLOW_LINK_KEY: &str = "workflow_link";
-
-/// The analysis of an org file's note; `None` when the file has no text note or the note
-/// is not an ASE note. Cached: the rules of one file share one analysis.
-pub fn analysis(doc: &OrgDoc, settings: &Settings) -> Option<NoteAnalysis> {
+/// The analysis of an org file's note; `None` when the file is not valid YAML of the
+/// right shape or has no text note. Made on first use, then shared by every rule.
+pub fn note_analysis<'d>(doc: &'d OrgDoc, settings: &Settings) -> Option<&'d NoteAnalysis> {
     if doc.syntax_error.is_some() || doc.shape_error.is_some() {
         return None;
     }
     let note = doc.notes_text()?;
-    let config = settings.question(ASE_NOTE_KEY)?.id();
-    CACHE.with(|cache| {
-        if let Some(hit) = cache.borrow().as_ref().filter(|c| c.is(config, note)) {
-            return hit.analysis;
-        }
-        let analysis = analyse(note, settings);
-        *cache.borrow_mut() = Some(CacheEntry {
-            config,
-            note: note.to_owned(),
-            analysis,
-        });
-        analysis
-    })
+    Some(doc.analysis.get_or_init(|| analyse(note, settings)))
 }
 
-/// Analyses a note's text (uncached); `None` when it is not an ASE note.
-pub fn analyse(note: &str, settings: &Settings) -> Option<NoteAnalysis> {
-    let text = plain_text(note);
-    let holds = |key: &str, text: &str| settings.question(key).is_none_or(|m| m.is_match(text));
-    if !settings.question(ASE_NOTE_KEY)?.is_match(&text) {
-        return None;
-    }
-    let answered = Question::ALL.map(|q| holds(q.key(), &text));
-    Some(NoteAnalysis {
-        answered,
-        workflow_link: holds(WORKFLOW_LINK_KEY, note),
-    })
+/// The analysis of an org file's note when it is an ASE note.
+pub fn analysis<'d>(doc: &'d OrgDoc, settings: &Settings) -> Option<&'d NoteAnalysis> {
+    note_analysis(doc, settings).filter(|a| a.ase_note)
 }
 
-/// Reports `question` on the `notes` key when the file holds an ASE note that leaves it
-/// open; returns the finding so the rule can adjust it.
+/// Reports `question` when the file holds an ASE note that leaves it open (on the
+/// `notes` key), defers it (a warning on the deferring statement) or answers it only
+/// implicitly (a warning); returns the finding so the rule can adjust it.
 pub fn report_unanswered<'c>(
     question: Question,
     doc: &OrgDoc,
     cx: &'c mut Context<'_>,
 ) -> Option<&'c mut Diagnostic> {
     let analysis = analysis(doc, cx.settings)?;
-    if analysis.answers(question) {
-        return None;
-    }
-    let help = format!(
+    let answer = analysis.answer(question).clone();
+    let implicit_label = match question {
+        Question::Ase => format!(
+            "nobody is named as the ASE; the note mentions {} most",
+            analysis.ase_names.join(", ")
+        ),
+        _ => "only covered by the note's answer for when the ASE is unavailable".to_owned(),
+    };
+    let info = question.info();
+    let example = format!(
         "the handbook asks: \"{}\"; answer it in the note, e.g. \"{}\"",
-        question.asks(),
-        question.example()
+        info.asks, info.example
     );
-    let diagnostic = cx
-        .report(doc.notes_anchor(), question.missing())
-        .label(format!("no answer to \"{}\"", question.asks()))
-        .help(help)
-        .key(question.key());
-    Some(diagnostic)
-}
-
-/// The last note analysed on this thread, keyed by configuration and note text.
-struct CacheEntry {
-    config: u64,
-    note: String,
-    analysis: Option<NoteAnalysis>,
-}
-
-impl CacheEntry {
-    fn is(&self, config: u64, note: &str) -> bool {
-        self.config == config && self.note == note
-    }
-}
-
-thread_local! {
-    static CACHE: RefCell<Option<CacheEntry>> = const { RefCell::new(None) };
+    let diagnostic = match (answer.status, &answer.evidence) {
+        (Status::Answered, _) => return None,
+        (Status::Deferred, Some(evidence)) => {
+            let span = doc
+                .note_span_in_source(&evidence.span)
+                .unwrap_or_else(|| doc.notes_anchor());
+            cx.report(
+                span,
+                format!(
+                    "{}: the note puts it off (\"{}\")",
+                    info.missing, evidence.text
+                ),
+            )
+            .downgrade()
+            .label("not decided yet")
+            .help(format!(
+                "once it is decided with the customer, write it down; {example}"
+            ))
+        }
+        (Status::Implicit, _) => cx
+            .report(doc.notes_anchor(), info.missing)
+            .downgrade()
+            .label(implicit_label)
+            .help(example),
+        _ => cx
+            .report(doc.notes_anchor(), info.missing)
+            .label(format!("no answer to \"{}\"", info.asks))
+            .help(example),
+    };
+    Some(diagnostic.key(question.key()))
 }
 
 /// Markdown syntax that carries no words: link targets, bare URLs and paths, HTML tags,
@@ -240,11 +114,6 @@ pub fn plain_text(note: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::DEFAULTS;
-
-    fn analysed(note: &str) -> Option<NoteAnalysis> {
-        analyse(note, &DEFAULTS)
-    }
 
     #[test]
     fn markdown_is_reduced_to_words() {
@@ -260,56 +129,19 @@ mod tests {
     }
 
     #[test]
-    fn words_in_urls_do_not_make_an_ase_note() {
-        assert_eq!(
-            analysed("See https://example.com/assigned-support-engineer/ASE-emergency"),
-            None
+    fn a_deferral_is_a_warning_on_its_own_line() {
+        let found = test_support::findings(
+            "note/emergency",
+            "Jill is the AMER ASE.\nEmergencies: TBD, we will update after the kickoff call.",
         );
-    }
-
-    #[test]
-    fn non_ase_notes_are_not_analysed() {
-        for note in [
-            "PS Project in Progress",
-            "Customer is on a legacy plan",
-            "No ASE; CSM is Dana",
-            "This customer does not have an Assigned Support Engineer (ASE).",
-            "Former ASE account; the ASE contract ended in 2023.",
-            "Customer is evaluating the ASE offering. Do not promise an ASE.",
-            "ASE: none",
-        ] {
-            assert_eq!(analysed(note), None, "{note}");
-        }
-    }
-
-    #[test]
-    fn the_handbook_example_answers_all_but_working_hours() {
-        let note = "This organization has an Assigned Support Engineer (ASE). Please [review the workflow to use](/handbook/support/workflows/assigned-support-engineer/working-on-ase-tickets/).\n\nJill is the AMER ASE for Company-A so at this time, all new non-emergency tickets will be assigned to her. Pre-existing tickets will keep their existing assignee and Jill will shadow.\n\nIf Jill is unavailable, please respond while leaving Jill as the assignee and cc yourself.\n\nThe on-call engineer will continue to handle emergency tickets, which will not get assigned to Jill. However, inform her when an emergency comes in so she can assist if available.\n";
-        let found = analysed(note).unwrap_or_default();
-        let open: Vec<_> = Question::ALL
-            .into_iter()
-            .filter(|q| !found.answers(*q))
-            .collect();
-        assert_eq!(open, vec![Question::OutOfHours]);
-        assert!(found.workflow_link);
-    }
-
-    #[test]
-    fn the_cache_tells_notes_apart() {
-        let doc = |note: &str| {
-            crate::parse::orgnote::parse(
-                crate::source::SourceFile::new(
-                    "organizations/1.yaml",
-                    format!("id: 1\nname: x\nnotes: {note}\n"),
-                ),
-                "1",
-            )
-        };
-        let ase = doc("ASE is Jill");
-        let other = doc("PS project");
-        assert!(analysis(&ase, &DEFAULTS).is_some());
-        assert!(analysis(&other, &DEFAULTS).is_none());
-        assert!(analysis(&ase, &DEFAULTS).is_some());
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].start.line, found[0].start.column), (5, 3));
+        assert_eq!(found[0].severity, crate::diagnostic::Severity::Warning);
+        assert!(
+            found[0].message.contains("puts it off"),
+            "{}",
+            found[0].message
+        );
     }
 }
 
@@ -372,17 +204,19 @@ The on-call engineer will continue to handle emergency tickets.";
         misses: &[&str],
         severity: Severity,
     ) {
+        let mut wrong = Vec::new();
         for line in answers {
-            let note = full_note_with(marker, line);
-            assert_eq!(severities(rule, &note), vec![], "{rule} fired on: {line}");
+            let got = severities(rule, &full_note_with(marker, line));
+            if !got.is_empty() {
+                wrong.push(format!("fired ({got:?}) on: {line}"));
+            }
         }
         for line in misses {
-            let note = full_note_with(marker, line);
-            assert_eq!(
-                severities(rule, &note),
-                vec![severity],
-                "{rule} missed: {line}"
-            );
+            let got = severities(rule, &full_note_with(marker, line));
+            if got != vec![severity] {
+                wrong.push(format!("missed ({got:?}): {line}"));
+            }
         }
+        assert!(wrong.is_empty(), "{rule}:\n{}", wrong.join("\n"));
     }
 }

@@ -39,8 +39,8 @@ impl Rule for Schema {
             return;
         }
         if let Some((span, message)) = &doc.shape_error {
-            cx.report(span.clone(), format!("unexpected file layout: {message}"))
-                .help("an org file is a YAML mapping with the keys `id`, `name` and `notes`");
+            cx.report(span.clone(), message.clone())
+                .help("an org file is `id: <number>`, `name: <text>` and `notes: |` followed by the note indented by two spaces");
             return;
         }
         check_id(doc, cx);
@@ -48,11 +48,12 @@ impl Rule for Schema {
         if let Some(notes) = &doc.notes
             && let Some(kind) = not_text(&notes.value)
         {
-            cx.report(notes.span.clone(), format!("`notes` is {kind}, not text"))
-                .label("expected text")
-                .help(
-                    "write the note as a block of text: `notes: |` and the note indented below it",
-                );
+            cx.report(
+                notes.span.clone(),
+                format!("`notes` must be text, found {kind}"),
+            )
+            .label("not text")
+            .help("write the note as a block of text: `notes: |` and the note indented below it");
         }
     }
 }
@@ -90,15 +91,21 @@ fn check_id(doc: &OrgDoc, cx: &mut Context<'_>) {
         YamlValue::String(text) => {
             cx.report(
                 id.span.clone(),
-                format!("`id` is the text {text:?}, not a number"),
+                format!(
+                    "`id` must be a number, found the text `{}`",
+                    crate::words::visible_controls(text)
+                ),
             )
-            .label("expected a number")
+            .label("not a number")
             .help("write the Zendesk organization id as a plain number, without quotes");
         }
         YamlValue::Other(kind) => {
-            cx.report(id.span.clone(), format!("`id` is {kind}, not a number"))
-                .label("expected a number")
-                .help("write the Zendesk organization id as a plain number");
+            cx.report(
+                id.span.clone(),
+                format!("`id` must be a number, found {kind}"),
+            )
+            .label("not a number")
+            .help("write the Zendesk organization id as a plain number");
         }
     }
 }
@@ -109,8 +116,14 @@ fn check_name(doc: &OrgDoc, cx: &mut Context<'_>) {
             cx.report(0..0, "the org file has no `name`")
                 .help("add `name: <8 hex> <account name>`, the Zendesk organization's name");
         }
-        Some(name) if !matches!(name.value, YamlValue::String(_)) => {
-            cx.report(name.span.clone(), "`name` is not text")
+        Some(name) if let Some(kind) = not_text(&name.value) => {
+            let span = if name.span.is_empty() {
+                name.key_span.clone()
+            } else {
+                name.span.clone()
+            };
+            cx.report(span, format!("`name` must be text, found {kind}"))
+                .label("not text")
                 .help("write the Zendesk organization's name, e.g. `name: f6438d0c Acme Corp`");
         }
         Some(_) => {}

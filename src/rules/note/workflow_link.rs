@@ -43,14 +43,13 @@ impl Rule for WorkflowLink {
 
     fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
         if analysis(doc, cx.settings).is_some_and(|a| !a.workflow_link) {
+            let link = crate::config::workflow_url(&cx.settings.config.handbook_url);
             cx.report(
                 doc.notes_anchor(),
                 "the ASE note does not link the ASE workflow page",
             )
             .label("no link to \"Working on ASE tickets\"")
-            .help(format!(
-                "add: Please [review the workflow to use]({WORKFLOW_PATH})."
-            ))
+            .help(format!("add: Please [review the workflow to use]({link})."))
             .key("workflow_link");
         }
     }

@@ -31,8 +31,8 @@ impl Rule for Syntax {
 
     fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
         if let Some((span, message)) = &doc.syntax_error {
-            cx.report(span.clone(), format!("invalid YAML: {message}"))
-                .label("the YAML parser stopped here")
+            cx.report(span.clone(), message.clone())
+                .label("not valid YAML here")
                 .help("org files are `id: <number>`, `name: <text>` and `notes: |` followed by the note indented by two spaces");
         }
     }

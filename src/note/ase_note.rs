@@ -1,0 +1,264 @@
+//! Is this an ASE note? A note is one when a statement says the organization has an ASE
+//! now: it names the ASE, or speaks of the ASE role without denying it.
+//!
+//! Mentions that do not make an ASE note: denials ("no ASE", "does not have an ASE", "ASE:
+//! none"), sales talk ("evaluating the ASE add-on", "asked about ASE pricing"), the past
+//! ("the ASE engagement ended", "former ASE account"), refusals ("their ASE request was
+//! declined"), another organization's ASE ("the parent company has an ASE"), questions
+//! ("Do they have an ASE?") and "ASE" spelled out as something else ("ASE (Advanced Search
+//! Engine)").
+
+use std::sync::LazyLock;
+
+use super::entities::role_mentions;
+use super::phrase::PhraseSet;
+use super::statements::Statement;
+use super::text::{Kind, Token};
+
+/// Why an ASE mention does not make an ASE note.
+static NOT_THIS_ASE: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(
+        &[
+            // Sales talk and the future that may not come.
+            "evaluat*|consider*|interest*|pricing|price|prices|priced|quote|quotes|quoted|quoting|proposal|proposed|pitch*|upsell*|trial|demo|inquir*|enquir*|prospect*|potential*|explor*|cost|costs|budget|budgeting|opportunity|negotiat*|discuss*|trial*|pilot*|request*|wants|wanted|want|upgrade",
+            "would like|love|prefer",
+            "certif*|exam|exams|accredit*|stands|means|acronym|abbreviation",
+            "don't|doesn't|didn't|do|does|did ?not have|has|had ~1 one|any",
+            "was|were ?the|their|our|an|a ase|ases",
+            "asked|asking|enquired|inquired|wondering|wondered|wonders ~2 about|for|regarding|if|whether",
+            "possible|potential|proposed|floated|prospective|candidate|tentative|hypothetical|hypothetically",
+            "that's|is|was|got off|cancelled|canceled",
+            "fell|falls through",
+            "called off",
+            "nothing|not ~3 to do with",
+            "no|not ~2 relation|related|connection|connected",
+            "their|the|customer's|customers ~1 own|internal ~2 ase",
+            "if|whether|once|when ~3 buy|buys|bought|purchase|purchases|purchased|sign|signs|signed|add|adds|renew*|upgrade*",
+            "may|might|could|would|plan|plans|planning|want|wants|wanted|hope|hoping ~2 buy|purchase|add|sign|get|have|need",
+            "fy2*",
+            "fy",
+            "thinking|think|thinks|thought ~2 about|of|over",
+            "next ~1 year|fiscal|quarter",
+            // The past.
+            "ended|expired|expires|lapsed|terminated|cancel*|discontinued|churn*|offboard*|concluded|finished|stopped|sunset*|wound",
+            "not|never|didn't|did ~1 renew*|extend*",
+            "no longer",
+            "used to",
+            "formerly|previously|former|ex|past|outgoing|departed|departing",
+            "until|till ~2 20*|january|february|march|april|may|june|july|august|september|october|november|december|last|q1|q2|q3|q4",
+            // Refusals.
+            "declined|rejected|denied|refused|turned|disapproved|unapproved",
+            "not ~1 approved|eligible|entitled|included|part",
+            // Another organization.
+            "parent|sister|subsidiary|subsidiaries|affiliate|affiliated|sibling|acquired|acquirer|umbrella",
+            "another|other|different|separate ~1 org|organization|organisation|account|entity|zendesk",
+        ],
+        &[],
+    )
+});
+
+/// The statement says the customer has none: "tell them they don't have one".
+static HAS_NONE: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(
+        &[
+            "don't|doesn't|dont|doesnt|didn't ~1 have|has ~1 one|any|an|a",
+            "do|does|did not have|has ~1 one|any|an|a",
+            "no longer ~1 have|has|had|an|a",
+            "never had|have|has",
+        ],
+        &[],
+    )
+});
+
+/// Words that deny the role right before it: "no ASE", "not an ASE customer", "without an
+/// ASE", "does not have an ASE", "never had an ASE".
+static DENIED: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(
+        &[
+            "no|not|without|never|none|neither|nor",
+            "doesn't|don't|didn't|isn't|aren't|hasn't|haven't|won't|cannot|can't",
+            "lacks|lack|lacking",
+        ],
+        &[],
+    )
+});
+
+/// The words say the ASE is not this organization's now (sales talk, the past, a refusal,
+/// another organization), whatever role word they use.
+pub fn denies_ase(tokens: &[Token]) -> bool {
+    NOT_THIS_ASE.is_match(tokens) || DENIED.is_match(&tokens[..tokens.len().min(3)])
+}
+
+/// Why a note is an ASE note: the statement that makes it one.
+pub fn ase_statement<'s>(statements: &'s [Statement], note: &str) -> Option<&'s Statement> {
+    statements
+        .iter()
+        .find(|s| s.form != super::statements::Form::Heading && affirms_ase(s, note))
+        .or_else(|| {
+            statements
+                .iter()
+                .find(|s| s.form == super::statements::Form::Heading && affirms_ase(s, note))
+        })
+}
+
+/// The statement speaks of this organization's ASE, now.
+pub fn affirms_ase(statement: &Statement, note: &str) -> bool {
+    if statement.asks {
+        return false;
+    }
+    let tokens: Vec<Token> = statement.tokens().cloned().collect();
+    let mentions = role_mentions(&tokens, note);
+    if mentions.is_empty() {
+        return false;
+    }
+    if expands_otherwise(&tokens) || HAS_NONE.is_match(&tokens) {
+        return false;
+    }
+    mentions.iter().any(|m| {
+        // A surname is not sales talk: "Maeve O'Connell-Price" says nothing of pricing.
+        let clause: Vec<Token> = without_names(&clause_of(&tokens, m), note);
+        !NOT_THIS_ASE.is_match(&clause)
+            && !denied(&tokens, m)
+            && !spelled_otherwise(&tokens, m, note)
+    })
+}
+
+/// The tokens with people's names left out.
+fn without_names(tokens: &[Token], note: &str) -> Vec<Token> {
+    let people = super::entities::people(tokens, note);
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            !people
+                .iter()
+                .any(|p| p.tokens.contains(i) && !p.name.starts_with('@'))
+        })
+        .map(|(_, t)| t.clone())
+        .collect()
+}
+
+/// The clause around a mention: up to the nearest `,`, `;` or sentence end, with
+/// parenthesised asides left out; a mention inside parentheses has the aside as its clause.
+fn clause_of(tokens: &[Token], mention: &std::ops::Range<usize>) -> Vec<Token> {
+    let stop = |t: &Token| matches!(t.kind, Kind::Punct(',' | ';' | '.' | '!' | '?'));
+    let mut start = mention.start;
+    let mut depth = 0usize;
+    while start > 0 {
+        let t = &tokens[start - 1];
+        if t.is_punct(')') {
+            depth += 1;
+        } else if t.is_punct('(') {
+            if depth == 0 {
+                break;
+            }
+            depth -= 1;
+        } else if depth == 0 && stop(t) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = mention.end;
+    depth = 0;
+    while end < tokens.len() {
+        let t = &tokens[end];
+        // "ASE: Giulia (EMEA) — formerly Bogdan": a spaced dash after the value ends it.
+        let spaced_dash =
+            t.is_punct('-') && end > mention.end + 1 && tokens[end - 1].span.end < t.span.start;
+        if depth == 0 && spaced_dash {
+            break;
+        }
+        if t.is_punct('(') {
+            depth += 1;
+        } else if t.is_punct(')') {
+            if depth == 0 {
+                break;
+            }
+            depth -= 1;
+        } else if depth == 0 && stop(t) {
+            break;
+        }
+        end += 1;
+    }
+    let mut clause = Vec::new();
+    depth = 0;
+    for (i, t) in tokens[start..end].iter().enumerate() {
+        // Asides before the mention describe its subject ("Aurelius (separate org) has an
+        // ASE"); asides after it are about someone else ("Jill is the ASE (Bob was …)").
+        let after_mention = start + i >= mention.end;
+        if t.is_punct('(') && after_mention {
+            depth += 1;
+        }
+        if depth == 0 {
+            clause.push(t.clone());
+        }
+        if t.is_punct(')') && depth > 0 {
+            depth -= 1;
+        }
+    }
+    clause
+}
+
+fn denied(tokens: &[Token], mention: &std::ops::Range<usize>) -> bool {
+    let before = &tokens[mention.start.saturating_sub(4)..mention.start];
+    // A quoted "ASE" is someone's word for something, not the role.
+    let quoted = before
+        .last()
+        .is_some_and(|t| matches!(t.kind, Kind::Punct('"' | '\u{201c}' | '\u{2018}' | '`')));
+    if DENIED.is_match(before) || quoted {
+        return true;
+    }
+    let after = &tokens[mention.end..(mention.end + 4).min(tokens.len())];
+    let value: Vec<&str> = after
+        .iter()
+        .skip_while(|t| matches!(t.kind, Kind::Punct(':' | '=' | '-' | '>')) || t.is("is"))
+        .map(|t| t.lower.as_str())
+        .collect();
+    matches!(
+        value.as_slice(),
+        ["none" | "no" | "nobody" | "n", ..] | ["not", "applicable", ..]
+    ) || value.starts_with(&["n", "/", "a"])
+}
+
+/// "ASE" followed by a parenthesised expansion that is not Assigned Support Engineer, or
+/// preceded by one: "Application Security Engineering (ASE)".
+fn spelled_otherwise(tokens: &[Token], mention: &std::ops::Range<usize>, note: &str) -> bool {
+    if !tokens[mention.clone()]
+        .iter()
+        .all(|t| t.raw(note).starts_with("ASE"))
+    {
+        return false;
+    }
+    let after = tokens
+        .get(mention.end)
+        .is_some_and(|t| t.is_punct('(') || t.is_punct('='))
+        && tokens.get(mention.end + 1).is_some_and(|t| {
+            t.kind == Kind::Word && t.lower.starts_with('a') && !t.is("assigned") && !t.all_caps
+        });
+    let before = mention.start >= 1
+        && tokens[mention.start - 1].is_punct('(')
+        && expands_otherwise(&tokens[..mention.start - 1]);
+    after || before
+}
+
+/// The statement spells out another ASE: three words with the initials A, S, E that are
+/// not "assigned support engineer" ("Azure Staging Environment", "Application Security
+/// Engineering", "Air-gapped Secure Environment").
+fn expands_otherwise(tokens: &[Token]) -> bool {
+    let mut words: Vec<&Token> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let joined = i > 1
+            && tokens[i - 1].is_punct('-')
+            && tokens[i - 2].span.end == tokens[i - 1].span.start;
+        if t.kind == Kind::Word && !joined {
+            words.push(t);
+        }
+    }
+    words.windows(3).any(|w| {
+        let initials = w
+            .iter()
+            .map(|t| t.lower.chars().next().unwrap_or(' '))
+            .collect::<String>();
+        initials == "ase" && w.iter().all(|t| t.capitalised && !t.all_caps) && !w[0].is("assigned")
+    })
+}

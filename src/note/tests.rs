@@ -1,0 +1,196 @@
+//! Unit tests of the note analysis: one note per idea, asserting what a manager would read.
+
+use super::*;
+use crate::testing::DEFAULTS;
+
+fn analysed(note: &str) -> NoteAnalysis {
+    analyse(note, &DEFAULTS)
+}
+
+fn statuses(note: &str) -> Vec<(&'static str, &'static str)> {
+    let a = analysed(note);
+    Question::ALL
+        .into_iter()
+        .map(|q| (q.key(), a.answer(q).status.as_str()))
+        .collect()
+}
+
+#[test]
+fn the_handbook_example_answers_all_but_working_hours() {
+    let note = "This organization has an Assigned Support Engineer (ASE). Please [review the workflow to use](/handbook/support/workflows/assigned-support-engineer/working-on-ase-tickets/).\n\nJill is the AMER ASE for Company-A so at this time, all new non-emergency tickets will be assigned to her. Pre-existing tickets will keep their existing assignee and Jill will shadow.\n\nIf Jill is unavailable, please respond while leaving Jill as the assignee and cc yourself.\n\nThe on-call engineer will continue to handle emergency tickets, which will not get assigned to Jill. However, inform her when an emergency comes in so she can assist if available.\n";
+    let a = analysed(note);
+    assert!(a.ase_note);
+    assert_eq!(a.ase_names, ["Jill"]);
+    assert_eq!(a.regions, ["AMER"]);
+    assert_eq!(
+        statuses(note),
+        [
+            ("ase", "answered"),
+            ("region", "answered"),
+            ("out_of_hours", "implicit"),
+            ("unavailable", "answered"),
+            ("pre_existing", "answered"),
+            ("emergency", "answered"),
+        ]
+    );
+    assert!(a.workflow_link);
+    let emergency = a
+        .answer(Question::Emergency)
+        .evidence
+        .clone()
+        .map(|e| e.text);
+    assert_eq!(
+        emergency.as_deref(),
+        Some(
+            "The on-call engineer will continue to handle emergency tickets, which will not get assigned to Jill."
+        )
+    );
+}
+
+#[test]
+fn names_of_every_shape_are_the_ase() {
+    for (note, name) in [
+        ("Siobhán Ní Bhriain is our ASE.", "Siobhán Ní Bhriain"),
+        ("ASE: Maria van der Berg", "Maria van der Berg"),
+        (
+            "D'Arcy Whitlock looks after Contoso as their Assigned Support Engineer.",
+            "D'Arcy Whitlock",
+        ),
+        ("The assigned engineer is Trần Thị Hoa.", "Trần Thị Hoa"),
+        ("Our ASE - @hoa.tran", "@hoa.tran"),
+        (
+            "Jean-Paul Okafor covers this account as ASE.",
+            "Jean-Paul Okafor",
+        ),
+        (
+            "### Assigned Support Engineer\nJean-Paul Okafor — EMEA\n",
+            "Jean-Paul Okafor",
+        ),
+        (
+            "| Who is the ASE? | Kwame Mensah |\n|---|---|\n| Region | EMEA |\n",
+            "Kwame Mensah",
+        ),
+    ] {
+        assert_eq!(analysed(note).ase_names, [name], "{note}");
+    }
+}
+
+#[test]
+fn former_backup_and_other_roles_are_not_the_ase() {
+    let a = analysed(
+        "Bob was their ASE until March. Jill Smith took over from Bob as ASE. Dana (CSM) and Backup ASE: Eve.",
+    );
+    assert_eq!(a.ase_names, ["Jill Smith"]);
+    assert!(!analysed("Bob was their ASE until March; the ASE engagement ended.").ase_note);
+}
+
+#[test]
+fn the_customers_region_is_not_the_ases() {
+    let a = analysed(
+        "Jill is the ASE. Jill covers Contoso, an EMEA-based customer, from AMER. Their team works CET.",
+    );
+    assert_eq!(a.regions, ["AMER"]);
+    let b =
+        analysed("Hoa is the ASE; she is based in Sydney, APAC shift. The customer is in Germany.");
+    assert_eq!(b.regions, ["APAC"]);
+    let c = analysed("Jill is the ASE. The customer is based in EMEA.");
+    assert!(c.regions.is_empty());
+}
+
+#[test]
+fn notes_that_only_mention_the_service_are_not_ase_notes() {
+    for note in [
+        "PS Project in Progress",
+        "Customer is evaluating the ASE add-on.",
+        "Asked about ASE pricing on the QBR.",
+        "The ASE engagement ended in 2024; tickets go to the normal queue.",
+        "Their ASE request was declined by sales.",
+        "No ASE; CSM is Dana.",
+        "ASE: none",
+        "Do they have an ASE?",
+    ] {
+        assert!(!analysed(note).ase_note, "{note}");
+    }
+}
+
+#[test]
+fn deferrals_are_not_answers() {
+    let note = "Jill is the AMER ASE.\nPre-existing tickets: TBD\nWe haven't decided what happens to emergencies yet.\nOutside Jill's hours: still being worked out.";
+    let s = statuses(note);
+    assert_eq!(s[2], ("out_of_hours", "deferred"));
+    assert_eq!(s[4], ("pre_existing", "deferred"));
+    assert_eq!(s[5], ("emergency", "deferred"));
+}
+
+#[test]
+fn paraphrases_answer_and_traps_do_not() {
+    let note = "Jill is the AMER ASE. Tickets already open when Jill started stay with their assignee. After Jill has signed off for the day, the EMEA queue picks tickets up. Severity 1 / production down: page the on-call engineer. If Jill is on PTO, respond and cc her.";
+    assert!(
+        statuses(note).iter().all(|(_, s)| *s == "answered"),
+        "{:?}",
+        statuses(note)
+    );
+    let trap = "Jill is the AMER ASE. All non-emergency tickets go to Jill. Jill is available on Slack. Respond within 24 hours. The existing contract runs to May.";
+    assert_eq!(
+        statuses(trap)[2..],
+        [
+            ("out_of_hours", "unanswered"),
+            ("unavailable", "unanswered"),
+            ("pre_existing", "unanswered"),
+            ("emergency", "unanswered")
+        ]
+    );
+}
+
+#[test]
+fn question_text_is_not_an_answer() {
+    let note = "ASE: Jill (AMER)\n\n### What to do with emergencies?\n\n### Tickets outside working hours?\nThe global queue takes them.\n";
+    let s = statuses(note);
+    assert_eq!(s[5], ("emergency", "unanswered"));
+    assert_eq!(s[2], ("out_of_hours", "answered"));
+}
+
+#[test]
+fn debug_dump() {
+    let Ok(note) = std::env::var("NOTE_DEBUG") else {
+        return;
+    };
+    let (statements, _) = statements::statements(&note);
+    for s in &statements {
+        let w = |ts: &[Token]| {
+            ts.iter()
+                .map(|t| t.lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let tokens = entities::all_tokens(s);
+        eprintln!(
+            "{:?} asks={} [{}] {} {{{}}} affirms={} people={:?} regions={:?}",
+            s.form,
+            s.asks,
+            w(&s.label),
+            w(&s.content),
+            w(&s.context),
+            ase_note::affirms_ase(s, &note),
+            entities::ase_people(s, &tokens, &note),
+            entities::ase_regions(s, &tokens, &note, &["Jill".to_owned()], false)
+        );
+    }
+    eprintln!("{:#?}", analysed(&note));
+}
+
+#[test]
+fn debug_regions() {
+    let note = "Jill is our European ASE.";
+    let (statements, _) = statements::statements(note);
+    let tokens = entities::all_tokens(&statements[0]);
+    for (k, t) in tokens.iter().enumerate() {
+        eprintln!(
+            "{k} {:?} {:?} cap={} region={:?}",
+            t.lower,
+            t.kind,
+            t.capitalised,
+            entities::region_of(t)
+        );
+    }
+}
