@@ -48,6 +48,7 @@ pub enum Command {
     Ci(Box<crate::gitlab::CiArgs>),
     /// Check the ASE table against Zendesk itself, read-only: organizations, their names,
     /// ASE and subscription, and the ASEs' users (see docs/verify.md).
+    #[cfg(feature = "bot")]
     Verify(Box<crate::zendesk::VerifyArgs>),
     /// Align the ASE table of a README (pipes and padding; cell contents untouched).
     Fmt(FmtArgs),
@@ -191,6 +192,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Config { default } => print_config(default),
         #[cfg(feature = "bot")]
         Command::Ci(args) => crate::gitlab::ci::run(&args),
+        #[cfg(feature = "bot")]
         Command::Verify(args) => crate::zendesk::verify::run(&args),
         Command::Fmt(args) => fmt(&args),
         Command::NewNote(args) => new_note(&args),

@@ -15,6 +15,8 @@ pub mod fmt;
 pub mod fsafe;
 #[cfg(feature = "bot")]
 pub mod gitlab;
+#[cfg(feature = "bot")]
+pub mod http;
 pub mod lint;
 pub mod model;
 pub mod new_note;
@@ -27,6 +29,8 @@ pub mod source;
 pub mod suppress;
 pub mod words;
 pub mod workflow;
+#[cfg(feature = "bot")]
+pub mod zendesk;
 
 #[cfg(test)]
 pub mod testing;
