@@ -123,7 +123,8 @@ fn release_registry() -> Registry {
     registry
 }
 
-/// A folder with a `curl` that logs whether ASE_LINT_TOKEN is in its environment, then
+/// A folder with a `curl` that logs whether ASE_LINT_TOKEN and ZENDESK_API_TOKEN are in its
+/// environment, then
 /// runs the real curl.
 fn curl_spy(scratch: &Path) -> (PathBuf, PathBuf) {
     let path = std::env::var_os("PATH").unwrap_or_default();
@@ -138,7 +139,7 @@ fn curl_spy(scratch: &Path) -> (PathBuf, PathBuf) {
     std::fs::write(
         &spy,
         format!(
-            "#!/bin/sh\necho \"${{ASE_LINT_TOKEN-unset}}\" >> '{}'\nexec '{}' \"$@\"\n",
+            "#!/bin/sh\necho \"${{ASE_LINT_TOKEN-unset}} ${{ZENDESK_API_TOKEN-unset}}\" >> '{}'\nexec '{}' \"$@\"\n",
             log.display(),
             real.display()
         ),
@@ -176,6 +177,7 @@ fn run_job(
         .env("TMPDIR", &tmp)
         .env("CI_PROJECT_DIR", work.path())
         .env("ASE_LINT_TOKEN", BOT_TOKEN)
+        .env("ZENDESK_API_TOKEN", "zendesk-secret")
         .env("ASE_LINT_RETRY_BASE_MS", "10")
         .env("NO_COLOR", "1")
         .envs(variables)
@@ -226,12 +228,12 @@ fn component_job_installs_the_release_and_posts_the_review_note() {
     assert!(!all.contains(BOT_TOKEN), "{all}");
 
     // Three downloads (installer, tarball, checksum), none with a credential, and none made
-    // while ASE_LINT_TOKEN was in the environment.
+    // while ASE_LINT_TOKEN or a Zendesk credential was in the environment.
     let state = registry.state();
     assert_eq!(state.log.len(), 3, "{:?}", state.log);
     assert!(state.log.iter().all(|l| l.method == "GET" && !l.any_auth));
     let seen = std::fs::read_to_string(spy_log).expect("curl spy log");
-    assert_eq!(seen.lines().collect::<Vec<_>>(), ["unset"; 3]);
+    assert_eq!(seen.lines().collect::<Vec<_>>(), ["unset unset"; 3]);
     // The reports the job publishes.
     assert!(work.file("gl-code-quality-report.json").is_file());
     assert!(work.file("ase-lint-junit.xml").is_file());
