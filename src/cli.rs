@@ -44,9 +44,11 @@ pub enum Command {
     },
     /// Review a GitLab merge request: one summary note, inline discussions on changed
     /// lines, stale threads resolved (see docs/bot.md).
+    #[cfg(feature = "bot")]
     Ci(Box<crate::gitlab::CiArgs>),
     /// Check the ASE table against Zendesk itself, read-only: organizations, their names,
     /// ASE and subscription, and the ASEs' users (see docs/verify.md).
+    #[cfg(feature = "bot")]
     Verify(Box<crate::zendesk::VerifyArgs>),
     /// Align the ASE table of a README (pipes and padding; cell contents untouched).
     Fmt(FmtArgs),
@@ -188,7 +190,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rules { format } => print_rules(format),
         Command::Explain { rule } => explain(&rule),
         Command::Config { default } => print_config(default),
+        #[cfg(feature = "bot")]
         Command::Ci(args) => crate::gitlab::ci::run(&args),
+        #[cfg(feature = "bot")]
         Command::Verify(args) => crate::zendesk::verify::run(&args),
         Command::Fmt(args) => fmt(&args),
         Command::NewNote(args) => new_note(&args),

@@ -13,7 +13,9 @@ pub mod cross;
 pub mod diagnostic;
 pub mod fmt;
 pub mod fsafe;
+#[cfg(feature = "bot")]
 pub mod gitlab;
+#[cfg(feature = "bot")]
 pub mod http;
 pub mod lint;
 pub mod model;
@@ -27,6 +29,7 @@ pub mod source;
 pub mod suppress;
 pub mod words;
 pub mod workflow;
+#[cfg(feature = "bot")]
 pub mod zendesk;
 
 #[cfg(test)]

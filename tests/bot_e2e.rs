@@ -1,5 +1,6 @@
 //! End-to-end tests of `ase-lint ci`: the real binary against the fake GitLab of
 //! `tests/common`, asserting the API calls it makes and what people would read.
+#![cfg(feature = "bot")]
 
 mod common;
 

@@ -5,6 +5,7 @@
 //! Each test asserts what a user sees: the exit status, the paragraph that ends the run
 //! (key words), that the run ends well within a time limit (it never hangs), the API calls
 //! made, and that every finding is still in the Code Quality and JUnit artifacts.
+#![cfg(feature = "bot")]
 
 mod common;
 

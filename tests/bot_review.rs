@@ -2,6 +2,7 @@
 //! fake GitLab of `tests/common`, asserting what a manager reads — the summary note's
 //! per-note answers, the one thread per note for its open questions, and what the merge
 //! request introduced as opposed to what was already on the target branch.
+#![cfg(feature = "bot")]
 
 mod common;
 

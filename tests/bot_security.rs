@@ -2,6 +2,7 @@
 //! checkout, diff entries of mode 120000 and `..` paths, an MR that rewrites
 //! `.ase-lint.yml`, hostile text in notes, plain-HTTP API URLs, and READMEs of thousands of
 //! rows (the API requests stay bounded). The real binary against the fake GitLab.
+#![cfg(feature = "bot")]
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! `ase-lint verify` end to end: the real binary against the fake Zendesk of
 //! `tests/zendesk_fake`, one test per finding and per fault, the requests it makes (GET
 //! only, 100 ids each, bounded concurrency), and the credentials never in any output.
+#![cfg(feature = "bot")]
 
 mod zendesk_fake;
 

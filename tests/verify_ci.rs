@@ -1,6 +1,7 @@
 //! `ase-lint ci` with a Zendesk URL: the README rows the merge request adds or changes are
 //! verified against the fake Zendesk of `tests/zendesk_fake` (and only those), and the
 //! findings join the review; without a URL Zendesk is never asked.
+#![cfg(feature = "bot")]
 
 mod common;
 mod zendesk_fake;
