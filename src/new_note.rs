@@ -100,6 +100,20 @@ fn names_the_ase(request: &NoteRequest, settings: &Settings) -> bool {
         .is_some_and(|a| a.answers(Question::Ase) && !a.ase_names.is_empty())
 }
 
+/// Text as the body of a YAML block scalar (`notes: |`): each line indented by two spaces,
+/// empty lines left empty.
+pub fn block_scalar(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.is_empty() {
+                "\n".to_owned()
+            } else {
+                format!("  {l}\n")
+            }
+        })
+        .collect()
+}
+
 /// The org file's path in the Organizations project.
 pub fn org_file_path(org_id: u64) -> String {
     format!("organizations/{org_id}.yaml")
@@ -139,16 +153,7 @@ pub fn render(request: &NoteRequest) -> String {
             "\nThis customer is on GitLab Dedicated: {first} is subscribed to the customer's Dedicated incidents in Incident.io."
         );
     }
-    let body: String = note
-        .lines()
-        .map(|l| {
-            if l.is_empty() {
-                "\n".to_owned()
-            } else {
-                format!("  {l}\n")
-            }
-        })
-        .collect();
+    let body = block_scalar(&note);
     format!(
         "---\nid: {}\nname: {}\nnotes: |\n{body}",
         request.org_id,

@@ -32,191 +32,6 @@ const NON_ASCII_LETTERISH: &str = r"[^\x00-\x7F\u{80}-\u{BF}\u{D7}\u{F7}\u{2000}
 /// (keeps pathological notes linear).
 const MAX_NAME_CANDIDATES: usize = 64;
 
-/// Capitalised words that start sentences, labels and headings but are nobody's name
-/// (lowercase, sorted; see [`is_person_name`]).
-const NOT_NAMES: &[&str] = &[
-    "a",
-    "about",
-    "account",
-    "acting",
-    "after",
-    "all",
-    "also",
-    "america",
-    "americas",
-    "an",
-    "and",
-    "another",
-    "any",
-    "anyone",
-    "asia",
-    "assigned",
-    "at",
-    "available",
-    "away",
-    "backup",
-    "based",
-    "before",
-    "being",
-    "both",
-    "busy",
-    "but",
-    "company",
-    "contact",
-    "contract",
-    "coverage",
-    "current",
-    "currently",
-    "customer",
-    "customers",
-    "dedicated",
-    "designated",
-    "during",
-    "each",
-    "either",
-    "emergencies",
-    "emergency",
-    "engagement",
-    "engineer",
-    "engineers",
-    "escalate",
-    "escalation",
-    "europe",
-    "every",
-    "everyone",
-    "for",
-    "former",
-    "friday",
-    "from",
-    "gitlab",
-    "global",
-    "handbook",
-    "he",
-    "hello",
-    "her",
-    "here",
-    "hi",
-    "his",
-    "hours",
-    "however",
-    "if",
-    "important",
-    "in",
-    "interim",
-    "is",
-    "it",
-    "its",
-    "lead",
-    "located",
-    "main",
-    "manager",
-    "monday",
-    "named",
-    "neither",
-    "new",
-    "next",
-    "no",
-    "nobody",
-    "none",
-    "not",
-    "note",
-    "notes",
-    "now",
-    "off",
-    "offering",
-    "on",
-    "on-call",
-    "onboarding",
-    "once",
-    "one",
-    "only",
-    "or",
-    "org",
-    "organisation",
-    "organization",
-    "other",
-    "our",
-    "out",
-    "outage",
-    "pacific",
-    "page",
-    "pending",
-    "please",
-    "previous",
-    "primary",
-    "priority",
-    "process",
-    "program",
-    "programme",
-    "region",
-    "regional",
-    "responsible",
-    "review",
-    "same",
-    "saturday",
-    "secondary",
-    "see",
-    "senior",
-    "service",
-    "sev",
-    "severity",
-    "she",
-    "slack",
-    "so",
-    "some",
-    "someone",
-    "staff",
-    "still",
-    "sunday",
-    "support",
-    "tba",
-    "tbc",
-    "tbd",
-    "team",
-    "temporary",
-    "thanks",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "thursday",
-    "ticket",
-    "tickets",
-    "to",
-    "tuesday",
-    "two",
-    "unassigned",
-    "unavailable",
-    "unknown",
-    "update",
-    "updated",
-    "urgent",
-    "vacant",
-    "we",
-    "wednesday",
-    "weekend",
-    "weekends",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "will",
-    "with",
-    "workflow",
-    "working",
-    "yes",
-    "you",
-    "your",
-    "zendesk",
-];
-
 /// Gives every compiled matcher a distinct id (see [`PhraseMatcher::id`]).
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
@@ -495,10 +310,13 @@ pub fn is_person_name(candidate: &str) -> bool {
     shaped && !is_common_word(word)
 }
 
+/// Capitalised words that start sentences, labels and headings but are nobody's name
+/// (the note analysis's list, [`crate::note::lexicon::NOT_NAMES`]).
 fn is_common_word(word: &str) -> bool {
-    NOT_NAMES
-        .binary_search(&word.to_lowercase().as_str())
-        .is_ok()
+    static SET: std::sync::LazyLock<crate::note::text::WordSet> = std::sync::LazyLock::new(|| {
+        crate::note::text::WordSet::new(crate::note::lexicon::NOT_NAMES.iter().copied())
+    });
+    SET.has_word(&word.to_lowercase())
 }
 
 /// Expands `{name}` into the name capture group: a handle, or one to four words that
@@ -744,15 +562,6 @@ mod tests {
         ] {
             assert!(!is_person_name(name), "{name}");
         }
-    }
-
-    #[test]
-    fn not_names_are_sorted_lowercase() {
-        let mut sorted = NOT_NAMES.to_vec();
-        sorted.sort_unstable();
-        sorted.dedup();
-        assert_eq!(sorted, NOT_NAMES);
-        assert!(NOT_NAMES.iter().all(|w| w.to_lowercase() == *w));
     }
 
     #[test]

@@ -61,19 +61,25 @@ fn component_job(inputs: &[(&str, &str)]) -> (BTreeMap<String, String>, String) 
     assert!(!jobs.contains("$[["), "an input is left: {jobs}");
     let jobs: Value = serde_saphyr::from_str(&jobs).expect("jobs YAML");
     let job = &jobs["ase-lint"];
-    let variables = job["variables"]
+    // The job extends the hidden base job: its variables, then its before_script and the
+    // job's script, run by GitLab in one shell.
+    let base = &jobs[job["extends"].as_str().expect("extends")];
+    let variables = base["variables"]
         .as_object()
         .expect("variables")
         .iter()
         .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
         .collect();
-    let script = job["script"]
-        .as_array()
-        .expect("script")
-        .iter()
-        .map(|line| line.as_str().expect("script line").to_owned())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let lines = |part: &Value| {
+        part.as_array()
+            .expect("script lines")
+            .iter()
+            .map(|line| line.as_str().expect("script line").to_owned())
+            .collect::<Vec<_>>()
+    };
+    let mut script = lines(&base["before_script"]);
+    script.extend(lines(&job["script"]));
+    let script = script.join("\n");
     (variables, script)
 }
 

@@ -97,15 +97,6 @@ fn findings_follow_the_statuses() {
 
 /// An org file holding `note` under `notes: |`.
 fn org_file(note: &str) -> String {
-    let body: String = note
-        .lines()
-        .map(|l| {
-            if l.is_empty() {
-                "\n".to_owned()
-            } else {
-                format!("  {l}\n")
-            }
-        })
-        .collect();
+    let body = ase_lint::new_note::block_scalar(note);
     format!("id: 1\nname: 5a1f9965 Test\nnotes: |\n{body}")
 }
