@@ -225,7 +225,9 @@ pub fn load_settings(explicit: Option<&Path>) -> Result<Settings, ConfigError> {
         Some(path) => {
             let config = Config::load(&path)?;
             let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-            Settings::new(config, &base, &path.display().to_string())
+            let settings = Settings::new(config, &base, &path.display().to_string())?;
+            settings.check_rule_names(crate::rules::unknown_rule_problem)?;
+            Ok(settings)
         }
         None => Ok(Settings::defaults()),
     }

@@ -433,6 +433,13 @@ fn parse_yaml<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<T,
         .map_err(|err| crate::config_words::parse_error(path, text, &err))
 }
 
+impl crate::note::UserPhrases for Settings {
+    fn matches(&self, key: &str, text: &str) -> bool {
+        self.question(key)
+            .is_some_and(|m| !m.is_empty() && m.is_match(text))
+    }
+}
+
 /// Per-run compiled configuration that rules read.
 #[derive(Debug)]
 pub struct Settings {
@@ -496,15 +503,7 @@ impl Settings {
                 .map_err(|e| bad_pattern(origin, key, set, &e.to_string()))?;
             questions.insert(key.clone(), matcher);
         }
-        for rule in config.rules.keys() {
-            if crate::rules::find(rule).is_none() {
-                return Err(origin.unknown_rule(rule));
-            }
-        }
         for (i, allow) in config.allow.iter().enumerate() {
-            if crate::rules::find(&allow.rule).is_none() {
-                return Err(origin.allow_error(i, &crate::rules::unknown_rule(&allow.rule)));
-            }
             if allow.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
                 return Err(
                     origin.allow_error(i, "has no `reason`: say why the finding does not apply")
@@ -530,6 +529,29 @@ impl Settings {
             cross_ase_readme,
             cross_orgs_dir,
         })
+    }
+
+    /// Checks the rule names the configuration uses (`rules:` keys, `allow[].rule`) with
+    /// `describe_unknown`, which says why a name is not a rule (`None`: it is one). The
+    /// rules are not `config`'s to know: whoever loads the configuration for a command
+    /// passes [`crate::rules::unknown_rule_problem`].
+    pub fn check_rule_names(
+        &self,
+        describe_unknown: impl Fn(&str) -> Option<String>,
+    ) -> Result<(), ConfigError> {
+        let fallback = ConfigOrigin::new("<configuration>", "");
+        let origin = self.config.origin.as_deref().unwrap_or(&fallback);
+        for rule in self.config.rules.keys() {
+            if let Some(problem) = describe_unknown(rule) {
+                return Err(origin.unknown_rule(rule, &problem));
+            }
+        }
+        for (i, allow) in self.config.allow.iter().enumerate() {
+            if let Some(problem) = describe_unknown(&allow.rule) {
+                return Err(origin.allow_error(i, &problem));
+            }
+        }
+        Ok(())
     }
 
     /// Settings from the built-in defaults only.

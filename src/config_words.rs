@@ -181,13 +181,9 @@ impl ConfigOrigin {
     }
 
     /// A key under `rules` that is no rule.
-    pub fn unknown_rule(&self, name: &str) -> ConfigError {
+    pub fn unknown_rule(&self, name: &str, problem: &str) -> ConfigError {
         let node = self.key(&["rules"], name);
-        let message = format!(
-            "in `rules`: {}",
-            crate::rules::unknown_rule(&visible_controls(name))
-        );
-        self.error_at(node, message)
+        self.error_at(node, format!("in `rules`: {problem}"))
     }
 
     /// A pattern of `questions.<question>` the regex engine refuses; `explanation` is the

@@ -9,11 +9,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Settings;
-use crate::lint::display_path;
 use crate::model::{AseTable, OrgDoc};
 use crate::parse;
 use crate::rules::cross::OrgSet;
 use crate::source::SourceFile;
+use crate::source::display_path;
 
 /// The ASE table of the README at `path` (as shown to users).
 #[derive(Debug, Clone)]

@@ -15,6 +15,7 @@ use crate::rules;
 use crate::rules::cross::CrossInput;
 use crate::rules::file::FileProblem;
 use crate::source::SourceFile;
+pub use crate::source::display_path;
 
 /// What kind of document a file is checked as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -385,20 +386,6 @@ fn target(path: &Path, kind: FileKind) -> Target {
         path: path.to_path_buf(),
         display: display_path(path),
         kind,
-    }
-}
-
-/// A path as shown to users: as given, `/`-separated, without a leading `./`.
-pub fn display_path(path: &Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
-    let mut rest = text.as_str();
-    while let Some(stripped) = rest.strip_prefix("./") {
-        rest = stripped;
-    }
-    if rest.is_empty() {
-        ".".to_owned()
-    } else {
-        rest.to_owned()
     }
 }
 

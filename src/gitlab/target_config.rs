@@ -55,7 +55,11 @@ fn parse(shown: &str, bytes: &[u8], dir: &Path) -> Result<Settings, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| format!("{shown}: not UTF-8: {e}"))?;
     let config = Config::from_user_yaml(shown, text).map_err(|e| e.to_string())?;
     let base = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-    Settings::new(config, &base, shown).map_err(|e| e.to_string())
+    let settings = Settings::new(config, &base, shown).map_err(|e| e.to_string())?;
+    settings
+        .check_rule_names(crate::rules::unknown_rule_problem)
+        .map_err(|e| e.to_string())?;
+    Ok(settings)
 }
 
 fn short(sha: &str) -> &str {

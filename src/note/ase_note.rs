@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use super::entities::role_mentions;
+use super::names::role_mentions;
 use super::phrase::PhraseSet;
 use super::statements::Statement;
 use super::text::{Kind, Token};
@@ -125,7 +125,7 @@ pub fn affirms_ase(statement: &Statement, note: &str) -> bool {
 
 /// The tokens with people's names left out.
 fn without_names(tokens: &[Token], note: &str) -> Vec<Token> {
-    let people = super::entities::people(tokens, note);
+    let people = super::names::people(tokens, note);
     tokens
         .iter()
         .enumerate()

@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::entities::same_person;
-use super::{NoteAnalysis, Question, Status, analyse};
-use crate::config::Settings;
+use super::{NoteAnalysis, Question, Status, UserPhrases, analyse};
 
 /// One labelled note.
 #[derive(Debug, Deserialize)]
@@ -129,7 +128,7 @@ fn yaml_files(path: &Path) -> Vec<PathBuf> {
 }
 
 /// Scores the analysis of every entry.
-pub fn score(entries: &[Entry], settings: &Settings) -> Scores {
+pub fn score(entries: &[Entry], settings: &dyn UserPhrases) -> Scores {
     let mut scores = Scores::default();
     for entry in entries {
         let analysis = analyse(&entry.note, settings);

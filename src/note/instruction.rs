@@ -332,7 +332,7 @@ fn handler_acts(tokens: &[Token], note: &str) -> bool {
         .find_all(tokens)
         .into_iter()
         .any(|r| acts(r.end, true))
-        || super::entities::people(tokens, note)
+        || super::names::people(tokens, note)
             .into_iter()
             .any(|p| acts(p.tokens.end, false))
 }
@@ -360,7 +360,7 @@ fn instructs_plain(tokens: &[Token]) -> bool {
 }
 
 fn names_someone(tokens: &[Token], note: &str, from: usize) -> bool {
-    super::entities::people(tokens, note)
+    super::names::people(tokens, note)
         .iter()
         .any(|p| p.tokens.start >= from)
 }

@@ -17,14 +17,15 @@ pub mod corpus;
 pub mod entities;
 pub mod instruction;
 pub mod lexicon;
+pub mod names;
 pub mod phrase;
 pub mod question;
+pub mod regions;
 pub mod statements;
 pub mod text;
 
 use std::ops::Range;
 
-use crate::config::Settings;
 pub use question::Question;
 use statements::{Form, Statement};
 use text::Token;
@@ -52,6 +53,19 @@ impl Status {
             Status::Deferred => "deferred",
             Status::Unanswered => "unanswered",
         }
+    }
+}
+
+/// A team's own wording (`questions.<key>` in the configuration), consulted beside the
+/// built-in reading: `Settings` implements it; `()` has none.
+pub trait UserPhrases {
+    /// True when the set `key` has patterns and one matches `text`.
+    fn matches(&self, key: &str, text: &str) -> bool;
+}
+
+impl UserPhrases for () {
+    fn matches(&self, _key: &str, _text: &str) -> bool {
+        false
     }
 }
 
@@ -104,7 +118,7 @@ impl NoteAnalysis {
 const EVIDENCE_CHARS: usize = 200;
 
 /// Analyses a note's text.
-pub fn analyse(note: &str, settings: &Settings) -> NoteAnalysis {
+pub fn analyse(note: &str, settings: &dyn UserPhrases) -> NoteAnalysis {
     let (statements, _) = statements::statements(note);
     let tokens: Vec<Vec<Token>> = statements.iter().map(entities::all_tokens).collect();
     let topics: Vec<Topics> = statements
@@ -112,9 +126,7 @@ pub fn analyse(note: &str, settings: &Settings) -> NoteAnalysis {
         .zip(&tokens)
         .map(|(s, t)| Question::ALL.map(|q| about(q, s, t)))
         .collect();
-    let workflow_link = settings
-        .question("workflow_link")
-        .is_some_and(|m| m.is_match(note));
+    let workflow_link = settings.matches("workflow_link", note);
     let (names, name_evidence, undecided) = ase_names(&statements, &tokens, note);
     let reason = ase_note::ase_statement(&statements, note)
         .or(name_evidence)
@@ -338,7 +350,7 @@ fn ase_regions<'s>(
         // In a sentence about working hours, absence or emergencies, regions are the
         // other teams ("EMEA/APAC answer"), unless it says "the AMER ASE".
         let topical = own_topic(topics_of, statement, tokens);
-        for region in entities::ase_regions(statement, tokens, note, names, topical) {
+        for region in regions::ase_regions(statement, tokens, note, names, topical) {
             first.get_or_insert(statement);
             if !regions.contains(&region) {
                 regions.push(region);
@@ -355,7 +367,7 @@ fn topic_answer(
     tokens: &[Vec<Token>],
     topics: &[Topics],
     note: &str,
-    settings: &Settings,
+    settings: &dyn UserPhrases,
 ) -> Answer {
     let mut deferred = None;
     for ((statement, tokens), topics) in statements.iter().zip(tokens).zip(topics) {
@@ -536,23 +548,22 @@ fn user_answers(
     question: Question,
     statement: &Statement,
     note: &str,
-    settings: &Settings,
+    settings: &dyn UserPhrases,
 ) -> bool {
     statement.form != Form::Heading
         && !statement.asks
-        && settings
-            .question(question.key())
-            .is_some_and(|m| !m.is_empty() && m.is_match(&statement.text(note)))
+        && settings.matches(question.key(), &statement.text(note))
 }
 
 fn user_match<'s>(
     statements: &'s [Statement],
     note: &str,
-    settings: &Settings,
+    settings: &dyn UserPhrases,
     key: &str,
 ) -> Option<&'s Statement> {
-    let matcher = settings.question(key).filter(|m| !m.is_empty())?;
-    statements.iter().find(|s| matcher.is_match(&s.text(note)))
+    statements
+        .iter()
+        .find(|s| settings.matches(key, &s.text(note)))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use super::*;
 use crate::testing::DEFAULTS;
 
 fn analysed(note: &str) -> NoteAnalysis {
-    analyse(note, &DEFAULTS)
+    analyse(note, &*DEFAULTS)
 }
 
 fn statuses(note: &str) -> Vec<(&'static str, &'static str)> {
@@ -173,7 +173,7 @@ fn debug_dump() {
             w(&s.context),
             ase_note::affirms_ase(s, &note),
             entities::ase_people(s, &tokens, &note),
-            entities::ase_regions(s, &tokens, &note, &analysed(&note).ase_names, false)
+            regions::ase_regions(s, &tokens, &note, &analysed(&note).ase_names, false)
         );
     }
     for s in &statements {
@@ -194,7 +194,7 @@ fn debug_regions() {
             t.lower,
             t.kind,
             t.capitalised,
-            entities::region_of(t)
+            names::region_of(t)
         );
     }
 }

@@ -3,8 +3,10 @@
 //! Every reporter writes to one buffered writer and reads only [`LintRun`].
 
 pub mod codequality;
+pub mod escape;
 pub mod json;
 pub mod junit;
+pub mod markers;
 pub mod mr_comment;
 pub mod mr_note;
 pub mod mr_workflow;

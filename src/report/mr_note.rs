@@ -16,7 +16,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::OrgDoc;
 use crate::note::{Evidence, NoteAnalysis, Question, Status};
 use crate::parse;
-use crate::report::mr_comment::{MAX_QUOTE_CHARS, blob_url, escape_user_text, fingerprint_marker};
+use crate::report::escape::{MAX_QUOTE_CHARS, escape_user_text};
+use crate::report::markers::{blob_url, fingerprint_marker};
 use crate::rules::note::questions::note_analysis;
 use crate::source::SourceFile;
 

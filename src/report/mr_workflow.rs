@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use crate::model::Column;
-use crate::report::mr_comment::{MAX_QUOTE_CHARS, escape_user_text};
+use crate::report::escape::{MAX_QUOTE_CHARS, escape_user_text};
 use crate::workflow::{Account, Workflow};
 
 /// The Support Super Form choices that set or remove an organization's ASE.

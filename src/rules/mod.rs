@@ -149,6 +149,14 @@ pub fn docs_url(name: &str) -> String {
     )
 }
 
+/// Why `name` is not a rule (with the closest rule), or `None` when it is one: what
+/// [`Settings::check_rule_names`] needs.
+pub fn unknown_rule_problem(name: &str) -> Option<String> {
+    find(name)
+        .is_none()
+        .then(|| unknown_rule(&crate::words::visible_controls(name)))
+}
+
 /// "unknown rule `x`", with the closest rule name when there is one.
 pub fn unknown_rule(name: &str) -> String {
     let names = ALL.iter().map(|r| r.meta().name);

@@ -1,0 +1,355 @@
+//! The ASE's region: region words (codes, cities, countries, timezones) and whose they are.
+//!
+//! A region word belongs to the ASE when the statement says so ("the AMER ASE", "Jill
+//! works from Lisbon", "Region: EMEA", "Priya (APAC)"), to someone else when the customer
+//! or another team is its subject ("an EMEA-based customer", "their team works CET", "the
+//! EMEA queue answers").
+
+use std::ops::Range;
+
+use super::entities::{ase_topic, last_part};
+use super::lexicon::{CUSTOMER, OTHER_PEOPLE};
+use super::names::{Person, people, region_of, role_mentions, same_person};
+use super::statements::Statement;
+use super::text::{Kind, Token};
+
+/// Who a region word in a statement belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    Ase,
+    Other,
+}
+
+/// The regions a statement gives the ASE: `(region, token index)`.
+pub fn ase_regions(
+    statement: &Statement,
+    tokens: &[Token],
+    note: &str,
+    ase_names: &[String],
+    topical: bool,
+) -> Vec<&'static str> {
+    let persons = people(tokens, note);
+    let roles = role_mentions(tokens, note);
+    let mut out = Vec::new();
+    for (k, token) in tokens.iter().enumerate() {
+        let Some(region) = region_word(tokens, k) else {
+            continue;
+        };
+        if persons
+            .iter()
+            .any(|p| p.tokens.contains(&k) && p.tokens.len() > 1)
+            && !after_location_word(tokens, k)
+        {
+            continue;
+        }
+        let _ = token;
+        if undecided_place(tokens, k) {
+            continue;
+        }
+        let owned = if topical {
+            modified_noun(tokens, k, note) == Some(Owner::Ase)
+        } else {
+            owner(statement, tokens, k, &persons, &roles, ase_names, note) == Owner::Ase
+        };
+        if owned {
+            out.push(region);
+        }
+    }
+    out
+}
+
+/// "(most likely someone from EMEA, TBC)": the region itself is not decided yet. The scope
+/// is the parenthesis around the region, else its clause.
+fn undecided_place(tokens: &[Token], k: usize) -> bool {
+    let open = tokens[..k]
+        .iter()
+        .rposition(|t| t.is_punct('(') || t.is_punct(')'));
+    let scope = match open {
+        Some(o) if tokens[o].is_punct('(') => {
+            let close = tokens[k..]
+                .iter()
+                .position(|t| t.is_punct(')'))
+                .map_or(tokens.len(), |p| k + p);
+            o + 1..close
+        }
+        _ => clause_around(tokens, k),
+    };
+    let part = &tokens[scope];
+    super::lexicon::DEFERRAL.is_match(part)
+        || part.iter().any(|t| {
+            [
+                "likely",
+                "probably",
+                "possibly",
+                "maybe",
+                "perhaps",
+                "tentatively",
+                "hopefully",
+                "ideally",
+                "prefer",
+                "preferably",
+            ]
+            .contains(&t.lower.as_str())
+        })
+}
+
+/// The region of token `k`, reading two-word names ("Pacific time" is AMER, "Middle East"
+/// and "South Africa" EMEA, "New Zealand" APAC).
+fn region_word(tokens: &[Token], k: usize) -> Option<&'static str> {
+    let token = &tokens[k];
+    let next = tokens.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
+    let prev = k
+        .checked_sub(1)
+        .map(|p| tokens[p].lower.as_str())
+        .unwrap_or("");
+    if token.is("pacific")
+        && ["time", "standard", "daylight", "coast", "northwest", "tz"].contains(&next)
+    {
+        return Some("AMER");
+    }
+    if ["eastern", "central", "mountain"].contains(&token.lower.as_str())
+        && token.capitalised
+        && ["time", "standard", "tz"].contains(&next)
+    {
+        return Some("AMER");
+    }
+    if token.is("east") && prev == "middle" {
+        return Some("EMEA");
+    }
+    region_of(token)
+}
+
+fn after_location_word(tokens: &[Token], k: usize) -> bool {
+    k.checked_sub(1).is_some_and(|p| {
+        ["in", "from", "near", "of", "based", "located", "at"].contains(&tokens[p].lower.as_str())
+    })
+}
+
+/// Decides whose region token `k` is.
+fn owner(
+    statement: &Statement,
+    tokens: &[Token],
+    k: usize,
+    persons: &[Person],
+    roles: &[Range<usize>],
+    ase_names: &[String],
+    note: &str,
+) -> Owner {
+    let cues = cues(tokens, k, persons, roles, ase_names);
+    let enclosing = tokens[..k]
+        .iter()
+        .rposition(|t| t.is_punct('(') || t.is_punct(')'))
+        .filter(|&o| tokens[o].is_punct('('));
+    let aside = enclosing.map(|o| {
+        let close = tokens[k..]
+            .iter()
+            .position(|t| t.is_punct(')'))
+            .map_or(tokens.len(), |p| k + p);
+        &tokens[o + 1..close]
+    });
+    if let Some(aside) = aside
+        && cues.iter().any(|(_, o)| *o == Owner::Ase)
+        && !CUSTOMER.is_match(aside)
+        && people(aside, note).is_empty()
+    {
+        // "Tomás is the ASE for Halcyon Media (LATAM)", "Priya is the ASE here (APAC)".
+        return Owner::Ase;
+    }
+    if let Some(owner) = modified_noun(tokens, k, note) {
+        return owner;
+    }
+    let value_of_region_label =
+        region_topic(&statement.label, note) || region_topic(last_part(&statement.context), note);
+    if value_of_region_label {
+        let customer =
+            cues.iter().any(|(_, o)| *o == Owner::Other) && CUSTOMER.is_match(&statement.content);
+        return if customer { Owner::Other } else { Owner::Ase };
+    }
+    let before = tokens[..k].iter().rev().find(|t| {
+        ![
+            "north", "south", "latin", "central", "western", "eastern", "northern", "southern",
+            "the", "-",
+        ]
+        .contains(&t.lower.as_str())
+    });
+    let located = before.is_some_and(|t| {
+        ["in", "from", "of", "within", "at", "near", "out", "on"].contains(&t.lower.as_str())
+    });
+    let clause = clause_around(tokens, k);
+    let in_clause: Vec<&(usize, Owner)> = cues.iter().filter(|(i, _)| clause.contains(i)).collect();
+    let nearest_before = cues.iter().rev().find(|(i, _)| *i < k);
+    let pick = if located {
+        // "works from Lisbon", "based in Sydney": the clause's subject.
+        // A relative clause ("…, who is based in Sydney") is about the noun before it;
+        // a bare phrase (", from AMER") about the sentence's subject.
+        let relative = tokens.get(clause.start).is_some_and(|t| {
+            ["who", "which", "that", "whose", "and", "so"].contains(&t.lower.as_str())
+        });
+        // Without a subject of its own, a place belongs to the ASE when the sentence
+        // speaks of the ASE before it ("Jill covers Contoso, an EMEA customer, from AMER").
+        let ase_before = cues.iter().find(|(i, o)| *i < k && *o == Owner::Ase);
+        let subject = if relative {
+            nearest_before
+        } else {
+            ase_before.or_else(|| cues.iter().find(|(i, _)| *i < k))
+        };
+        // The nearest cue that is a subject ("Aoife … is a member of the EMEA team", not
+        // "this customer and is a member …").
+        let subject_before = cues
+            .iter()
+            .rev()
+            .find(|(i, _)| *i < k && is_subject(tokens, *i, k));
+        subject_before.or_else(|| {
+            in_clause
+                .iter()
+                .rev()
+                .find(|(i, _)| *i < k)
+                .copied()
+                .or(subject)
+        })
+    } else {
+        in_clause
+            .iter()
+            .rev()
+            .find(|(i, _)| *i < k)
+            .copied()
+            .or_else(|| in_clause.iter().find(|(i, _)| *i > k).copied())
+            .or(nearest_before)
+    };
+    if let Some((_, owner)) = pick {
+        return *owner;
+    }
+    let describes_someone = tokens[..k]
+        .iter()
+        .any(|t| DESCRIBING.contains(&t.lower.as_str()));
+    if cues.is_empty() && (describes_someone || ase_topic(&statement.context, note)) {
+        return Owner::Ase;
+    }
+    cues.first().map_or(Owner::Other, |(_, o)| *o)
+}
+
+/// Verbs that place a person: a subjectless "Works Pacific time" in an ASE note.
+const DESCRIBING: &[&str] = &[
+    "works", "working", "based", "located", "sits", "sitting", "lives", "living", "resides",
+    "covers", "member", "part",
+];
+
+/// True when the cue at `i` is followed, before `k` and within four words, by a verb
+/// that makes it the subject of where someone is.
+fn is_subject(tokens: &[Token], i: usize, k: usize) -> bool {
+    // The cue's own words (a name's surname, "the customer's") come first.
+    let mut rest = tokens[i + 1..k]
+        .iter()
+        .filter(|t| t.is_wordlike())
+        .skip_while(|t| t.capitalised || t.is("'s"));
+    rest.next()
+        .is_some_and(|t| SUBJECT_VERBS.contains(&t.lower.as_str()))
+}
+
+const SUBJECT_VERBS: &[&str] = &[
+    "is", "are", "'s", "was", "were", "works", "working", "sits", "sitting", "lives", "living",
+    "based", "located", "covers", "joined", "who", "will", "sit", "live", "work", "resides",
+    "stays", "operates",
+];
+
+/// The noun a region word modifies: "AMER ASE" (the ASE's), "EMEA-based customer",
+/// "EMEA engineers" (someone else's).
+fn modified_noun(tokens: &[Token], k: usize, note: &str) -> Option<Owner> {
+    let mut j = k + 1;
+    while tokens.get(j).is_some_and(|t| {
+        t.is_punct('-')
+            || t.is("based")
+            || t.is("region")
+            || t.is("time")
+            || t.is("timezone")
+            || (t.kind == Kind::Word && region_of(t).is_some())
+    }) {
+        j += 1;
+    }
+    let next = tokens.get(j)?;
+    if role_mentions(&tokens[j..(j + 3).min(tokens.len())], note)
+        .first()
+        .is_some_and(|r| r.start == 0)
+    {
+        return Some(Owner::Ase);
+    }
+    let rest = &tokens[j..(j + 1).min(tokens.len())];
+    if CUSTOMER.is_match(rest) && !next.is("their") && !next.is("they") && !next.is("it") {
+        return Some(Owner::Other);
+    }
+    if OTHER_PEOPLE.is_match(rest) {
+        return Some(Owner::Other);
+    }
+    None
+}
+
+/// Who the statement speaks of, in order: ASE names, the ASE role, she/he (the ASE) and
+/// the customer's words; other named people count as someone else.
+fn cues(
+    tokens: &[Token],
+    k: usize,
+    persons: &[Person],
+    roles: &[Range<usize>],
+    ase_names: &[String],
+) -> Vec<(usize, Owner)> {
+    let mut cues = Vec::new();
+    // "São Paulo", "Ho Chi Minh City": capitalised words beside a place are the place.
+    let near_place = |p: &Person| {
+        let touches = |i: usize| tokens.get(i).is_some_and(|t| region_of(t).is_some()) || i == k;
+        touches(p.tokens.end)
+            || p.tokens.start.checked_sub(1).is_some_and(touches)
+            || tokens.get(p.tokens.end).is_some_and(|t| t.is("city"))
+    };
+    // "@praman" in "Priya Raman (@praman)" is Priya, not someone else.
+    let aside_handle = |p: &Person| {
+        p.name.starts_with('@') && p.tokens.start >= 2 && tokens[p.tokens.start - 1].is_punct('(')
+    };
+    for person in persons
+        .iter()
+        .filter(|p| !near_place(p) && !aside_handle(p))
+    {
+        let is_ase = ase_names.iter().any(|n| same_person(n, &person.name));
+        cues.push((
+            person.tokens.start,
+            if is_ase { Owner::Ase } else { Owner::Other },
+        ));
+    }
+    for role in roles {
+        cues.push((role.start, Owner::Ase));
+    }
+    for (i, t) in tokens.iter().enumerate() {
+        if ["she", "he", "her", "his", "him", "i", "i'm", "me", "my"].contains(&t.lower.as_str()) {
+            cues.push((i, Owner::Ase));
+        }
+    }
+    for m in CUSTOMER.find_all(tokens) {
+        cues.push((m.start, Owner::Other));
+    }
+    cues.sort_by_key(|(i, _)| *i);
+    cues
+}
+
+fn clause_around(tokens: &[Token], k: usize) -> Range<usize> {
+    let stop = |t: &Token| matches!(t.kind, Kind::Punct('.' | ';' | '!' | '?' | ','));
+    let start = tokens[..k].iter().rposition(stop).map_or(0, |p| p + 1);
+    let end = tokens[k..]
+        .iter()
+        .position(stop)
+        .map_or(tokens.len(), |p| k + p);
+    start..end
+}
+
+/// The words name the ASE's region or location ("Region", "Location", "Based in", "Time
+/// zone") and not the customer's.
+fn region_topic(tokens: &[Token], _note: &str) -> bool {
+    let last = last_part(tokens);
+    let topic = last.iter().any(|t| {
+        [
+            "region", "regions", "location", "located", "based", "base", "home", "timezone", "tz",
+            "geo", "where", "zone", "team", "office", "city", "country", "shift", "hub", "lives",
+            "sits",
+        ]
+        .contains(&t.lower.as_str())
+    });
+    topic && !CUSTOMER.is_match(last)
+}
