@@ -133,6 +133,20 @@ impl SourceFile {
     }
 }
 
+/// A path as shown to users: as given, `/`-separated, without a leading `./`.
+pub fn display_path(path: &std::path::Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut rest = text.as_str();
+    while let Some(stripped) = rest.strip_prefix("./") {
+        rest = stripped;
+    }
+    if rest.is_empty() {
+        ".".to_owned()
+    } else {
+        rest.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,19 +186,5 @@ mod tests {
         let (src, bad) = SourceFile::from_bytes("a.md", b"ok\xff");
         assert_eq!(bad, Some(2));
         assert!(src.text.starts_with("ok"));
-    }
-}
-
-/// A path as shown to users: as given, `/`-separated, without a leading `./`.
-pub fn display_path(path: &std::path::Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
-    let mut rest = text.as_str();
-    while let Some(stripped) = rest.strip_prefix("./") {
-        rest = stripped;
-    }
-    if rest.is_empty() {
-        ".".to_owned()
-    } else {
-        rest.to_owned()
     }
 }
