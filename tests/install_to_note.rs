@@ -10,7 +10,6 @@
 //! (e.g. `target/x86_64-unknown-linux-musl/release/ase-lint`, to time the release build).
 #![cfg(feature = "bot")]
 
-#[allow(unused_imports)] // tests/common re-exports fault servers this test does not use
 mod common;
 #[path = "support/registry.rs"]
 mod registry;
