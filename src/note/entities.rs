@@ -145,8 +145,9 @@ pub fn ase_people(statement: &Statement, tokens: &[Token], note: &str) -> (Vec<P
         if qualified_role(tokens, role) || modifies_noun(tokens, role) {
             continue;
         }
-        let person =
-            after_role(tokens, role, &persons).or_else(|| before_role(tokens, role, &persons));
+        let person = after_role(tokens, role, &persons)
+            .or_else(|| before_role(tokens, role, &persons))
+            .map(|p| successor(tokens, p, &persons));
         if let Some(person) = person.filter(|p| !other_role(tokens, p, note)) {
             found.push(person.clone());
             found.extend(
@@ -431,9 +432,17 @@ fn after_role<'p>(
 ) -> Option<&'p Person> {
     let mut linked = false;
     let mut i = role.end;
-    while i < tokens.len() && i < role.end + 12 {
+    // "ASE .......... Robert": dotted leaders are a label's separator.
+    while tokens.get(i).is_some_and(|t| t.is_punct('.'))
+        && tokens.get(i + 1).is_some_and(|t| t.is_punct('.'))
+    {
+        i += 1;
+        linked = true;
+    }
+    let limit = i + 12;
+    while i < tokens.len() && i < limit {
         let token = &tokens[i];
-        if matches!(token.kind, Kind::Punct('.' | ';' | '!' | '?')) {
+        if matches!(token.kind, Kind::Punct('.' | ';' | '!' | '?')) && !(linked && i == role.end) {
             return None;
         }
         if let Some(person) = persons.iter().find(|p| p.tokens.start == i) {
@@ -570,6 +579,26 @@ fn other_role(tokens: &[Token], person: &Person, note: &str) -> bool {
         })
     };
     touches(before, true) || touches(after, false)
+}
+
+/// "ASE change: Greg Olsen → Aroha Ngata", "from Greg to Aroha": the person handed to.
+fn successor<'p>(tokens: &[Token], person: &'p Person, persons: &'p [Person]) -> &'p Person {
+    let mut i = person.tokens.end;
+    while tokens.get(i).is_some_and(|t| {
+        t.is_punct('-')
+            || t.is_punct('>')
+            || t.is_punct('=')
+            || t.is_punct('\u{2192}')
+            || t.is("to")
+    }) {
+        i += 1;
+    }
+    let between = &tokens[person.tokens.end..i];
+    let arrow = between.iter().any(|t| !t.is_punct('-')) || between.len() > 1;
+    match persons.iter().find(|p| p.tokens.start == i) {
+        Some(next) if arrow => next,
+        _ => person,
+    }
 }
 
 /// People listed right after `first`: "Ingrid Johansson (Stockholm) and Tomasz Zieliński".

@@ -116,7 +116,44 @@ fn region_word(tokens: &[Token], k: usize) -> Option<&'static str> {
     if token.is("east") && prev == "middle" {
         return Some("EMEA");
     }
+    if token.is("utc") || token.is("gmt") {
+        if let Some(region) = utc_offset(tokens, k) {
+            return Some(region);
+        }
+        if token.is("utc") {
+            return None;
+        }
+    }
+    if ["pacific", "eastern", "central", "mountain"].contains(&token.lower.as_str()) && prev == "us"
+    {
+        return Some("AMER");
+    }
     region_of(token)
+}
+
+/// "UTC+10", "GMT-5", "UTC +5:30": the region of a UTC offset (−10…−3 AMER, −1…+4 EMEA,
+/// +5…+13 APAC).
+fn utc_offset(tokens: &[Token], k: usize) -> Option<&'static str> {
+    let sign = tokens.get(k + 1)?;
+    let hours = tokens.get(k + 2)?;
+    let negative = match sign.kind {
+        Kind::Punct('+') => false,
+        Kind::Punct('-') => true,
+        _ => return None,
+    };
+    let digits: String = hours
+        .lower
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let hours: i32 = digits.parse().ok()?;
+    let offset = if negative { -hours } else { hours };
+    match offset {
+        -10..=-3 => Some("AMER"),
+        -1..=4 => Some("EMEA"),
+        5..=13 => Some("APAC"),
+        _ => None,
+    }
 }
 
 fn after_location_word(tokens: &[Token], k: usize) -> bool {
@@ -218,6 +255,22 @@ fn owner(
     };
     if let Some((_, owner)) = pick {
         return *owner;
+    }
+    // "APAC/SG", "Cape Town" alone on a line of an ASE note: the ASE's place.
+    let nearest = last_part(&statement.context);
+    let bare_place = cues.is_empty()
+        && tokens.iter().filter(|t| t.is_wordlike()).count() <= 4
+        && tokens.iter().filter(|t| t.is_wordlike()).all(|t| {
+            region_of(t).is_some()
+                || t.capitalised
+                || ["and", "or", "shift", "team", "time", "hours", "based", "sg"]
+                    .contains(&t.lower.as_str())
+        })
+        && !CUSTOMER.is_match(tokens)
+        && !CUSTOMER.is_match(nearest)
+        && !super::lexicon::OTHER_ROLE.is_match(nearest);
+    if bare_place {
+        return Owner::Ase;
     }
     let describes_someone = tokens[..k]
         .iter()

@@ -545,7 +545,7 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Vec<Token>> {
         }
         current.push(token.clone());
         let ends = match token.kind {
-            Kind::Punct('!' | '?' | ';' | '|') => true,
+            Kind::Punct('!' | '?' | ';' | '|' | '\u{b7}' | '\u{2022}') => true,
             Kind::Punct('.')
                 if next.is_some_and(|n| n.is_punct('.'))
                     || i > 0 && tokens[i - 1].is_punct('.') =>
@@ -599,7 +599,7 @@ fn ends_line(text: &str, current: &[Token], rest: &[Token]) -> bool {
 fn label_end(tokens: &[Token]) -> Option<usize> {
     // Bullets and emoji before the label ("🏖️ away: …") are not part of it.
     let lead = tokens.iter().take_while(|t| !t.is_wordlike()).count();
-    for (i, token) in tokens.iter().enumerate().skip(lead).take(9) {
+    for (i, token) in tokens.iter().enumerate().skip(lead).take(14) {
         let separator = match token.kind {
             Kind::Punct(':' | '=' | '\u{2192}' | '>') => true,
             Kind::Punct('.') if tokens.get(i + 1).is_some_and(|n| n.is_punct('.')) => true,
@@ -616,7 +616,10 @@ fn label_end(tokens: &[Token]) -> Option<usize> {
         };
         let words_before = tokens[lead..i].iter().filter(|t| t.is_wordlike()).count();
         let words_after = tokens[i + 1..].iter().any(Token::is_wordlike);
-        if separator && words_before > 0 && words_after {
+        // A dash ends a label only after a few words ("Jill Smith — EMEA"); in a sentence
+        // it is an aside ("keep them with their engineers — we don't want …").
+        let short_enough = !token.is_punct('-') || words_before <= 6;
+        if separator && words_before > 0 && words_after && short_enough {
             // `->` is two tokens: skip the dash.
             return Some(i);
         }
