@@ -28,6 +28,7 @@ static NOT_THIS_ASE: LazyLock<PhraseSet> = LazyLock::new(|| {
             "asked|asks|asking|enquired|inquired|wondering|wondered|wonders ~2 about|for|regarding|if|whether",
             "not|n't|never ~2 cover|covers|covered|include|includes|included|apply|applies|extend|extends",
             "dropped|drop|drops|downgraded|downgrade|removed|lapse|lapsed",
+            "would|will ~1 resume|return|rejoin|restart",
             "professional services",
             "possible|potential|proposed|floated|prospective|candidate|tentative|hypothetical|hypothetically",
             "that's|is|was|got off|cancelled|canceled",
@@ -68,6 +69,8 @@ static HAS_NONE: LazyLock<PhraseSet> = LazyLock::new(|| {
             "do|does|did not have|has ~1 one|any|an|a",
             "no longer ~1 have|has|had|an|a",
             "never had|have|has",
+            "there is|are|'s no ~1 ase|ases|assigned",
+            "this|that org|organization|organisation|account ~4 without|no ~2 ase|ases",
         ],
         &[],
     )
@@ -128,7 +131,11 @@ pub fn affirms_ase(statement: &Statement, note: &str) -> bool {
 
 /// The tokens with people's names left out.
 fn without_names(tokens: &[Token], note: &str) -> Vec<Token> {
-    let people = super::names::people(tokens, note);
+    // Only full names: a lone capitalised word ("Proposed ASE") may be the very word.
+    let people: Vec<_> = super::names::people(tokens, note)
+        .into_iter()
+        .filter(|p| p.tokens.len() > 1)
+        .collect();
     tokens
         .iter()
         .enumerate()

@@ -427,7 +427,6 @@ pub const REGION_WORDS: &[(&str, &str)] = &[
     ("melbourne", "APAC"),
     ("brisbane", "APAC"),
     ("perth", "APAC"),
-    ("adelaide", "APAC"),
     ("canberra", "APAC"),
     ("auckland", "APAC"),
     ("wellington", "APAC"),
@@ -459,7 +458,6 @@ pub const REGION_WORDS: &[(&str, &str)] = &[
     ("kuala", "APAC"),
     ("baltimore", "AMER"),
     ("calgary", "AMER"),
-    ("charlotte", "AMER"),
     ("cleveland", "AMER"),
     ("columbus", "AMER"),
     ("detroit", "AMER"),
@@ -472,10 +470,8 @@ pub const REGION_WORDS: &[(&str, &str)] = &[
     ("milwaukee", "AMER"),
     ("minneapolis", "AMER"),
     ("nashville", "AMER"),
-    ("orlando", "AMER"),
     ("philadelphia", "AMER"),
     ("pittsburgh", "AMER"),
-    ("raleigh", "AMER"),
     ("sacramento", "AMER"),
     ("tampa", "AMER"),
     ("tucson", "AMER"),
@@ -746,7 +742,6 @@ pub const REGION_WORDS: &[(&str, &str)] = &[
     ("sapporo", "APAC"),
     ("kyoto", "APAC"),
     ("yokohama", "APAC"),
-    ("kobe", "APAC"),
     ("sendai", "APAC"),
     ("hiroshima", "APAC"),
     ("okinawa", "APAC"),
@@ -777,6 +772,8 @@ pub const REGION_CODES: &[&str] = &[
 
 /// Capitalised words that start sentences, labels and headings but are nobody's name.
 pub const NOT_NAMES: &[&str] = &[
+    "são",
+    "sao",
     "central",
     "eastern",
     "western",
@@ -1351,7 +1348,7 @@ pub const NOT_NAMES: &[&str] = &[
 /// Lowercase words that may sit inside a name between capitalised words ("van der",
 /// "de la", "bin", "Ní"), or start a surname after a first name ("de Vries").
 pub const NAME_PARTICLES: &[&str] = &[
-    "e", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "do", "du", "la",
-    "le", "von", "zu", "bin", "binti", "bint", "ibn", "al", "el", "ter", "ten", "y", "mac", "mc",
-    "ni", "ní", "nic", "ó", "o", "ap", "st",
+    "e", "los", "las", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "do",
+    "du", "la", "le", "von", "zu", "bin", "binti", "bint", "ibn", "al", "el", "ter", "ten", "y",
+    "mac", "mc", "ni", "ní", "nic", "ó", "o", "ap", "st",
 ];

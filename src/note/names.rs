@@ -39,7 +39,15 @@ pub fn role_mentions(tokens: &[Token], note: &str) -> Vec<Range<usize>> {
             && tokens.get(1).is_some_and(|t| {
                 matches!(t.kind, Kind::Punct(':' | '=')) || t.is_wordlike() && tokens.len() > 1
             });
-        if token.kind == Kind::Word && (capitals || label && raw != "Ase") {
+        // "dana kowalski is the ase here": lowercase after a determiner.
+        let determined = token.lower == "ase"
+            && raw == "ase"
+            && i > 0
+            && [
+                "the", "our", "their", "your", "an", "a", "its", "her", "his",
+            ]
+            .contains(&tokens[i - 1].lower.as_str());
+        if token.kind == Kind::Word && (capitals || determined || label && raw != "Ase") {
             mentions.push(i..i + 1);
         }
     }
@@ -60,7 +68,7 @@ pub fn people(tokens: &[Token], note: &str) -> Vec<Person> {
             i += 1;
             continue;
         }
-        if !is_name_word(&tokens[i]) {
+        if !is_name_word(&tokens[i]) && !family_name_in_capitals(tokens, i) {
             i += 1;
             continue;
         }
@@ -85,6 +93,47 @@ pub(crate) fn not_a_name(token: &Token) -> bool {
     SET.has(token)
 }
 
+/// A word after a particle: a name word, or a place name used as a surname ("Fernández
+/// de Córdoba").
+fn surname_word(token: &Token) -> bool {
+    is_name_word(token) || token.capitalised && !token.all_caps && region_of(token).is_some()
+}
+
+/// "TANAKA Hiroshi": a family name in capitals before a given name.
+fn family_name_in_capitals(tokens: &[Token], i: usize) -> bool {
+    let token = &tokens[i];
+    token.kind == Kind::Word
+        && token.all_caps
+        && token.lower.chars().count() >= 3
+        && token.lower.chars().all(char::is_alphabetic)
+        && !not_a_name(token)
+        && region_of(token).is_none()
+        && !matches!(
+            token.lower.as_str(),
+            "ase"
+                | "ases"
+                | "csm"
+                | "tam"
+                | "sev"
+                | "pto"
+                | "ooo"
+                | "cet"
+                | "utc"
+                | "gmt"
+                | "api"
+                | "sla"
+                | "sre"
+                | "fyi"
+                | "tbd"
+                | "tbc"
+                | "n/a"
+                | "url"
+        )
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| is_name_word(t) && t.span.start.saturating_sub(token.span.end) <= 1)
+}
+
 /// A capitalised word that can be part of a name.
 fn is_name_word(token: &Token) -> bool {
     token.kind == Kind::Word
@@ -97,7 +146,7 @@ fn is_name_word(token: &Token) -> bool {
             && token
                 .lower
                 .chars()
-                .any(|c| !c.is_ascii() && c.is_alphabetic() && !c.is_lowercase()))
+                .any(|c| u32::from(c) >= 0x2E80 && c.is_alphabetic()))
 }
 
 /// Short words never part of a name, even at the end of one.
@@ -158,10 +207,10 @@ fn name_end(tokens: &[Token], start: usize) -> usize {
             words += 1;
         } else if NAME_PARTICLES.contains(&token.lower.as_str())
             && !token.capitalised
-            && (1..=2).any(|k| tokens.get(end + k).is_some_and(is_name_word))
+            && (1..=2).any(|k| tokens.get(end + k).is_some_and(surname_word))
         {
             let k = (1..=2)
-                .find(|k| tokens.get(end + k).is_some_and(is_name_word))
+                .find(|k| tokens.get(end + k).is_some_and(surname_word))
                 .unwrap_or(1);
             if !tokens[end..end + k]
                 .iter()

@@ -47,7 +47,11 @@ pub fn ase_regions(
             continue;
         }
         let owned = if topical {
+            // In a sentence about hours, absence or emergencies, only a region said of the
+            // ASE in a clause where no other team acts ("Inês works 08:00-16:00 Lisbon time").
             modified_noun(tokens, k, note) == Some(Owner::Ase)
+                || owner(statement, tokens, k, &persons, &roles, ase_names, note) == Owner::Ase
+                    && !others_act(tokens, k)
         } else {
             owner(statement, tokens, k, &persons, &roles, ase_names, note) == Owner::Ase
         };
@@ -93,6 +97,34 @@ fn undecided_place(tokens: &[Token], k: usize) -> bool {
         })
 }
 
+/// Someone else acts in the clause of token `k`: "EMEA/APAC answer", "the AMER queue
+/// picks it up", "on-call handles".
+fn others_act(tokens: &[Token], k: usize) -> bool {
+    let clause = &tokens[clause_around(tokens, k)];
+    OTHER_PEOPLE.is_match(clause)
+        || clause.iter().any(|t| {
+            [
+                "on",
+                "oncall",
+                "duty",
+                "region",
+                "regions",
+                "whoever",
+                "anyone",
+                "shift",
+                "by",
+                "handled",
+                "covered",
+                "answered",
+                "then",
+                "backup",
+                "secondary",
+                "deputy",
+            ]
+            .contains(&t.lower.as_str())
+        })
+}
+
 /// The region of token `k`, reading two-word names ("Pacific time" is AMER, "Middle East"
 /// and "South Africa" EMEA, "New Zealand" APAC).
 fn region_word(tokens: &[Token], k: usize) -> Option<&'static str> {
@@ -115,6 +147,24 @@ fn region_word(tokens: &[Token], k: usize) -> Option<&'static str> {
     }
     if token.is("east") && prev == "middle" {
         return Some("EMEA");
+    }
+    // Cities whose second word is also a first name: "São Paulo", "San José", "Los Angeles".
+    let city_pairs = [
+        ("são", "paulo"),
+        ("sao", "paulo"),
+        ("san", "francisco"),
+        ("san", "diego"),
+        ("san", "jose"),
+        ("san", "josé"),
+        ("los", "angeles"),
+        ("santo", "domingo"),
+        ("el", "salvador"),
+    ];
+    if city_pairs
+        .iter()
+        .any(|(a, b)| prev == *a && token.lower == *b)
+    {
+        return Some("AMER");
     }
     if token.is("utc") || token.is("gmt") {
         if let Some(region) = utc_offset(tokens, k) {
@@ -184,8 +234,29 @@ fn owner(
             .map_or(tokens.len(), |p| k + p);
         &tokens[o + 1..close]
     });
+    // The aside must follow the ASE's name or the role: "Priya (APAC)", "ASE (EMEA)".
+    let after_ase = enclosing.and_then(|o| o.checked_sub(1)).is_some_and(|b| {
+        let ase_cue_ends_at = |b: usize| {
+            cues.iter().any(|(i, o)| {
+                *o == Owner::Ase
+                    && (*i == b
+                        || persons
+                            .iter()
+                            .any(|p| p.tokens.start == *i && p.tokens.end == b + 1))
+            })
+        };
+        // …or the ASE's place: "works from São Paulo (AMER team)", "Órla, EMEA (Cork)".
+        let place_of_ase = (region_of(&tokens[b]).is_some() || tokens[b].capitalised)
+            && cues
+                .iter()
+                .rev()
+                .find(|(i, _)| *i < b)
+                .is_some_and(|(_, o)| *o == Owner::Ase)
+            && !CUSTOMER.is_match(&tokens[clause_around(tokens, b)]);
+        ase_cue_ends_at(b) || place_of_ase
+    });
     if let Some(aside) = aside
-        && cues.iter().any(|(_, o)| *o == Owner::Ase)
+        && after_ase
         && !CUSTOMER.is_match(aside)
         && people(aside, note).is_empty()
     {
@@ -404,5 +475,29 @@ fn region_topic(tokens: &[Token], _note: &str) -> bool {
         ]
         .contains(&t.lower.as_str())
     });
-    topic && !CUSTOMER.is_match(last)
+    // "Hours: Mon–Fri 9–17 CET" in an ASE note: the ASE's hours (not "Out of hours").
+    let hours_only = !last.is_empty()
+        && last.iter().filter(|t| t.is_wordlike()).all(|t| {
+            [
+                "hours",
+                "working",
+                "schedule",
+                "availability",
+                "time",
+                "times",
+                "zone",
+                "timezone",
+                "her",
+                "his",
+                "their",
+                "ase's",
+                "'s",
+                "ase",
+            ]
+            .contains(&t.lower.as_str())
+        })
+        && last
+            .iter()
+            .any(|t| ["hours", "schedule", "availability"].contains(&t.lower.as_str()));
+    (topic || hours_only) && !CUSTOMER.is_match(last)
 }
