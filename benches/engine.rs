@@ -9,7 +9,7 @@
 //!   per note), and `questions/cold-start`: building the settings and analysing one ASE
 //!   note, the cost a one-file pre-commit run pays.
 //!
-//! Run with `cargo bench --bench engine`; README.md's Performance section has the numbers.
+//! Run with `cargo bench --bench engine`; docs/performance.md has the numbers.
 
 use std::fs;
 use std::hint::black_box;

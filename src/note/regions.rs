@@ -253,7 +253,18 @@ fn owner(
                 .find(|(i, _)| *i < b)
                 .is_some_and(|(_, o)| *o == Owner::Ase)
             && !CUSTOMER.is_match(&tokens[clause_around(tokens, b)]);
-        ase_cue_ends_at(b) || place_of_ase
+        // "Tomás is the ASE for Halcyon Media (LATAM)": the assignment's region.
+        let ase_for = persons
+            .iter()
+            .find(|p| p.tokens.end == b + 1)
+            .is_some_and(|p| {
+                p.tokens.start >= 2
+                    && tokens[p.tokens.start - 1].is("for")
+                    && cues
+                        .iter()
+                        .any(|(i, o)| *o == Owner::Ase && *i + 1 == p.tokens.start - 1)
+            });
+        ase_cue_ends_at(b) || place_of_ase || ase_for
     });
     if let Some(aside) = aside
         && after_ase
