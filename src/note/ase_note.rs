@@ -117,7 +117,9 @@ pub fn affirms_ase(statement: &Statement, note: &str) -> bool {
     if mentions.is_empty() {
         return false;
     }
-    if expands_otherwise(&tokens) || HAS_NONE.is_match(&tokens) {
+    // A Professional Services engineer is "assigned" too: "Assigned engineer: X (PS, EMEA)".
+    let professional_services = tokens.iter().any(|t| t.raw(note) == "PS");
+    if expands_otherwise(&tokens) || HAS_NONE.is_match(&tokens) || professional_services {
         return false;
     }
     mentions.iter().any(|m| {

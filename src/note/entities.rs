@@ -433,16 +433,15 @@ fn after_role<'p>(
     let mut linked = false;
     let mut i = role.end;
     // "ASE .......... Robert": dotted leaders are a label's separator.
-    while tokens.get(i).is_some_and(|t| t.is_punct('.'))
-        && tokens.get(i + 1).is_some_and(|t| t.is_punct('.'))
-    {
-        i += 1;
+    let dots = tokens[i..].iter().take_while(|t| t.is_punct('.')).count();
+    if dots >= 2 {
+        i += dots;
         linked = true;
     }
     let limit = i + 12;
     while i < tokens.len() && i < limit {
         let token = &tokens[i];
-        if matches!(token.kind, Kind::Punct('.' | ';' | '!' | '?')) && !(linked && i == role.end) {
+        if matches!(token.kind, Kind::Punct(';' | '!' | '?')) || ends_sentence(tokens, i) {
             return None;
         }
         if let Some(person) = persons.iter().find(|p| p.tokens.start == i) {
@@ -474,9 +473,11 @@ fn before_role<'p>(
     role: &Range<usize>,
     persons: &'p [Person],
 ) -> Option<&'p Person> {
-    let clause_start = tokens[..role.start]
-        .iter()
-        .rposition(|t| matches!(t.kind, Kind::Punct('.' | ';' | '!' | '?')))
+    let clause_start = (0..role.start)
+        .rev()
+        .find(|&i| {
+            matches!(tokens[i].kind, Kind::Punct(';' | '!' | '?')) || ends_sentence(tokens, i)
+        })
         .map_or(0, |p| p + 1);
     let candidates = persons
         .iter()
@@ -579,6 +580,19 @@ fn other_role(tokens: &[Token], person: &Person, note: &str) -> bool {
         })
     };
     touches(before, true) || touches(after, false)
+}
+
+/// True when the `.` at `i` ends a sentence: not after an initial ("Anna K. Lindqvist") or
+/// a title ("Ms. Chen Wei", "Dr. Patel").
+fn ends_sentence(tokens: &[Token], i: usize) -> bool {
+    tokens[i].is_punct('.')
+        && !i.checked_sub(1).is_some_and(|p| {
+            let before = &tokens[p];
+            before.kind == Kind::Word
+                && (before.lower.chars().count() == 1 && before.capitalised
+                    || ["mr", "mrs", "ms", "dr", "prof", "st", "mx"]
+                        .contains(&before.lower.as_str()))
+        })
 }
 
 /// "ASE change: Greg Olsen → Aroha Ngata", "from Greg to Aroha": the person handed to.

@@ -160,7 +160,8 @@ static MODAL_ACTION: LazyLock<PhraseSet> = LazyLock::new(|| {
 static ROUTED: LazyLock<PhraseSet> = LazyLock::new(|| {
     PhraseSet::new(
         &[
-            "go|goes|going|went|gone|land|lands|landing|fall|falls|move|moves|moved|get|gets|sent|routed|reassigned|assigned|transferred|redirected|forwarded|escalated|passed|handed ~1 to|over|into|back|with|on|through|via",
+            "go|goes|going|went|gone|land|lands|landing|fall|falls|move|moves|moved|get|gets|sent|routed|reassigned|assigned|transferred|redirected|forwarded|escalated|passed|handed ~1 to|into|back|with|on|through|via",
+            "passed|handed|hand|hands|handing over",
             "stay|stays|stayed|staying|remain|remains|remained|sit|sits|rest|rests|stick|sticks|kept|keep|keeps|left ~2 with|w|to|assigned|unassigned|put|as|untouched|where|in|on|unchanged|intact|open|by",
             "keep|keeps|kept|retain|retains|retained|maintain|maintains ~2 assignee|assignees|owner|owners|engineer|engineers|assignment|assignments|se|ses|agent|agents",
             "is|are|were|was|be|been|being|get|gets|got ?not|n't|never handled|assigned|routed|answered|worked|picked|covered|taken|owned|left|kept|moved|reassigned|sent|escalated|transferred|shadowed|managed|processed|followed|triaged|prioritised|prioritized|informed|notified|paged|redirected|forwarded|dealt|attended|treated|re-assigned|closed|split|shared",
@@ -278,7 +279,7 @@ pub fn instructs(tokens: &[Token], note: &str) -> bool {
     STRONG_HANDLERS.is_match(tokens)
         || STAND_IN.is_match(tokens) && names_someone(tokens, note, 0)
         || imperative(tokens)
-        || MODAL_ACTION.is_match(tokens)
+        || engineers_modal(tokens)
         || ROUTED.is_match(tokens)
         || NO_CHANGE.is_match(tokens)
         || handler_acts(tokens, note)
@@ -288,6 +289,27 @@ pub fn instructs(tokens: &[Token], note: &str) -> bool {
 /// True when the value of a topic label answers it: a handler, or an instruction.
 pub fn answers_label(content: &[Token], note: &str) -> bool {
     instructs(content, note) || HANDLERS.is_match(content) || names_someone(content, note, 0)
+}
+
+/// A modal with an action, unless the customer is the one who acts ("the customer may open
+/// tickets at any time and can flag an emergency").
+fn engineers_modal(tokens: &[Token]) -> bool {
+    MODAL_ACTION.find_all(tokens).into_iter().any(|m| {
+        let before = &tokens[..m.start];
+        let customer = before.iter().any(|t| {
+            [
+                "customer",
+                "customers",
+                "client",
+                "clients",
+                "they",
+                "users",
+                "user",
+            ]
+            .contains(&t.lower.as_str())
+        });
+        !customer || HANDLERS.is_match(before) || before.iter().any(|t| t.is("you") || t.is("we"))
+    })
 }
 
 /// A clause opens with an imperative verb: at the start, or after `:`, `;`, `,`, `-`,
@@ -354,7 +376,7 @@ fn arrow_to_handler(tokens: &[Token], note: &str) -> bool {
 /// [`instructs`] without arrows (no recursion through them).
 fn instructs_plain(tokens: &[Token]) -> bool {
     imperative(tokens)
-        || MODAL_ACTION.is_match(tokens)
+        || engineers_modal(tokens)
         || ROUTED.is_match(tokens)
         || NO_CHANGE.is_match(tokens)
 }

@@ -198,3 +198,24 @@ fn debug_regions() {
         );
     }
 }
+
+#[test]
+fn debug_people() {
+    let Ok(text) = std::env::var("PEOPLE_DEBUG") else {
+        return;
+    };
+    let tokens = text::tokenize(&text, 0..text.len());
+    for t in &tokens {
+        eprintln!("{:?} cap={} caps={}", t.lower, t.capitalised, t.all_caps);
+    }
+    eprintln!("{:?}", names::people(&tokens, &text));
+}
+
+#[test]
+fn debug_instruction() {
+    let Ok(text) = std::env::var("INSTR_DEBUG") else {
+        return;
+    };
+    let tokens = text::tokenize(&text, 0..text.len());
+    eprintln!("instructs={}", instruction::instructs(&tokens, &text));
+}
