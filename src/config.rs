@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::config_words::{ConfigOrigin, regex_explanation};
 use crate::diagnostic::Severity;
+use crate::handbook::{HandbookConfig, UserHandbook};
 use crate::model::Column;
 use crate::phrases::PhraseMatcher;
 
@@ -106,6 +107,8 @@ pub struct Config {
     /// The Zendesk instance `ase-lint verify` reads.
     #[serde(default)]
     pub zendesk: ZendeskConfig,
+    /// The handbook's "remember to" steps the review note lists.
+    pub handbook: HandbookConfig,
 }
 
 /// One `allow:` entry: silence `rule` on the README row whose Zendesk Account ID is
@@ -294,6 +297,7 @@ struct UserConfig {
     limits: Option<UserLimits>,
     allow: Option<Vec<AllowConfig>>,
     zendesk: Option<UserZendesk>,
+    handbook: Option<UserHandbook>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -388,6 +392,9 @@ impl Config {
         }
         if let Some(zendesk) = user.zendesk {
             self.zendesk.merge(zendesk);
+        }
+        if let Some(handbook) = user.handbook {
+            self.handbook.merge(handbook);
         }
         self.rules.extend(user.rules.unwrap_or_default());
         if let Some(ids) = user.ids {
@@ -509,6 +516,9 @@ impl Settings {
                     origin.allow_error(i, "has no `reason`: say why the finding does not apply")
                 );
             }
+        }
+        if let Err(problem) = crate::handbook::check(&config.handbook) {
+            return Err(origin.handbook_error(&problem));
         }
         if config.limits.max_file_bytes == 0 {
             return Err(origin.limit_error("max_file_bytes", "must be above 0"));
@@ -638,6 +648,21 @@ mod tests {
     }
 
     /// The built-in phrases are compiled lazily, trusted to be valid: this is the trust.
+    #[test]
+    fn the_builtin_handbook_steps_use_only_known_placeholders() {
+        let handbook = Config::default_config().handbook;
+        assert_eq!(crate::handbook::check(&handbook), Ok(()));
+        assert_eq!(handbook.onboarding.len(), 7);
+        assert_eq!(
+            handbook.onboarding.iter().filter(|s| s.dedicated).count(),
+            2
+        );
+        let user = "handbook:\n  offboarding: []\n";
+        let c = Config::from_user_yaml("x", user).unwrap_or_else(|e| panic!("{e}"));
+        assert!(c.handbook.offboarding.is_empty());
+        assert_eq!(c.handbook.onboarding, handbook.onboarding);
+    }
+
     #[test]
     fn every_builtin_phrase_compiles() {
         for (key, set) in Config::default_config().questions {

@@ -180,6 +180,26 @@ impl ConfigOrigin {
         self.error_at(node, format!("`allow[{index}]` {problem}"))
     }
 
+    /// A handbook step text that cannot be used (an unknown placeholder, a stray brace):
+    /// located at the text's value.
+    pub fn handbook_error(&self, problem: &crate::handbook::Problem) -> ConfigError {
+        let node = self
+            .tree
+            .as_ref()
+            .and_then(|t| t.get(&["handbook", problem.section]))
+            .and_then(|list| match &list.kind {
+                yaml_tree::NodeKind::Seq(items) => items.get(problem.index),
+                _ => None,
+            })
+            .and_then(|step| step.entry(problem.field))
+            .map(|(_, value)| value);
+        let at = format!(
+            "handbook.{}[{}].{}",
+            problem.section, problem.index, problem.field
+        );
+        self.error_at(node, format!("`{at}`: {}", problem.message))
+    }
+
     /// A key under `rules` that is no rule.
     pub fn unknown_rule(&self, name: &str, problem: &str) -> ConfigError {
         let node = self.key(&["rules"], name);
@@ -266,6 +286,22 @@ mod tests {
             error("columns:\n  required: [account, ~]\n"),
             ".ase-lint.yml:2:23: `columns.required[1]` must be text, found an empty value"
         );
+    }
+
+    #[test]
+    fn an_unknown_handbook_placeholder_is_located_with_the_closest() {
+        let text = "handbook:\n  offboarding:\n    - for: manager\n      text: \"file the form for {acount}\"\n";
+        let config =
+            Config::from_user_yaml(".ase-lint.yml", text).unwrap_or_else(|e| panic!("{e}"));
+        let err = crate::config::Settings::new(config, std::path::Path::new("."), ".ase-lint.yml")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.starts_with(".ase-lint.yml:4:13: `handbook.offboarding[0].text`: unknown placeholder `{acount}`; allowed here: `{account}`, "),
+            "{err}"
+        );
+        assert!(err.ends_with("; did you mean `{account}`?"), "{err}");
     }
 
     #[test]

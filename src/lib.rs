@@ -15,6 +15,7 @@ pub mod fmt;
 pub mod fsafe;
 #[cfg(feature = "bot")]
 pub mod gitlab;
+pub mod handbook;
 #[cfg(feature = "bot")]
 pub mod http;
 pub mod lint;

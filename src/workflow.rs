@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::config::Settings;
+use crate::handbook::HandbookConfig;
 use crate::model::{AseTable, Column, Row};
 use crate::parse;
 use crate::rules::note::questions::plain_text;
@@ -38,7 +39,7 @@ impl Account {
 }
 
 /// What the summary note must remind people of.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Workflow {
     /// README rows the merge request adds: an onboarding checklist each.
     pub added: Vec<Account>,
@@ -46,9 +47,35 @@ pub struct Workflow {
     pub removed: Vec<Account>,
     /// Org files (paths) whose wording about who gets new tickets changed.
     pub assignment_changed: Vec<String>,
+    /// The steps to remind of (`handbook:` in the configuration).
+    pub handbook: HandbookConfig,
+    /// `handbook_url`, for the `{handbook_url}` placeholder.
+    pub handbook_url: String,
+}
+
+impl Default for Workflow {
+    /// Nothing to remind of yet, with the built-in steps.
+    fn default() -> Self {
+        Self {
+            added: Vec::new(),
+            removed: Vec::new(),
+            assignment_changed: Vec::new(),
+            handbook: crate::config::Config::default_config().handbook,
+            handbook_url: crate::config::DEFAULT_HANDBOOK_URL.to_owned(),
+        }
+    }
 }
 
 impl Workflow {
+    /// Nothing to remind of yet, with the steps `settings` configure.
+    pub fn new(settings: &Settings) -> Self {
+        Self {
+            handbook: settings.config.handbook.clone(),
+            handbook_url: settings.config.handbook_url.clone(),
+            ..Self::default()
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.removed.is_empty() && self.assignment_changed.is_empty()
     }

@@ -467,3 +467,36 @@ fn comments_link_to_the_rule_pages_at_the_configured_docs_address() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("--docs-url"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_team_handbook_step_replaces_the_super_form_in_the_onboarding_checklist() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
+    let handbook = "handbook:\n  onboarding:\n    - for: ase\n      text: \"open the org-note merge request for {org_note} and assign it to your manager. {new_note}\"\n    - for: manager\n      text: \"add {ase} to the Salesforce Account Team of {account} with the role Assigned Support Engineer.\"\n";
+    fake.state().files.insert(
+        (
+            PROJECT_ID.to_string(),
+            BASE_SHA.to_owned(),
+            ".ase-lint.yml".to_owned(),
+        ),
+        handbook.to_owned(),
+    );
+    let body = summary_after(&fake, &work, 0);
+    let checklist = body
+        .split("### Onboarding checklist: Blue Harbor Logistics (new ASE account)\n\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no checklist: {body}"));
+    let items: Vec<&str> = checklist
+        .lines()
+        .take_while(|l| l.starts_with("- [ ] "))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "- [ ] ASE: open the org-note merge request for `organizations/27946339528.yaml` and assign it to your manager. `ase-lint new-note --org-id 27946339528 --org-name '5a1f9965 Blue Harbor Logistics' --ase 'Priya Raman' --region EMEA --write` writes it.",
+            "- [ ] Manager: add Priya Raman to the Salesforce Account Team of Blue Harbor Logistics with the role Assigned Support Engineer.",
+        ],
+        "{body}"
+    );
+    assert!(!body.contains("Super Form"), "{body}");
+}

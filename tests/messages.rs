@@ -177,6 +177,18 @@ fn configuration_errors_name_the_key_what_is_allowed_and_the_closest() {
         config("questions:\n  emergency:\n    replace: maybe\n"),
         config("cross:\n  orgs: ../x\n"),
         config("handbook_url: [a]\n"),
+        config("handbook:\n  onboarding:\n    - for: boss\n      text: x\n"),
+        config("handbook:\n  offboarding:\n    - for: manager\n      txt: x\n"),
+        config(
+            "handbook:\n  offboarding:\n    - for: manager\n      text: \"file the form for {acount}\"\n",
+        ),
+        config(
+            "handbook:\n  onboarding:\n    - for: manager\n      text: \"add {ase} to the team\"\n      until_fixed: \"once {ase is right\"\n",
+        ),
+        config(
+            "handbook:\n  auto_assignment:\n    - for: manager\n      text: \"check {org_id}\"\n",
+        ),
+        config("handbook:\n  onbording: []\n"),
         config("rules:\n  note/emergency: of: x\n"),
         config("ids:\n\tmin_digits: 3\n"),
         config("ids: {min_digits: 3\n"),

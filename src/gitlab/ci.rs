@@ -530,7 +530,7 @@ fn workflow_of(
     base: &BTreeMap<String, Fetched>,
     settings: &Settings,
 ) -> Workflow {
-    let mut workflow = Workflow::default();
+    let mut workflow = Workflow::new(settings);
     if state.refs.is_none() {
         return workflow;
     }

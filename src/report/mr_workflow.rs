@@ -1,11 +1,14 @@
 //! The workflow sections of the bot's summary note: an onboarding checklist (GitLab task
 //! list) per README row the merge request adds, an offboarding reminder per row it
 //! removes, and an auto-assignment reminder per org note whose wording about who gets new
-//! tickets changed. Each appears only when it applies. Text from the files is escaped
-//! with [`escape_user_text`].
+//! tickets changed. Each appears only when it applies. The steps and who each is for
+//! come from the configuration (`handbook:`, see [`crate::handbook`]); values from the
+//! files that fill their placeholders are escaped with [`escape_user_text`], and values of
+//! cells with an error finding are never repeated.
 
 use std::fmt::Write as _;
 
+use crate::handbook::{self, Piece, Step};
 use crate::model::Column;
 use crate::report::escape::{MAX_QUOTE_CHARS, escape_user_text};
 use crate::workflow::{Account, Workflow};
@@ -16,16 +19,17 @@ const SUPER_FORM: &str = "the Support Super Form (\"Modifications to a Zendesk G
 /// Sections listed before the rest is counted.
 const MAX_SECTIONS: usize = 20;
 
-/// Appends every section `workflow` calls for (nothing when it is empty).
+/// Appends every section `workflow` calls for (nothing when it is empty), with the steps
+/// it carries (`handbook:` in the configuration).
 pub fn push_workflow(body: &mut String, workflow: &Workflow) {
     for account in workflow.added.iter().take(MAX_SECTIONS) {
-        push_onboarding(body, account);
+        push_onboarding(body, account, workflow);
     }
     if !workflow.assignment_changed.is_empty() {
-        push_assignment(body, &workflow.assignment_changed);
+        push_assignment(body, workflow);
     }
     for account in workflow.removed.iter().take(MAX_SECTIONS) {
-        push_offboarding(body, account);
+        push_offboarding(body, account, workflow);
     }
     let left_out = workflow.added.len().saturating_sub(MAX_SECTIONS)
         + workflow.removed.len().saturating_sub(MAX_SECTIONS);
@@ -52,29 +56,130 @@ fn code(value: &str) -> String {
     }
 }
 
-fn push_onboarding(body: &mut String, a: &Account) {
+fn push_onboarding(body: &mut String, a: &Account, w: &Workflow) {
     let _ = writeln!(
         body,
         "### Onboarding checklist: {} (new ASE account)\n",
         text(&a.account)
     );
-    let mut items = vec![
-        format!("ASE: introduce yourself to {} as the customer's ASE.", text(&a.account)),
-        "ASE: agree a weekly or every-other-week cadence call with the customer: review the work done since the last call, and agree the work and its priorities until the next one.".to_owned(),
-        org_note_step(a),
-        super_form_step(a),
-        "ASE: set up the SupportLogic notification for new tickets from this customer.".to_owned(),
-    ];
-    if a.dedicated {
-        items.extend(DEDICATED_STEPS.map(str::to_owned));
-    }
-    for item in &items {
-        let _ = writeln!(body, "- [ ] {item}");
-    }
+    push_account_steps(body, &w.handbook.onboarding, a, w);
     body.push('\n');
 }
 
-/// The columns a step's values come from, and what to say when one carries an error.
+/// The task list of `steps` for account `a` (steps for GitLab Dedicated only when it is).
+fn push_account_steps(body: &mut String, steps: &[Step], a: &Account, w: &Workflow) {
+    for step in steps.iter().filter(|s| !s.dedicated || a.dedicated) {
+        let _ = writeln!(body, "- [ ] {}", account_step(step, a, w));
+    }
+}
+
+/// The checklist label of a step: `ASE`, `Manager`, `ASE (GitLab Dedicated)`.
+fn label(step: &Step) -> String {
+    if step.dedicated {
+        format!("{} (GitLab Dedicated)", step.audience.label())
+    } else {
+        step.audience.label().to_owned()
+    }
+}
+
+/// The columns a placeholder takes its value from (none: not from a single cell, or, for
+/// `{account}`, the name the checklist is headed with).
+fn columns_of(placeholder: &str) -> &'static [Column] {
+    match placeholder {
+        "org_id" | "org_note" => &[Column::AccountId],
+        "org_name" => &[Column::OrgName],
+        "ase" => &[Column::Ase],
+        "region" => &[Column::Region],
+        "user_id" => &[Column::UserId],
+        _ => &[],
+    }
+}
+
+/// One step for account `a`: its `until_fixed` text while a cell its text takes a value
+/// from has an error, else its text; values of such cells are never repeated.
+fn account_step(step: &Step, a: &Account, w: &Workflow) -> String {
+    let mut used: Vec<Column> = Vec::new();
+    for piece in handbook::pieces(&step.text).unwrap_or_default() {
+        if let Piece::Placeholder(name) = piece {
+            for &column in columns_of(name) {
+                if a.flagged.contains(&column) && !used.contains(&column) {
+                    used.push(column);
+                }
+            }
+        }
+    }
+    let (template, fix) = match (&step.until_fixed, fix_first(a, &used)) {
+        (Some(instead), Some(fix)) => (instead.as_str(), fix),
+        _ => (step.text.as_str(), String::new()),
+    };
+    let filled = fill(template, |name| match name {
+        "account" => Some(text(&a.account)),
+        "org_id" => Some(cell(a, Column::AccountId, || code(&a.org_id))),
+        "org_name" => Some(cell(a, Column::OrgName, || text(&a.org_name))),
+        "ase" => Some(cell(a, Column::Ase, || text(&a.ase))),
+        "region" => Some(cell(a, Column::Region, || {
+            a.region
+                .as_deref()
+                .map_or_else(|| "(no region in the row)".to_owned(), text)
+        })),
+        "user_id" => Some(cell(a, Column::UserId, || code(&a.user_id))),
+        "org_note" => Some(cell(a, Column::AccountId, || {
+            code(&format!("organizations/{}.yaml", a.org_id))
+        })),
+        "new_note" => Some(new_note_sentence(a)),
+        "fix_first" => Some(fix.clone()),
+        other => common_value(other, w),
+    });
+    format!("{}: {filled}", label(step))
+}
+
+/// A cell's value, or what to fix when an error finding is on it.
+fn cell(a: &Account, column: Column, value: impl FnOnce() -> String) -> String {
+    if a.usable(&[column]) {
+        value()
+    } else {
+        format!("({} has an error: fix this row first)", column.title())
+    }
+}
+
+/// The placeholders every section may use.
+fn common_value(name: &str, w: &Workflow) -> Option<String> {
+    match name {
+        "super_form" => Some(SUPER_FORM.to_owned()),
+        "handbook_url" => Some(w.handbook_url.trim_end_matches('/').to_owned()),
+        _ => None,
+    }
+}
+
+/// A step's text with its placeholders filled by `value` (`None`: left as written; the
+/// configuration's check makes that unreachable), on one line.
+fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
+    let Ok(pieces) = handbook::pieces(template) else {
+        return one_line(template);
+    };
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(&one_line(t)),
+            Piece::Placeholder(name) => match value(name) {
+                Some(v) => out.push_str(&v),
+                None => {
+                    let _ = write!(out, "{{{name}}}");
+                }
+            },
+        }
+    }
+    out.trim().to_owned()
+}
+
+/// Configured text on one line (a line break would end the task list item).
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect()
+}
+
+/// What to say when one of `columns` carries an error (`None`: none does).
 fn fix_first(a: &Account, columns: &[Column]) -> Option<String> {
     let bad: Vec<&str> = columns
         .iter()
@@ -98,42 +203,15 @@ const NEW_NOTE_COLUMNS: [Column; 4] = [
     Column::Region,
 ];
 
-fn org_note_step(a: &Account) -> String {
-    let open = "ASE: open the org-note merge request in the Organizations project";
-    if let Some(fix) = fix_first(a, &[Column::AccountId]) {
-        return format!("{open} and assign it to your manager ({fix}).");
-    }
-    let path = format!("organizations/{}.yaml", a.org_id);
-    let command = match fix_first(a, &NEW_NOTE_COLUMNS) {
+/// `{new_note}`: the command that writes the org file, as a sentence; what to fix before
+/// it can be built; nothing when the row has no region.
+fn new_note_sentence(a: &Account) -> String {
+    match fix_first(a, &NEW_NOTE_COLUMNS) {
         Some(fix) => format!("Before `ase-lint new-note` can write it, {fix}."),
         None if a.region.is_none() => String::new(),
         None => format!("{} writes it.", code(&new_note_command(a))),
-    };
-    format!(
-        "{open} for {} and assign it to your manager. {command}",
-        code(&path)
-    )
-    .trim_end()
-    .to_owned()
-}
-
-fn super_form_step(a: &Account) -> String {
-    match fix_first(a, &[Column::AccountId, Column::UserId]) {
-        Some(fix) => format!("Manager: file {SUPER_FORM} once the ids are right ({fix})."),
-        None => format!(
-            "Manager: file {SUPER_FORM} with organization id {} and user id {}.",
-            code(&a.org_id),
-            code(&a.user_id)
-        ),
     }
 }
-
-/// The extra steps for GitLab Dedicated customers (fixed text: the code spans keep
-/// `@dedicated-ase` from mentioning anyone).
-const DEDICATED_STEPS: [&str; 2] = [
-    "ASE (GitLab Dedicated): add an Incident.io auto-subscribe rule on the customer's `internal_reference` or `tenant_id` (Switchboard shows them as \"Internal reference\" and \"Identifier\").",
-    "ASE (GitLab Dedicated): request access to the `@dedicated-ase` Slack group (an access request with the Slack Request template, approved by your manager).",
-];
 
 fn new_note_command(a: &Account) -> String {
     let mut cmd = format!(
@@ -165,30 +243,37 @@ fn shell_word(value: &str) -> String {
     }
 }
 
-fn push_assignment(body: &mut String, paths: &[String]) {
+fn push_assignment(body: &mut String, w: &Workflow) {
+    let paths = &w.assignment_changed;
     let listed: Vec<String> = paths.iter().take(MAX_SECTIONS).map(|p| code(p)).collect();
+    let files = listed.join(", ");
     let _ = writeln!(
         body,
         "### Auto-assignment changed\n\n\
-         This merge request changes who gets the customer's new non-emergency tickets in {}.\n\n\
-         - [ ] Manager: change the assignment in Zendesk through {SUPER_FORM}.\n\
-         - [ ] Manager: verify that the \"Subscription: Support Services - ASE\" box is checked for the account's product charge (if not, contact Sales Ops).\n\n\
-         Auto-assignment needs both: (1) a named ASE for the organization in Zendesk, and \
-         (2) an ASE-related product charge in the subscription in Salesforce.\n",
-        listed.join(", ")
+         This merge request changes who gets the customer's new non-emergency tickets in {files}.\n"
+    );
+    for step in &w.handbook.auto_assignment {
+        let filled = fill(&step.text, |name| match name {
+            "files" => Some(files.clone()),
+            other => common_value(other, w),
+        });
+        let _ = writeln!(body, "- [ ] {}: {filled}", label(step));
+    }
+    let _ = writeln!(
+        body,
+        "\nAuto-assignment needs both: (1) a named ASE for the organization in Zendesk, and \
+         (2) an ASE-related product charge in the subscription in Salesforce.\n"
     );
 }
 
-fn push_offboarding(body: &mut String, a: &Account) {
+fn push_offboarding(body: &mut String, a: &Account, w: &Workflow) {
     let _ = writeln!(
         body,
-        "### Offboarding: {} (row removed)\n\n\
-         - [ ] ASE: update the org note {} so it no longer says the organization has an ASE.\n\
-         - [ ] Manager: file {SUPER_FORM} with organization id {} and \"None\" as the ASE's user id, to remove the ASE.\n",
-        text(&a.account),
-        code(&format!("organizations/{}.yaml", a.org_id)),
-        code(&a.org_id)
+        "### Offboarding: {} (row removed)\n",
+        text(&a.account)
     );
+    push_account_steps(body, &w.handbook.offboarding, a, w);
+    body.push('\n');
 }
 
 #[cfg(test)]
@@ -315,6 +400,84 @@ mod tests {
             "{body}"
         );
         assert!(!body.to_lowercase().contains("ask your manager"), "{body}");
+    }
+
+    /// A team whose handbook has the manager add the ASE to the Salesforce Account Team
+    /// instead of filing the Super Form.
+    const SALESFORCE_TEAM: &str = "handbook:\n  onboarding:\n    - for: ase\n      text: \"open the org-note merge request for {org_note}. {new_note}\"\n    - for: manager\n      text: \"add {ase} to the Salesforce Account Team of {account} with the role Assigned Support Engineer.\"\n";
+
+    fn team_workflow(yaml: &str) -> Workflow {
+        let config = crate::config::Config::from_user_yaml(".ase-lint.yml", yaml)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let settings =
+            crate::config::Settings::new(config, std::path::Path::new("."), ".ase-lint.yml")
+                .unwrap_or_else(|e| panic!("{e}"));
+        Workflow::new(&settings)
+    }
+
+    #[test]
+    fn a_team_handbook_replaces_the_super_form_step_with_its_own() {
+        let mut w = team_workflow(SALESFORCE_TEAM);
+        w.added = vec![acme(false)];
+        let body = render(&w);
+        assert!(
+            body.contains("- [ ] Manager: add Jill Doe to the Salesforce Account Team of Acme Corporation with the role Assigned Support Engineer.\n"),
+            "{body}"
+        );
+        assert!(
+            body.contains("- [ ] ASE: open the org-note merge request for `organizations/361092349520.yaml`. `ase-lint new-note --org-id 361092349520"),
+            "{body}"
+        );
+        assert!(!body.contains("Super Form"), "{body}");
+        assert_eq!(body.matches("- [ ]").count(), 2, "{body}");
+        // The lists it does not give keep their defaults.
+        w.added.clear();
+        w.removed = vec![acme(false)];
+        assert!(
+            render(&w).contains("- [ ] Manager: file the Support Super Form"),
+            "{}",
+            render(&w)
+        );
+    }
+
+    #[test]
+    fn a_value_with_an_error_is_not_repeated_in_a_team_step() {
+        let mut w = team_workflow(SALESFORCE_TEAM);
+        let mut a = acme(false);
+        a.ase = "Jill Doe, Kenji".into();
+        a.flagged = vec![Column::Ase];
+        w.added = vec![a];
+        let body = render(&w);
+        assert!(
+            body.contains("- [ ] Manager: add (ASE has an error: fix this row first) to the Salesforce Account Team of Acme Corporation"),
+            "{body}"
+        );
+        assert!(!body.contains("Kenji"), "{body}");
+        assert!(
+            body.contains(
+                "Before `ase-lint new-note` can write it, fix this row first: ASE has an error"
+            ),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn labels_and_line_breaks_of_configured_steps() {
+        let mut w = team_workflow(
+            "handbook:\n  offboarding:\n    - for: manager\n      dedicated: true\n      text: |\n        remove {account}\n        /close from the Switchboard tenant list ({{see the runbook}}).\n",
+        );
+        w.removed = vec![acme(false)];
+        assert_eq!(
+            render(&w),
+            "### Offboarding: Acme Corporation (row removed)\n\n\n"
+        );
+        w.removed = vec![acme(true)];
+        let body = render(&w);
+        assert!(
+            body.contains("- [ ] Manager (GitLab Dedicated): remove Acme Corporation /close from the Switchboard tenant list ({see the runbook}).\n"),
+            "{body}"
+        );
+        assert!(body.lines().all(|l| !l.starts_with('/')), "{body}");
     }
 
     #[test]
