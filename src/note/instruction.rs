@@ -141,7 +141,10 @@ static HANDLERS: LazyLock<PhraseSet> = LazyLock::new(|| {
             "queue|queues|team|teams|region|regions|rotation|rota|shift|duty|engineer|engineers|ses|se|tse|tses|whoever|anyone|someone|everyone|anybody|somebody|colleague|colleagues|peer|peers|group|manager|managers|cmoc|ceoc|dri|pod|assignee|assignees|owner|owners|pager|pagerduty|ase|ases|backup|deputy|cover|responder|agent|agents|staff|lead|sme|support|amer|emea|apac|americas|europe|asia|other|others|whichever",
             "@",
         ],
-        &[],
+        &[
+            "ase|ases project|projects|readme|account|accounts|contract|contracts|engagement|service|program|programme|customer|customers|add-on|addon",
+            "customer's|customers|their|client's ~1 backup|deputy|team|teams|manager|managers|engineer|engineers|admin|admins|queue|rota|rotation|pagerduty|pager|on-call|oncall|staff|sre|sres|ops",
+        ],
     )
 });
 
@@ -248,7 +251,10 @@ static NO_CHANGE: LazyLock<PhraseSet> = LazyLock::new(|| {
             "do|does|did not|n't|never ~1 reassign|assign|route|page|ping|escalate|change|move|transfer|touch|take|wait",
             "don't|dont|never|not ~1 reassign|assign|route|page|ping|escalate|change|move|transfer|touch|take|wait",
         ],
-        &[],
+        &[
+            "same ?- day|week|time|hour|hours|night",
+            "per|as per ~3 contract|contracts|order|form|agreement|agreements|definition|definitions|sla|slas|msa|terms",
+        ],
     )
 });
 
@@ -270,7 +276,10 @@ static STRONG_HANDLERS: LazyLock<PhraseSet> = LazyLock::new(|| {
             "on ?- call",
             "oncall|dri|cmoc|ceoc|pagerduty|pager|rota|rotation|whoever|anyone|anybody|queue",
         ],
-        &["on ?- call ~1 alert|alerts|history|report|reports|notes"],
+        &[
+            "on ?- call ~1 alert|alerts|history|report|reports|notes",
+            "customer's|customers|their|client's ~2 pagerduty|pager|on|oncall|rota|rotation|queue|monitoring",
+        ],
     )
 });
 

@@ -774,6 +774,10 @@ pub const REGION_CODES: &[&str] = &[
 
 /// Capitalised words that start sentences, labels and headings but are nobody's name.
 pub const NOT_NAMES: &[&str] = &[
+    "whenever",
+    "wherever",
+    "whatever",
+    "meanwhile",
     "são",
     "sao",
     "central",

@@ -202,7 +202,17 @@ fn name_end(tokens: &[Token], start: usize) -> usize {
             && token.lower.chars().count() <= 3
             && adjacent_to_previous(tokens, end)
             && tokens.get(end + 1).is_none_or(|t| !t.is_wordlike());
-        if (is_name_word(token) || short_last_part) && !tokens[end - 1].is_punct('-') {
+        // "Đặng Thu Hà": a word that is nobody's name alone ("Thu") inside a name.
+        let inside_name = token.kind == Kind::Word
+            && token.capitalised
+            && !token.all_caps
+            && not_a_name(token)
+            && adjacent_to_previous(tokens, end)
+            && tokens
+                .get(end + 1)
+                .is_some_and(|t| is_name_word(t) && adjacent_to_previous(tokens, end + 1));
+        if (is_name_word(token) || short_last_part || inside_name) && !tokens[end - 1].is_punct('-')
+        {
             end += 1;
             words += 1;
         } else if NAME_PARTICLES.contains(&token.lower.as_str())
