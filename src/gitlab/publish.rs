@@ -5,9 +5,7 @@
 //! Works on [`Diagnostic`]s generically: it never looks at a rule's name.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::future::Future;
 
-use futures_util::StreamExt;
 use gitlab::api::common::NameOrId;
 use gitlab::api::projects::merge_requests::discussions::{
     CreateMergeRequestDiscussion, Position, TextPosition,
@@ -24,6 +22,7 @@ use super::position::{ChangedFile, Filter, LinePosition, NotInline, position_for
 use super::reconcile::{self, Candidate, Plan, Resolution, SummaryNotes, ThreadAction};
 use super::types::{DiffRefs, Discussion, User};
 use crate::diagnostic::Diagnostic;
+use crate::http::bounded;
 use crate::lint::LintRun;
 use crate::report::mr_comment::{self, SummaryFinding, SummaryInput};
 use crate::report::mr_note;
@@ -387,20 +386,6 @@ fn head_sha(state: &MrState) -> &str {
         .map(|r| r.head_sha.as_str())
         .or(state.mr.sha.as_deref())
         .unwrap_or_default()
-}
-
-/// Runs `task` over `items`, at most `limit` at a time, results in order.
-pub(crate) async fn bounded<I, T, F, Fut>(items: I, limit: usize, task: F) -> Vec<T>
-where
-    I: IntoIterator,
-    F: FnMut(I::Item) -> Fut,
-    Fut: Future<Output = T>,
-{
-    futures_util::stream::iter(items)
-        .map(task)
-        .buffered(limit.max(1))
-        .collect()
-        .await
 }
 
 /// Posts the new inline discussions (or draft notes, then publishes them).
