@@ -11,21 +11,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use gitlab::api::common::NameOrId;
-use gitlab::api::projects::merge_requests::discussions::MergeRequestDiscussions;
-use gitlab::api::projects::merge_requests::{
-    MergeRequest as MergeRequestEndpoint, MergeRequestDiffs,
-};
-use gitlab::api::users::CurrentUser;
-use url::Url;
-
 use super::args::CiArgs;
 use super::checkout;
-use super::client::{Client, ClientOptions, shown_url};
-use super::endpoints::{TokenSelf, Versions};
+use super::client::{Client, ClientOptions};
 use super::error::Error;
 use super::files::{self, ApiBudget, Fetched};
 use super::introduced::{self, FailOn};
+use super::merge_request::{MrState, MrTarget, read_merge_request};
 use super::other_project;
 use super::position::{ChangedFile, Filter};
 use super::publish::{self, Context, Outcome, SummaryExtras};
@@ -33,7 +25,6 @@ use super::retry::RetryPolicy;
 use super::secret::Credentials;
 use super::target_config;
 use super::token_health;
-use super::types::{DiffFile, DiffRefs, Discussion, MergeRequest, TokenInfo, User, Version};
 use crate::cli::{self, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::Settings;
 use crate::cross::CrossContext;
@@ -57,91 +48,6 @@ pub fn run(args: &CiArgs) -> Result<u8, String> {
     runtime
         .block_on(run_async(args, credentials))
         .map_err(|message| scrub.scrub(&message))
-}
-
-/// Where the merge request is.
-struct MrTarget {
-    api_url: Url,
-    project: String,
-    iid: u64,
-}
-
-impl MrTarget {
-    fn from_args(args: &CiArgs) -> Result<Self, String> {
-        let api = args
-            .api_url
-            .as_deref()
-            .filter(|s| !s.is_empty())
-            .ok_or("no GitLab API URL: set CI_API_V4_URL (GitLab CI does) or pass --api-url")?;
-        // The URL is not echoed whole: it may hold a user name and password.
-        let api_url = Url::parse(api)
-            .map_err(|e| format!("the API URL (CI_API_V4_URL or --api-url) is not a URL: {e}"))?;
-        if !matches!(api_url.scheme(), "http" | "https") {
-            return Err(format!(
-                "the API URL `{}` (CI_API_V4_URL or --api-url) is not an http(s) URL",
-                shown_url(&api_url)
-            ));
-        }
-        if api_url.scheme() == "http" && !is_loopback(&api_url) && !args.allow_insecure_http {
-            return Err(format!(
-                "the API URL `{}` (CI_API_V4_URL or --api-url) is plain http: the token would cross \
-                 the network unencrypted. Use https, or pass --allow-insecure-http if you must",
-                shown_url(&api_url)
-            ));
-        }
-        let project = args
-            .project
-            .clone()
-            .or_else(|| std::env::var("CI_PROJECT_ID").ok())
-            .filter(|p| !p.trim().is_empty())
-            .ok_or(
-                "no project: set CI_MERGE_REQUEST_PROJECT_ID or CI_PROJECT_ID, or pass --project",
-            )?;
-        if !crate::report::rule_pages::is_docs_url(&args.docs_url) {
-            return Err(format!(
-                "--docs-url must be an http(s) address without spaces, quotes, brackets or \
-                 parentheses, found `{}`",
-                crate::words::visible_controls(&args.docs_url)
-            ));
-        }
-        let iid = args.merge_request.ok_or(
-            "no merge request: run in a merge request pipeline (CI_MERGE_REQUEST_IID) or pass --mr",
-        )?;
-        Ok(Self {
-            api_url,
-            project,
-            iid,
-        })
-    }
-
-    fn project_ref(&self) -> NameOrId<'_> {
-        match self.project.trim().parse::<u64>() {
-            Ok(id) => NameOrId::Id(id),
-            Err(_) => NameOrId::from(self.project.trim()),
-        }
-    }
-}
-
-/// True for `localhost` and loopback addresses (the tests' fake GitLab).
-fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    }
-}
-
-/// What was read from GitLab.
-pub struct MrState {
-    pub me: Option<User>,
-    pub mr: MergeRequest,
-    /// The newest diff version's commits (`None`: the merge request has no diff yet).
-    pub refs: Option<DiffRefs>,
-    pub files: Vec<ChangedFile>,
-    pub discussions: Vec<Discussion>,
-    /// When the token expires (`YYYY-MM-DD`), if GitLab said.
-    pub token_expires: Option<String>,
 }
 
 async fn run_async(args: &CiArgs, credentials: Credentials) -> Result<u8, String> {
@@ -193,123 +99,6 @@ fn settings_without_merge_request(args: &CiArgs) -> Result<Settings, String> {
     }
 }
 
-async fn read_merge_request(
-    client: &Client,
-    target: &MrTarget,
-    wants_discussions: bool,
-) -> Result<MrState, Error> {
-    let project = target.project_ref();
-    let iid = target.iid;
-    let me = async {
-        if !client.credentials().can_write() {
-            return Ok((None, None));
-        }
-        token_user(client).await
-    };
-    let mr = async {
-        let endpoint = MergeRequestEndpoint::builder()
-            .project(project.clone())
-            .merge_request(iid)
-            .build()
-            .map_err(|e| builder_error("merge request", e))?;
-        client
-            .query::<MergeRequest, _>("reading the merge request", &endpoint)
-            .await
-    };
-    let diffs = async {
-        let endpoint = MergeRequestDiffs::builder()
-            .project(project.clone())
-            .merge_request(iid)
-            .build()
-            .map_err(|e| builder_error("diffs", e))?;
-        client
-            .get_all::<DiffFile, _>("reading the merge request's diffs", &endpoint)
-            .await
-    };
-    let discussions = async {
-        if !wants_discussions {
-            return Ok(Vec::new());
-        }
-        read_discussions(client, project.clone(), iid).await
-    };
-    let (me, mr, diffs, discussions) = tokio::join!(me, mr, diffs, discussions);
-    let mr = mr?;
-    // The merge request's `diff_refs` are its newest diff version's; the versions are
-    // read only when GitLab leaves them out.
-    let refs = match mr.diff_refs.clone() {
-        Some(refs) => Some(refs),
-        None => {
-            let endpoint = Versions { project, mr: iid };
-            client
-                .get_all::<Version, _>("reading the merge request's diff versions", &endpoint)
-                .await?
-                .first()
-                .map(Version::diff_refs)
-        }
-    };
-    let (me, token_expires) = me?;
-    Ok(MrState {
-        me,
-        token_expires,
-        refs,
-        files: diffs?.iter().map(ChangedFile::from_api).collect(),
-        discussions: discussions?,
-        mr,
-    })
-}
-
-/// Every discussion of the merge request (plain notes included), oldest first.
-pub(super) async fn read_discussions(
-    client: &Client,
-    project: NameOrId<'_>,
-    iid: u64,
-) -> Result<Vec<Discussion>, Error> {
-    let endpoint = MergeRequestDiscussions::builder()
-        .project(project)
-        .merge_request(iid)
-        .build()
-        .map_err(|e| builder_error("discussions", e))?;
-    client
-        .get_all::<Discussion, _>("reading the merge request's discussions", &endpoint)
-        .await
-}
-
-/// The token's user and expiry from `GET /personal_access_tokens/self`; where GitLab
-/// does not offer it (404, 403), the user from `GET /user` and no expiry.
-async fn token_user(client: &Client) -> Result<(Option<User>, Option<String>), Error> {
-    match client
-        .query::<TokenInfo, _>("reading the token", &TokenSelf)
-        .await
-    {
-        Ok(token) => {
-            let user = User {
-                id: token.user_id,
-                username: String::new(),
-                bot: false,
-            };
-            Ok((Some(user), token.expires_at))
-        }
-        Err(err) if matches!(err.status(), Some(403 | 404)) => {
-            let endpoint = CurrentUser::builder()
-                .build()
-                .map_err(|e| builder_error("GET /user", e))?;
-            let user = client
-                .query::<User, _>("reading the token's user", &endpoint)
-                .await?;
-            Ok((Some(user), None))
-        }
-        Err(err) => Err(err),
-    }
-}
-
-fn builder_error(what: &str, err: impl std::fmt::Display) -> Error {
-    Error::Transport {
-        what: format!("building the {what} request"),
-        message: err.to_string(),
-    }
-}
-
-/// Lints the merge request's changed files, writes the artifacts, and comments.
 async fn review(
     args: &CiArgs,
     settings: &Settings,
@@ -850,41 +639,4 @@ fn explain_missing_token(reason: &str) {
          ase-lint: the findings above and the report artifacts were still written; the job's\n\
          ase-lint: status follows the findings (--require-token makes it fail instead)."
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::Parser;
-
-    fn target_of(extra: &[&str]) -> Result<MrTarget, String> {
-        let mut argv = vec!["ase-lint", "ci", "--project", "1", "--mr", "2"];
-        argv.extend_from_slice(extra);
-        match cli::Cli::try_parse_from(argv).map(|c| c.command) {
-            Ok(cli::Command::Ci(args)) => MrTarget::from_args(&args),
-            other => Err(format!("not a ci command line: {other:?}")),
-        }
-    }
-
-    #[test]
-    fn plain_http_needs_loopback_or_the_opt_in() {
-        let refused = target_of(&["--api-url", "http://gitlab.example/api/v4"]).err();
-        assert!(
-            refused.is_some_and(|e| e.contains("--allow-insecure-http")),
-            "plain http to a remote host was accepted"
-        );
-        for ok in [
-            vec![
-                "--api-url",
-                "http://gitlab.example/api/v4",
-                "--allow-insecure-http",
-            ],
-            vec!["--api-url", "http://127.0.0.1:8080/api/v4"],
-            vec!["--api-url", "http://[::1]:8080/api/v4"],
-            vec!["--api-url", "http://localhost/api/v4"],
-            vec!["--api-url", "https://gitlab.example/api/v4"],
-        ] {
-            assert!(target_of(&ok).is_ok(), "{ok:?}");
-        }
-    }
 }

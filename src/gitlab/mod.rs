@@ -4,8 +4,9 @@
 //! Layers, each unit-tested on its own: [`diff`] (unified diffs → line map),
 //! [`position`] (filter modes and GitLab positions), [`retry`] and [`client`] (transport
 //! under the `gitlab` crate's endpoints, [`endpoints`] for those it lacks), [`reconcile`]
-//! (re-runs: which threads to keep, resolve or reopen), [`publish`] (the writes) and
-//! [`ci`] (the command). Comment text is rendered by [`crate::report::mr_comment`].
+//! (re-runs: which threads to keep, resolve or reopen), [`merge_request`] (reading the merge
+//! request), [`publish`] (the writes) and [`ci`] (the command). Comment text is rendered
+//! by [`crate::report::mr_comment`].
 //! Nothing here knows a particular rule.
 
 pub mod args;
@@ -18,6 +19,7 @@ pub mod endpoints;
 pub mod error;
 pub mod files;
 pub mod introduced;
+pub mod merge_request;
 pub mod other_project;
 pub mod position;
 pub mod publish;

@@ -12,12 +12,12 @@ use gitlab::api::projects::merge_requests::discussions::{
 };
 use gitlab::api::projects::merge_requests::notes::{CreateMergeRequestNote, EditMergeRequestNote};
 
-use super::ci::MrState;
 use super::client::Client;
 use super::endpoints::{
     CreateDraftNote, DeleteNote, PublishDraftNotes, ReplyToDiscussion, ResolveDiscussion,
 };
 use super::error::Error;
+use super::merge_request::MrState;
 use super::position::{ChangedFile, Filter, LinePosition, NotInline, position_for};
 use super::reconcile::{self, Candidate, Plan, Resolution, SummaryNotes, ThreadAction};
 use super::types::{DiffRefs, Discussion, User};
@@ -176,7 +176,7 @@ async fn reread(cx: &Context<'_>) -> Option<Vec<Discussion>> {
     if cx.dry_run {
         return None;
     }
-    super::ci::read_discussions(cx.client, cx.project.clone(), cx.iid)
+    super::merge_request::read_discussions(cx.client, cx.project.clone(), cx.iid)
         .await
         .ok()
 }
