@@ -9,7 +9,7 @@ use clap::Args;
 
 use super::introduced::FailOn;
 use super::position::Filter;
-use crate::cli::LintOptions;
+use crate::commands::LintOptions;
 
 /// Options of `ase-lint ci`.
 #[derive(Debug, Args)]

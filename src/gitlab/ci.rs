@@ -25,7 +25,7 @@ use super::retry::RetryPolicy;
 use super::secret::Credentials;
 use super::target_config;
 use super::token_health;
-use crate::cli::{self, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
+use crate::commands::{self, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::Settings;
 use crate::cross::CrossContext;
 use crate::diagnostic::Severity;
@@ -94,7 +94,7 @@ fn debug_logging_requested() -> bool {
 /// may have rewritten).
 fn settings_without_merge_request(args: &CiArgs) -> Result<Settings, String> {
     match args.options.config.as_deref() {
-        Some(path) => cli::load_settings(Some(path)).map_err(|e| e.to_string()),
+        Some(path) => commands::load_settings(Some(path)).map_err(|e| e.to_string()),
         None => Ok(Settings::defaults()),
     }
 }
@@ -530,7 +530,7 @@ fn lint_project(dir: &Path, settings: &Settings) -> LintRun {
 }
 
 fn write_artifacts(args: &CiArgs, run: &LintRun) -> bool {
-    cli::write_artifact_files(args.codequality.as_deref(), args.junit.as_deref(), run)
+    commands::write_artifact_files(args.codequality.as_deref(), args.junit.as_deref(), run)
 }
 
 fn print_findings(args: &CiArgs, run: &LintRun) {

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use crate::cli::LintOptions;
+use crate::commands::LintOptions;
 use crate::report::Format;
 
 /// Options of `ase-lint verify`.
