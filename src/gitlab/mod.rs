@@ -5,7 +5,8 @@
 //! [`position`] (filter modes and GitLab positions), [`retry`] and [`client`] (transport
 //! under the `gitlab` crate's endpoints, [`endpoints`] for those it lacks), [`reconcile`]
 //! (re-runs: which threads to keep, resolve or reopen), [`merge_request`] (reading the merge
-//! request), [`publish`] (the writes) and [`ci`] (the command). Comment text is rendered
+//! request), [`publish`] (the summary and new threads, over
+//! [`threads`] and [`writes`]) and [`ci`] (the command). Comment text is rendered
 //! by [`crate::report::mr_comment`].
 //! Nothing here knows a particular rule.
 
@@ -27,8 +28,10 @@ pub mod reconcile;
 pub mod retry;
 pub mod secret;
 pub mod target_config;
+pub mod threads;
 pub mod token_health;
 pub mod types;
+pub mod writes;
 
 pub use args::CiArgs;
 pub use error::Error;
