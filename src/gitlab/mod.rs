@@ -6,7 +6,8 @@
 //! under the `gitlab` crate's endpoints, [`endpoints`] for those it lacks), [`reconcile`]
 //! (re-runs: which threads to keep, resolve or reopen), [`merge_request`] (reading the merge
 //! request), [`publish`] (the summary and new threads, over
-//! [`threads`] and [`writes`]) and [`ci`] (the command). Comment text is rendered
+//! [`threads`] and [`writes`]) and [`ci`] (the command, linting
+//! through [`lint_changes`]). Comment text is rendered
 //! by [`crate::report::mr_comment`].
 //! Nothing here knows a particular rule.
 
@@ -20,6 +21,7 @@ pub mod endpoints;
 pub mod error;
 pub mod files;
 pub mod introduced;
+pub mod lint_changes;
 pub mod merge_request;
 pub mod other_project;
 pub mod position;
