@@ -129,7 +129,7 @@ async fn review(
     }
     let run = lint_changes(args, settings, &mut checkout, &cross);
     let run =
-        crate::zendesk::in_ci::verify_changed(args, settings, &checkout, &needs.org_ids, run).await;
+        super::zendesk_rows::verify_changed(args, settings, &checkout, &needs.org_ids, run).await;
     let notes = note_reviews(&checkout, settings);
     let already = already_on_target(&state, &checkout, &base, settings, &cross, &run);
     let artifacts_ok = write_artifacts(args, &run);

@@ -7,7 +7,8 @@
 //! (re-runs: which threads to keep, resolve or reopen), [`merge_request`] (reading the merge
 //! request), [`publish`] (the summary and new threads, over
 //! [`threads`] and [`writes`]) and [`ci`] (the command, linting
-//! through [`lint_changes`]). Comment text is rendered
+//! through [`lint_changes`], verifying changed README rows in Zendesk through
+//! [`zendesk_rows`]). Comment text is rendered
 //! by [`crate::report::mr_comment`].
 //! Nothing here knows a particular rule.
 
@@ -34,6 +35,7 @@ pub mod threads;
 pub mod token_health;
 pub mod types;
 pub mod writes;
+pub mod zendesk_rows;
 
 pub use args::CiArgs;
 pub use error::Error;
