@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+pub use crate::config_words::ConfigError;
 use crate::config_words::{ConfigOrigin, regex_explanation};
 use crate::diagnostic::Severity;
 use crate::handbook::{HandbookConfig, UserHandbook};
@@ -47,28 +48,6 @@ pub const QUESTIONS: [&str; 8] = [
     "emergency",
     "workflow_link",
 ];
-
-/// A configuration problem, located in the configuration file.
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error(
-        "cannot read the configuration file `{path}`: {}",
-        crate::words::io_problem(source)
-    )]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{path}:{line}:{column}: {message}")]
-    Invalid {
-        path: String,
-        line: u64,
-        column: u64,
-        message: String,
-    },
-    #[error("{path}: {message}")]
-    Value { path: String, message: String },
-}
 
 /// A rule's configured level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

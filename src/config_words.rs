@@ -1,11 +1,33 @@
 //! Configuration errors in words: each names the key path (`rules.note/emergency`), its
 //! line and column in `.ase-lint.yml`, what was found and what is allowed, and the
-//! closest valid key or value.
+//! closest valid key or value. [`ConfigError`] itself lives here ([`crate::config`]
+//! re-exports it), so this file needs nothing from `config`.
 
-use crate::config::ConfigError;
 use crate::parse::yaml_tree::{self, Node, Segment, path_text};
 use crate::parse::yaml_words::{self, Problem};
 use crate::words::{did_you_mean, one_of, visible_controls};
+
+/// A configuration problem, located in the configuration file.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error(
+        "cannot read the configuration file `{path}`: {}",
+        crate::words::io_problem(source)
+    )]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        path: String,
+        line: u64,
+        column: u64,
+        message: String,
+    },
+    #[error("{path}: {message}")]
+    Value { path: String, message: String },
+}
 
 /// The user's configuration file as read: its name and its YAML tree, to locate the
 /// errors found after parsing (unknown rule, column, question; a bad pattern).

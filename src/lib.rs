@@ -3,7 +3,8 @@
 //!
 //! Pipeline: [`source`] (text + line index) → [`parse`] (README table, org YAML, with
 //! spans) → [`model`] → [`rules`] (one file per rule) → [`diagnostic`] → [`report`].
-//! [`lint`] drives it over files; [`cli`] is the command line.
+//! [`lint`] drives it over files; [`commands`] are the commands, [`cli`] parses the command
+//! line and dispatches to them.
 
 pub mod cli;
 pub mod commands;

@@ -5,16 +5,59 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use clap::Args;
 use serde::Serialize;
+
+use super::settings::{load_settings, missing_paths};
+use super::{EXIT_OK, EXIT_TROUBLE, RulesFormat};
 
 use crate::config::Settings;
 use crate::lint::{self, FileKind, Target};
 use crate::model::OrgDoc;
 use crate::note::{Evidence, NoteAnalysis, Question, Status};
 use crate::parse;
-use crate::report::terminal_safe;
+use crate::report::{self, terminal_safe};
 use crate::rules::note::questions::note_analysis;
 use crate::source::SourceFile;
+
+#[derive(Debug, Args)]
+pub struct QuestionsArgs {
+    /// Org files, or folders holding them (default: the current directory).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format (`json`: version 1, see README).
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+    /// Configuration file (for your own phrase sets).
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+}
+
+/// Runs `ase-lint questions`.
+pub fn run(args: &QuestionsArgs) -> Result<u8, String> {
+    missing_paths(&args.paths)?;
+    let settings = load_settings(args.config.as_deref()).map_err(|e| e.to_string())?;
+    let (notes, errors) = describe(&args.paths, &settings);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        RulesFormat::Json => write_json(&mut out, notes),
+        RulesFormat::Text => write_text(&mut out, &notes),
+    }
+    .and_then(|()| out.flush())
+    .map_err(|e| e.to_string())?;
+    for error in &errors {
+        eprintln!(
+            "ase-lint: error: {}",
+            report::terminal_safe(&error.to_string())
+        );
+    }
+    Ok(if errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_TROUBLE
+    })
+}
 
 /// Most characters of a statement in the output.
 const QUOTE_CHARS: usize = 200;

@@ -9,7 +9,7 @@ use clap::Args;
 
 use super::introduced::FailOn;
 use super::position::Filter;
-use crate::cli::LintOptions;
+use crate::commands::LintOptions;
 
 /// Options of `ase-lint ci`.
 #[derive(Debug, Args)]
@@ -103,7 +103,7 @@ pub struct CiArgs {
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub concurrency: usize,
     /// Timeout of each API request, in seconds (decimals allowed, e.g. 0.5).
-    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_timeout)]
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = crate::http::parse_timeout)]
     pub timeout: Duration,
     /// Log every API request to stderr (the token is never shown). RUST_LOG=debug too.
     /// May be repeated (`-vv`); every level logs the same.
@@ -127,32 +127,4 @@ pub struct CiArgs {
     pub notes_per_minute: usize,
     #[command(flatten)]
     pub options: LintOptions,
-}
-
-/// A request timeout: a positive number of seconds, at most a day.
-pub(crate) fn parse_timeout(text: &str) -> Result<Duration, String> {
-    let seconds: f64 = text
-        .trim()
-        .parse()
-        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
-    if !(seconds > 0.0 && seconds <= 86_400.0) {
-        return Err(format!(
-            "`{text}`: give a number of seconds above 0 and at most 86400"
-        ));
-    }
-    Duration::try_from_secs_f64(seconds).map_err(|e| format!("`{text}`: {e}"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn timeouts_take_decimal_seconds_and_refuse_nonsense() {
-        assert_eq!(parse_timeout("30"), Ok(Duration::from_secs(30)));
-        assert_eq!(parse_timeout("0.25"), Ok(Duration::from_millis(250)));
-        for bad in ["0", "-1", "NaN", "inf", "1e9", "soon", ""] {
-            assert!(parse_timeout(bad).is_err(), "{bad}");
-        }
-    }
 }

@@ -8,41 +8,27 @@
 //! a failed run ends with one paragraph saying what failed, what to do, and where the
 //! findings are.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
-
-use gitlab::api::common::NameOrId;
-use gitlab::api::projects::merge_requests::discussions::MergeRequestDiscussions;
-use gitlab::api::projects::merge_requests::{
-    MergeRequest as MergeRequestEndpoint, MergeRequestDiffs,
-};
-use gitlab::api::users::CurrentUser;
-use url::Url;
-
 use super::args::CiArgs;
 use super::checkout;
-use super::client::{Client, ClientOptions, shown_url};
-use super::endpoints::{TokenSelf, Versions};
+use super::client::{Client, ClientOptions};
 use super::error::Error;
-use super::files::{self, ApiBudget, Fetched};
+use super::files::ApiBudget;
 use super::introduced::{self, FailOn};
+use super::lint_changes::{
+    already_on_target, base_versions, changed_rows, lint_changes, lint_project, note_reviews,
+    workflow_of,
+};
+use super::merge_request::{MrState, MrTarget, read_merge_request};
 use super::other_project;
-use super::position::{ChangedFile, Filter};
 use super::publish::{self, Context, Outcome, SummaryExtras};
 use super::retry::RetryPolicy;
 use super::secret::Credentials;
 use super::target_config;
 use super::token_health;
-use super::types::{DiffFile, DiffRefs, Discussion, MergeRequest, TokenInfo, User, Version};
-use crate::cli::{self, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
+use crate::commands::{self, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::Settings;
-use crate::cross::CrossContext;
-use crate::diagnostic::Severity;
-use crate::lint::{self, FileKind, LintRun};
-use crate::report::mr_note::NoteReview;
+use crate::lint::{FileKind, LintRun};
 use crate::report::{self, TextOptions};
-use crate::source::SourceFile;
-use crate::workflow::Workflow;
 
 /// Runs `ase-lint ci` and returns the exit status; `Err` is a usage or setup problem.
 pub fn run(args: &CiArgs) -> Result<u8, String> {
@@ -57,91 +43,6 @@ pub fn run(args: &CiArgs) -> Result<u8, String> {
     runtime
         .block_on(run_async(args, credentials))
         .map_err(|message| scrub.scrub(&message))
-}
-
-/// Where the merge request is.
-struct MrTarget {
-    api_url: Url,
-    project: String,
-    iid: u64,
-}
-
-impl MrTarget {
-    fn from_args(args: &CiArgs) -> Result<Self, String> {
-        let api = args
-            .api_url
-            .as_deref()
-            .filter(|s| !s.is_empty())
-            .ok_or("no GitLab API URL: set CI_API_V4_URL (GitLab CI does) or pass --api-url")?;
-        // The URL is not echoed whole: it may hold a user name and password.
-        let api_url = Url::parse(api)
-            .map_err(|e| format!("the API URL (CI_API_V4_URL or --api-url) is not a URL: {e}"))?;
-        if !matches!(api_url.scheme(), "http" | "https") {
-            return Err(format!(
-                "the API URL `{}` (CI_API_V4_URL or --api-url) is not an http(s) URL",
-                shown_url(&api_url)
-            ));
-        }
-        if api_url.scheme() == "http" && !is_loopback(&api_url) && !args.allow_insecure_http {
-            return Err(format!(
-                "the API URL `{}` (CI_API_V4_URL or --api-url) is plain http: the token would cross \
-                 the network unencrypted. Use https, or pass --allow-insecure-http if you must",
-                shown_url(&api_url)
-            ));
-        }
-        let project = args
-            .project
-            .clone()
-            .or_else(|| std::env::var("CI_PROJECT_ID").ok())
-            .filter(|p| !p.trim().is_empty())
-            .ok_or(
-                "no project: set CI_MERGE_REQUEST_PROJECT_ID or CI_PROJECT_ID, or pass --project",
-            )?;
-        if !crate::report::rule_pages::is_docs_url(&args.docs_url) {
-            return Err(format!(
-                "--docs-url must be an http(s) address without spaces, quotes, brackets or \
-                 parentheses, found `{}`",
-                crate::words::visible_controls(&args.docs_url)
-            ));
-        }
-        let iid = args.merge_request.ok_or(
-            "no merge request: run in a merge request pipeline (CI_MERGE_REQUEST_IID) or pass --mr",
-        )?;
-        Ok(Self {
-            api_url,
-            project,
-            iid,
-        })
-    }
-
-    fn project_ref(&self) -> NameOrId<'_> {
-        match self.project.trim().parse::<u64>() {
-            Ok(id) => NameOrId::Id(id),
-            Err(_) => NameOrId::from(self.project.trim()),
-        }
-    }
-}
-
-/// True for `localhost` and loopback addresses (the tests' fake GitLab).
-fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    }
-}
-
-/// What was read from GitLab.
-pub struct MrState {
-    pub me: Option<User>,
-    pub mr: MergeRequest,
-    /// The newest diff version's commits (`None`: the merge request has no diff yet).
-    pub refs: Option<DiffRefs>,
-    pub files: Vec<ChangedFile>,
-    pub discussions: Vec<Discussion>,
-    /// When the token expires (`YYYY-MM-DD`), if GitLab said.
-    pub token_expires: Option<String>,
 }
 
 async fn run_async(args: &CiArgs, credentials: Credentials) -> Result<u8, String> {
@@ -188,128 +89,11 @@ fn debug_logging_requested() -> bool {
 /// may have rewritten).
 fn settings_without_merge_request(args: &CiArgs) -> Result<Settings, String> {
     match args.options.config.as_deref() {
-        Some(path) => cli::load_settings(Some(path)).map_err(|e| e.to_string()),
+        Some(path) => commands::load_settings(Some(path)).map_err(|e| e.to_string()),
         None => Ok(Settings::defaults()),
     }
 }
 
-async fn read_merge_request(
-    client: &Client,
-    target: &MrTarget,
-    wants_discussions: bool,
-) -> Result<MrState, Error> {
-    let project = target.project_ref();
-    let iid = target.iid;
-    let me = async {
-        if !client.credentials().can_write() {
-            return Ok((None, None));
-        }
-        token_user(client).await
-    };
-    let mr = async {
-        let endpoint = MergeRequestEndpoint::builder()
-            .project(project.clone())
-            .merge_request(iid)
-            .build()
-            .map_err(|e| builder_error("merge request", e))?;
-        client
-            .query::<MergeRequest, _>("reading the merge request", &endpoint)
-            .await
-    };
-    let diffs = async {
-        let endpoint = MergeRequestDiffs::builder()
-            .project(project.clone())
-            .merge_request(iid)
-            .build()
-            .map_err(|e| builder_error("diffs", e))?;
-        client
-            .get_all::<DiffFile, _>("reading the merge request's diffs", &endpoint)
-            .await
-    };
-    let discussions = async {
-        if !wants_discussions {
-            return Ok(Vec::new());
-        }
-        read_discussions(client, project.clone(), iid).await
-    };
-    let (me, mr, diffs, discussions) = tokio::join!(me, mr, diffs, discussions);
-    let mr = mr?;
-    // The merge request's `diff_refs` are its newest diff version's; the versions are
-    // read only when GitLab leaves them out.
-    let refs = match mr.diff_refs.clone() {
-        Some(refs) => Some(refs),
-        None => {
-            let endpoint = Versions { project, mr: iid };
-            client
-                .get_all::<Version, _>("reading the merge request's diff versions", &endpoint)
-                .await?
-                .first()
-                .map(Version::diff_refs)
-        }
-    };
-    let (me, token_expires) = me?;
-    Ok(MrState {
-        me,
-        token_expires,
-        refs,
-        files: diffs?.iter().map(ChangedFile::from_api).collect(),
-        discussions: discussions?,
-        mr,
-    })
-}
-
-/// Every discussion of the merge request (plain notes included), oldest first.
-pub(super) async fn read_discussions(
-    client: &Client,
-    project: NameOrId<'_>,
-    iid: u64,
-) -> Result<Vec<Discussion>, Error> {
-    let endpoint = MergeRequestDiscussions::builder()
-        .project(project)
-        .merge_request(iid)
-        .build()
-        .map_err(|e| builder_error("discussions", e))?;
-    client
-        .get_all::<Discussion, _>("reading the merge request's discussions", &endpoint)
-        .await
-}
-
-/// The token's user and expiry from `GET /personal_access_tokens/self`; where GitLab
-/// does not offer it (404, 403), the user from `GET /user` and no expiry.
-async fn token_user(client: &Client) -> Result<(Option<User>, Option<String>), Error> {
-    match client
-        .query::<TokenInfo, _>("reading the token", &TokenSelf)
-        .await
-    {
-        Ok(token) => {
-            let user = User {
-                id: token.user_id,
-                username: String::new(),
-                bot: false,
-            };
-            Ok((Some(user), token.expires_at))
-        }
-        Err(err) if matches!(err.status(), Some(403 | 404)) => {
-            let endpoint = CurrentUser::builder()
-                .build()
-                .map_err(|e| builder_error("GET /user", e))?;
-            let user = client
-                .query::<User, _>("reading the token's user", &endpoint)
-                .await?;
-            Ok((Some(user), None))
-        }
-        Err(err) => Err(err),
-    }
-}
-
-fn builder_error(what: &str, err: impl std::fmt::Display) -> Error {
-    Error::Transport {
-        what: format!("building the {what} request"),
-        message: err.to_string(),
-    }
-}
-
-/// Lints the merge request's changed files, writes the artifacts, and comments.
 async fn review(
     args: &CiArgs,
     settings: &Settings,
@@ -345,7 +129,7 @@ async fn review(
     }
     let run = lint_changes(args, settings, &mut checkout, &cross);
     let run =
-        crate::zendesk::in_ci::verify_changed(args, settings, &checkout, &needs.org_ids, run).await;
+        super::zendesk_rows::verify_changed(args, settings, &checkout, &needs.org_ids, run).await;
     let notes = note_reviews(&checkout, settings);
     let already = already_on_target(&state, &checkout, &base, settings, &cross, &run);
     let artifacts_ok = write_artifacts(args, &run);
@@ -385,195 +169,6 @@ async fn review(
         findings_status,
         artifacts_ok,
     ))
-}
-
-/// The review of each changed org note (read from the checkout).
-fn note_reviews(checkout: &checkout::Checkout, settings: &Settings) -> Vec<NoteReview> {
-    checkout
-        .files
-        .iter()
-        .filter(|f| f.kind == FileKind::Org)
-        .map(|f| match f.bytes() {
-            Some(bytes) => {
-                let (source, _) = SourceFile::from_bytes(f.path.clone(), bytes);
-                NoteReview::of(&f.path, &source, settings)
-            }
-            None => NoteReview {
-                path: f.path.clone(),
-                facts: None,
-            },
-        })
-        .collect()
-}
-
-/// Lints exactly the diff's files; with `--filter nofilter` also every other README and
-/// org file of the checkout (no ignore file consulted).
-fn lint_changes(
-    args: &CiArgs,
-    settings: &Settings,
-    checkout: &mut checkout::Checkout,
-    cross: &CrossContext,
-) -> LintRun {
-    let mut run = checkout::lint(checkout, settings, cross);
-    run.errors.append(&mut checkout.errors);
-    if args.filter == Filter::NoFilter {
-        let changed: BTreeSet<&str> = checkout.files.iter().map(|f| f.path.as_str()).collect();
-        let (rest, walk_errors) = checkout::lint_tree(
-            &args.project_dir,
-            settings,
-            &changed,
-            &CrossContext::default(),
-        );
-        for error in walk_errors {
-            eprintln!(
-                "ase-lint: warning: {}",
-                report::terminal_safe(&error.to_string())
-            );
-        }
-        run = run.combine(rest);
-    }
-    run
-}
-
-/// The base versions (at the merge request's base commit) of the changed READMEs and org
-/// files that existed there, read through the API within `budget`.
-async fn base_versions(
-    args: &CiArgs,
-    client: &Client,
-    target: &MrTarget,
-    state: &MrState,
-    checkout: &checkout::Checkout,
-    settings: &Settings,
-    budget: &mut ApiBudget,
-) -> BTreeMap<String, Fetched> {
-    let Some(refs) = &state.refs else {
-        return BTreeMap::new();
-    };
-    let mut rebuilt = BTreeMap::new();
-    let mut to_read = Vec::new();
-    for f in state
-        .files
-        .iter()
-        .filter(|f| !f.new_file && lint::walked_kind(Path::new(&f.new_path), settings).is_some())
-        .filter(|f| crate::fsafe::checked_relative(&f.old_path).is_some())
-    {
-        match rebuilt_base(f, checkout) {
-            Some(text) => {
-                rebuilt.insert(f.old_path.clone(), Fetched::Found(text.into_bytes()));
-            }
-            None => to_read.push(f.old_path.clone()),
-        }
-    }
-    let paths = budget.take("base versions (workflow reminders, changed rows)", to_read);
-    let project = target.project_ref();
-    let mut base =
-        files::fetch_all(client, &project, &refs.base_sha, paths, args.concurrency).await;
-    base.extend(rebuilt);
-    base
-}
-
-/// A changed file's base text rebuilt from the checkout and GitLab's diff (a deleted
-/// file's from the diff alone), without a request; `None` when that cannot be trusted.
-fn rebuilt_base(file: &ChangedFile, checkout: &checkout::Checkout) -> Option<String> {
-    let diff = file.diff.as_deref()?;
-    let new_text = if file.deleted {
-        String::new()
-    } else {
-        let bytes = checkout
-            .files
-            .iter()
-            .find(|c| c.path == file.new_path)?
-            .bytes()?;
-        String::from_utf8(bytes.to_vec()).ok()?
-    };
-    super::base_text::old_text(&new_text, diff)
-}
-
-/// The Zendesk Account IDs of the README rows the merge request adds or changes (all of
-/// a README's rows when its base version is not at hand).
-fn changed_rows(
-    checkout: &checkout::Checkout,
-    base: &BTreeMap<String, Fetched>,
-    settings: &Settings,
-) -> BTreeSet<String> {
-    let mut ids = BTreeSet::new();
-    for file in checkout
-        .files
-        .iter()
-        .filter(|f| matches!(f.kind, FileKind::Readme { .. }))
-    {
-        let Some(after) = file.bytes() else { continue };
-        let after = crate::workflow::accounts(&String::from_utf8_lossy(after), settings);
-        let before = match base.get(&file.path) {
-            Some(Fetched::Found(bytes)) => {
-                crate::workflow::accounts(&String::from_utf8_lossy(bytes), settings)
-            }
-            _ => Default::default(),
-        };
-        ids.extend(
-            after
-                .into_iter()
-                .filter(|(id, row)| before.get(id) != Some(row))
-                .map(|(id, _)| id),
-        );
-    }
-    ids
-}
-
-/// The handbook steps the merge request calls for: each changed README and org file is
-/// compared with its base version (see [`base_versions`]). A base that could not be read
-/// leaves that file out, with a warning.
-fn workflow_of(
-    state: &MrState,
-    run: &LintRun,
-    checkout: &checkout::Checkout,
-    base: &BTreeMap<String, Fetched>,
-    settings: &Settings,
-) -> Workflow {
-    let mut workflow = Workflow::new(settings);
-    if state.refs.is_none() {
-        return workflow;
-    }
-    for file in &state.files {
-        let Some(kind) = lint::walked_kind(Path::new(&file.new_path), settings) else {
-            continue;
-        };
-        let before = if file.new_file {
-            None
-        } else {
-            match base.get(&file.old_path) {
-                Some(Fetched::Found(bytes)) => Some(String::from_utf8_lossy(bytes).into_owned()),
-                _ => {
-                    eprintln!(
-                        "ase-lint: warning: cannot read `{}` at the merge request's base; no workflow reminders for it",
-                        report::terminal_safe(&file.old_path)
-                    );
-                    continue;
-                }
-            }
-        };
-        let after = checkout
-            .files
-            .iter()
-            .find(|f| f.path == file.new_path && !file.deleted)
-            .and_then(checkout::CheckoutFile::bytes)
-            .map(|b| String::from_utf8_lossy(b).into_owned());
-        match kind {
-            FileKind::Readme { .. } => {
-                let errors: Vec<crate::source::Span> = run
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.path == file.new_path && d.severity == Severity::Error)
-                    .map(|d| d.span.clone())
-                    .collect();
-                workflow.compare_readmes(before.as_deref(), after.as_deref(), settings, &errors);
-            }
-            FileKind::Org => {
-                workflow.compare_org_notes(&file.new_path, before.as_deref(), after.as_deref());
-            }
-        }
-    }
-    workflow
 }
 
 /// The exit status after publishing.
@@ -726,22 +321,8 @@ fn without_merge_request(
     EXIT_TROUBLE
 }
 
-/// Lints every README and org file of the project (no ignore file consulted), with paths
-/// relative to `dir`.
-fn lint_project(dir: &Path, settings: &Settings) -> LintRun {
-    let (run, walk_errors) =
-        checkout::lint_tree(dir, settings, &BTreeSet::new(), &CrossContext::default());
-    for error in walk_errors {
-        eprintln!(
-            "ase-lint: warning: {}",
-            report::terminal_safe(&error.to_string())
-        );
-    }
-    run
-}
-
 fn write_artifacts(args: &CiArgs, run: &LintRun) -> bool {
-    cli::write_artifact_files(args.codequality.as_deref(), args.junit.as_deref(), run)
+    commands::write_artifact_files(args.codequality.as_deref(), args.junit.as_deref(), run)
 }
 
 fn print_findings(args: &CiArgs, run: &LintRun) {
@@ -771,32 +352,6 @@ fn exit_status(run: &LintRun, already: &[bool], fail_on: FailOn, artifacts_ok: b
     } else {
         EXIT_OK
     }
-}
-
-/// For each finding: true when the changed file's version at the merge request's base
-/// has it too (files new in the merge request, or whose base was not read, have none).
-fn already_on_target(
-    state: &MrState,
-    checkout: &checkout::Checkout,
-    base: &BTreeMap<String, Fetched>,
-    settings: &Settings,
-    cross: &CrossContext,
-    run: &LintRun,
-) -> Vec<bool> {
-    let mut at_base = Vec::new();
-    for file in &checkout.files {
-        let old_path = state
-            .files
-            .iter()
-            .find(|f| f.new_path == file.path && !f.new_file)
-            .map(|f| f.old_path.as_str());
-        if let Some(Fetched::Found(bytes)) = old_path.and_then(|p| base.get(p)) {
-            let read = Ok(bytes.clone());
-            at_base
-                .extend(lint::lint_read(&file.path, file.kind, &read, settings, cross).diagnostics);
-        }
-    }
-    introduced::already_on_target(&run.diagnostics, &at_base)
 }
 
 /// One line in the job log on the findings the merge request did not introduce.
@@ -850,41 +405,4 @@ fn explain_missing_token(reason: &str) {
          ase-lint: the findings above and the report artifacts were still written; the job's\n\
          ase-lint: status follows the findings (--require-token makes it fail instead)."
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::Parser;
-
-    fn target_of(extra: &[&str]) -> Result<MrTarget, String> {
-        let mut argv = vec!["ase-lint", "ci", "--project", "1", "--mr", "2"];
-        argv.extend_from_slice(extra);
-        match cli::Cli::try_parse_from(argv).map(|c| c.command) {
-            Ok(cli::Command::Ci(args)) => MrTarget::from_args(&args),
-            other => Err(format!("not a ci command line: {other:?}")),
-        }
-    }
-
-    #[test]
-    fn plain_http_needs_loopback_or_the_opt_in() {
-        let refused = target_of(&["--api-url", "http://gitlab.example/api/v4"]).err();
-        assert!(
-            refused.is_some_and(|e| e.contains("--allow-insecure-http")),
-            "plain http to a remote host was accepted"
-        );
-        for ok in [
-            vec![
-                "--api-url",
-                "http://gitlab.example/api/v4",
-                "--allow-insecure-http",
-            ],
-            vec!["--api-url", "http://127.0.0.1:8080/api/v4"],
-            vec!["--api-url", "http://[::1]:8080/api/v4"],
-            vec!["--api-url", "http://localhost/api/v4"],
-            vec!["--api-url", "https://gitlab.example/api/v4"],
-        ] {
-            assert!(target_of(&ok).is_ok(), "{ok:?}");
-        }
-    }
 }

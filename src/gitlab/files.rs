@@ -8,7 +8,7 @@ use gitlab::api::common::NameOrId;
 
 use super::client::Client;
 use super::endpoints::RawFile;
-use super::publish::bounded;
+use crate::http::bounded;
 
 /// What reading one file gave.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,7 +12,7 @@ use super::args::CiArgs;
 use super::client::Client;
 use super::files::{self, Fetched};
 use super::position::ChangedFile;
-use crate::cli;
+use crate::commands;
 use crate::config::{CONFIG_FILE_NAME, Config, LimitsConfig, Settings};
 use crate::report::mr_comment::{ConfigChange, SeverityChange};
 use crate::rules;
@@ -26,7 +26,7 @@ pub async fn load(
 ) -> Result<(Settings, Vec<String>), String> {
     if let Some(explicit) = args.options.config.as_deref() {
         // The job's own command line (`--config`) is the operator's choice.
-        let settings = cli::load_settings(Some(explicit)).map_err(|e| e.to_string())?;
+        let settings = commands::load_settings(Some(explicit)).map_err(|e| e.to_string())?;
         return Ok((settings, Vec::new()));
     }
     let Some(base) = base_sha else {

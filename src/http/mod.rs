@@ -1,15 +1,20 @@
 //! The one HTTP transport every API client uses ([`crate::gitlab`], [`crate::zendesk`]):
 //! [`transport`] (reqwest client, timeouts, retries, pacing, origin pinning, read-only
 //! mode), [`retry`] (backoff, `Retry-After`, rate-limit headers), [`secret`] (tokens that
-//! never print) and [`redact`] (what may be printed about a request). It knows no API.
+//! never print), [`redact`] (what may be printed about a request), [`concurrency`]
+//! (at most N requests at a time) and [`timeout`] (the `--timeout` value). It knows no API.
 
+pub mod concurrency;
 pub mod redact;
 pub mod retry;
 pub mod secret;
+pub mod timeout;
 pub mod transport;
 
+pub(crate) use concurrency::bounded;
 pub use redact::{shorten, shown_url};
 pub use secret::Secret;
+pub use timeout::parse_timeout;
 pub use transport::{Answer, Auth, MAX_BODY_BYTES, Transport, TransportError, TransportOptions};
 
 /// True for `localhost` and loopback addresses (where plain http is no risk to a token).

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use crate::cli::LintOptions;
+use crate::commands::LintOptions;
 use crate::report::Format;
 
 /// Options of `ase-lint verify`.
@@ -33,7 +33,7 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub concurrency: usize,
     /// Timeout of each request, in seconds (decimals allowed, e.g. 0.5).
-    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = crate::gitlab::args::parse_timeout)]
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = crate::http::parse_timeout)]
     pub timeout: Duration,
     /// Log every request to stderr (the credentials are never shown).
     #[arg(long, short, action = clap::ArgAction::Count)]

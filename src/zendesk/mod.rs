@@ -1,8 +1,9 @@
 //! Reading Zendesk, read-only, for `ase-lint verify` (and `ase-lint ci` with a Zendesk URL
 //! set): [`auth`] (credentials from the environment only), [`client`] (GET requests over
 //! the shared [`crate::http`] transport), [`fetch`] (`show_many` of organizations and
-//! users, 100 ids a request, bounded concurrency), [`verify`] (the command) and [`in_ci`]
-//! (the rows a merge request adds or changes). What is read becomes
+//! users, 100 ids a request, bounded concurrency), [`verify`] (the command; `ase-lint ci`
+//! verifies the rows a merge request adds or changes through
+//! [`crate::gitlab::zendesk_rows`]). What is read becomes
 //! [`crate::rules::zendesk::ZendeskFacts`]; the `zendesk/*` rules judge it.
 
 pub mod args;
@@ -10,7 +11,6 @@ pub mod auth;
 pub mod client;
 pub mod error;
 pub mod fetch;
-pub mod in_ci;
 pub mod verify;
 
 pub use args::VerifyArgs;

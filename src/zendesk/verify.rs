@@ -16,7 +16,7 @@ use super::args::VerifyArgs;
 use super::auth::ZendeskAuth;
 use super::client::{Client, ClientOptions};
 use super::fetch;
-use crate::cli::{self, EXIT_TROUBLE};
+use crate::commands::{self, EXIT_TROUBLE};
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::http::retry::RetryPolicy;
@@ -38,7 +38,8 @@ pub struct Connection {
 
 /// Runs `ase-lint verify` and returns the exit status; `Err` ends the run with status 2.
 pub fn run(args: &VerifyArgs) -> Result<u8, String> {
-    let settings = cli::load_settings(args.options.config.as_deref()).map_err(|e| e.to_string())?;
+    let settings =
+        commands::load_settings(args.options.config.as_deref()).map_err(|e| e.to_string())?;
     let url = args
         .zendesk_url
         .as_deref()
@@ -91,7 +92,7 @@ pub fn run(args: &VerifyArgs) -> Result<u8, String> {
 /// Prints the findings, writes the artifacts, and returns the exit status.
 fn finish(args: &VerifyArgs, run: &LintRun) -> Result<u8, String> {
     let artifacts_ok =
-        cli::write_artifact_files(args.codequality.as_deref(), args.junit.as_deref(), run);
+        commands::write_artifact_files(args.codequality.as_deref(), args.junit.as_deref(), run);
     let text = TextOptions {
         color: args.options.color.enabled(),
         quiet: args.options.quiet,
@@ -101,7 +102,7 @@ fn finish(args: &VerifyArgs, run: &LintRun) -> Result<u8, String> {
     report::write(&mut out, args.format, run, text).map_err(|e| e.to_string())?;
     out.flush().map_err(|e| e.to_string())?;
     Ok(if artifacts_ok {
-        cli::exit_code(run)
+        commands::exit_code(run)
     } else {
         EXIT_TROUBLE
     })

@@ -5,14 +5,14 @@
 
 use std::collections::BTreeSet;
 
-use super::auth::ZendeskAuth;
-use super::fetch;
-use super::verify::{self, Connection};
+use super::args::CiArgs;
+use super::checkout::Checkout;
 use crate::config::Settings;
-use crate::gitlab::CiArgs;
-use crate::gitlab::checkout::Checkout;
 use crate::lint::{FileKind, LintRun};
 use crate::source::SourceFile;
+use crate::zendesk::auth::ZendeskAuth;
+use crate::zendesk::fetch;
+use crate::zendesk::verify::{self, Connection};
 
 /// `run` with the `zendesk/*` findings of the changed rows (`org_ids`: their Zendesk
 /// Account IDs) added, when a Zendesk URL is set explicitly; else `run` as it is.
