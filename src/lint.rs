@@ -105,6 +105,24 @@ impl LintRun {
         self
     }
 
+    /// Adds findings about a file already checked in this run (e.g. what a change did to
+    /// it); a rule's finding already reported at the same place is not repeated.
+    pub fn add_findings(&mut self, file: FileResult) {
+        let fresh: Vec<Diagnostic> = file
+            .diagnostics
+            .into_iter()
+            .filter(|d| !self.diagnostics.iter().any(|e| same_place(e, d)))
+            .collect();
+        if fresh.is_empty() {
+            return;
+        }
+        self.diagnostics.extend(fresh);
+        self.sources
+            .entry(file.source.path.clone())
+            .or_insert(file.source);
+        self.sort_diagnostics();
+    }
+
     /// This run followed by `later`, diagnostics sorted again.
     pub fn combine(self, later: Self) -> Self {
         let mut run = self.merge(later);
@@ -116,6 +134,11 @@ impl LintRun {
         self.diagnostics
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     }
+}
+
+/// Whether two findings are one rule's at the same place of the same file.
+fn same_place(a: &Diagnostic, b: &Diagnostic) -> bool {
+    a.rule == b.rule && a.path == b.path && a.start == b.start
 }
 
 /// The result of checking one file.
@@ -184,6 +207,22 @@ pub fn lint_text_with(
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     FileResult {
         source,
+        diagnostics,
+    }
+}
+
+/// Findings about what a change did to an org file: its text at the head (`head`) against
+/// its text at the merge request's base (`base`); e.g. an ASE note emptied.
+pub fn lint_org_change(display: &str, head: &[u8], base: &[u8], settings: &Settings) -> FileResult {
+    let stem = file_stem(display);
+    let (head_source, _) = SourceFile::from_bytes(display, head);
+    let (base_source, _) = SourceFile::from_bytes(display, base);
+    let head = parse::orgnote::parse(head_source, &stem);
+    let base = parse::orgnote::parse(base_source, &stem);
+    let mut diagnostics = Vec::new();
+    rules::check_org_change(&head, &base, settings, &mut diagnostics);
+    FileResult {
+        source: head.source,
         diagnostics,
     }
 }

@@ -500,3 +500,35 @@ fn a_team_handbook_step_replaces_the_super_form_in_the_onboarding_checklist() {
     );
     assert!(!body.contains("Super Form"), "{body}");
 }
+
+#[test]
+fn emptying_an_ase_note_is_an_error_the_manager_sees() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    let emptied = "id: 361092349520\nname: f6438d0c Acme Corporation\nnotes: \"\"\n";
+    fake.change(&work, ORG_PATH, Some(&complete_note()), Some(emptied));
+    let out = run(&mut bot(&fake, &work));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let printed = stdout(&out);
+    assert!(
+        printed
+            .contains("error[note/missing]: this merge request empties the note of an ASE account")
+            && printed.contains(&format!("--> {ORG_PATH}:3:1")),
+        "{printed}"
+    );
+    let bodies = fake.state().bodies().join("\n");
+    assert!(
+        bodies.contains("this merge request empties the note of an ASE account"),
+        "{bodies}"
+    );
+}
+
+#[test]
+fn emptying_a_note_that_was_not_an_ase_note_is_fine() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    let before =
+        "id: 361092349520\nname: f6438d0c Acme Corporation\nnotes: |\n  Customer prefers email.\n";
+    let emptied = "id: 361092349520\nname: f6438d0c Acme Corporation\nnotes: \"\"\n";
+    fake.change(&work, ORG_PATH, Some(before), Some(emptied));
+    let out = run(&mut bot(&fake, &work));
+    assert!(!stdout(&out).contains("note/missing"), "{}", stdout(&out));
+}

@@ -15,8 +15,8 @@ use super::error::Error;
 use super::files::ApiBudget;
 use super::introduced::{self, FailOn};
 use super::lint_changes::{
-    already_on_target, base_versions, changed_rows, lint_changes, lint_project, note_reviews,
-    workflow_of,
+    already_on_target, base_versions, changed_rows, lint_changes, lint_org_changes, lint_project,
+    note_reviews, workflow_of,
 };
 use super::merge_request::{MrState, MrTarget, read_merge_request};
 use super::other_project;
@@ -127,7 +127,8 @@ async fn review(
     for notice in notices.iter().chain(&token_warning) {
         eprintln!("ase-lint: warning: {}", report::terminal_safe(notice));
     }
-    let run = lint_changes(args, settings, &mut checkout, &cross);
+    let mut run = lint_changes(args, settings, &mut checkout, &cross);
+    lint_org_changes(&mut run, &checkout, &base, settings);
     let run =
         super::zendesk_rows::verify_changed(args, settings, &checkout, &needs.org_ids, run).await;
     let notes = note_reviews(&checkout, settings);

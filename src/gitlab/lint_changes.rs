@@ -70,6 +70,25 @@ pub(super) fn lint_changes(
     run
 }
 
+/// Adds what the merge request did to each changed org file, against its base version
+/// (e.g. an ASE note emptied); files without a readable base version are skipped.
+pub(super) fn lint_org_changes(
+    run: &mut LintRun,
+    checkout: &checkout::Checkout,
+    base: &BTreeMap<String, Fetched>,
+    settings: &Settings,
+) {
+    for file in checkout.files.iter().filter(|f| f.kind == FileKind::Org) {
+        let (Some(head), Some(Fetched::Found(base_bytes))) = (file.bytes(), base.get(&file.path))
+        else {
+            continue;
+        };
+        run.add_findings(lint::lint_org_change(
+            &file.path, head, base_bytes, settings,
+        ));
+    }
+}
+
 /// The base versions (at the merge request's base commit) of the changed READMEs and org
 /// files that existed there, read through the API within `budget`.
 pub(super) async fn base_versions(

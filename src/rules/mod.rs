@@ -53,6 +53,10 @@ pub trait Rule: Sync {
     /// Reports a file whose content was not read (a symlink, a special file, too large).
     fn check_file(&self, _problem: &file::FileProblem, _cx: &mut Context<'_>) {}
 
+    /// Checks what a change did to an org file, against its version at the merge
+    /// request's base (run by `ase-lint ci`).
+    fn check_org_change(&self, _head: &OrgDoc, _base: &OrgDoc, _cx: &mut Context<'_>) {}
+
     /// Checks the ASE table against what was read from Zendesk (`zendesk/*`, run by
     /// `ase-lint verify`).
     fn check_zendesk(&self, _input: &zendesk::ZendeskInput<'_>, _cx: &mut Context<'_>) {}
@@ -219,6 +223,19 @@ pub fn check_org(doc: &OrgDoc, settings: &Settings, out: &mut Vec<Diagnostic>) {
     for_each_enabled(settings, |rule, severity| {
         let mut cx = Context::new(settings, &doc.source, rule.meta(), severity, out);
         rule.check_org(doc, &mut cx);
+    });
+}
+
+/// Runs every enabled rule's check of a change to an org file (`head` against `base`).
+pub fn check_org_change(
+    head: &OrgDoc,
+    base: &OrgDoc,
+    settings: &Settings,
+    out: &mut Vec<Diagnostic>,
+) {
+    for_each_enabled(settings, |rule, severity| {
+        let mut cx = Context::new(settings, &head.source, rule.meta(), severity, out);
+        rule.check_org_change(head, base, &mut cx);
     });
 }
 
