@@ -6,6 +6,8 @@
 
 mod common;
 
+use std::process::Output;
+
 use axum::http::Method;
 use common::*;
 
@@ -329,6 +331,64 @@ fn a_token_expiring_within_two_weeks_is_warned_about_in_the_log_and_the_footer()
     let out = run(&mut bot(&fake, &work));
     assert!(!stderr(&out).contains("expires"), "{}", stderr(&out));
     assert!(!fake.state().summaries()[0].body.contains("<sub>⚠️"));
+}
+
+/// `ase-lint ci --token-check --require-token` as a scheduled pipeline runs it: no merge
+/// request, the bot's token replaced by `token` (`None`: unset).
+fn scheduled_token_check(fake: &FakeGitlab, work: &Workspace, token: Option<&str>) -> Output {
+    let mut command = bot(fake, work);
+    command
+        .env_remove("CI_MERGE_REQUEST_IID")
+        .env_remove("CI_MERGE_REQUEST_PROJECT_ID")
+        .env_remove("ASE_LINT_TOKEN")
+        .args(["--token-check", "--require-token"]);
+    if let Some(token) = token {
+        command.env("ASE_LINT_TOKEN", token);
+    }
+    run(&mut command)
+}
+
+#[test]
+fn the_scheduled_token_check_fails_two_weeks_before_expiry_and_without_a_token() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    let later = date_in(60);
+    fake.state().token_expires_at = Some(later.clone());
+    let out = scheduled_token_check(&fake, &work, Some(BOT_TOKEN));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(&format!(
+            "GitLab accepts ASE_LINT_TOKEN; it expires on {later}."
+        )),
+        "{}",
+        stdout(&out)
+    );
+
+    fake.state().token_expires_at = Some(date_in(3));
+    let out = scheduled_token_check(&fake, &work, Some(BOT_TOKEN));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("expires in 3 days"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = scheduled_token_check(&fake, &work, None);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("ASE_LINT_TOKEN is not set"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = scheduled_token_check(&fake, &work, Some("glpat-revoked-0000000000"));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("GitLab refused ASE_LINT_TOKEN"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("glpat-revoked"), "{}", stderr(&out));
+    assert!(fake.state().writes().is_empty());
 }
 
 #[test]

@@ -70,6 +70,10 @@ pub struct CiArgs {
     /// Fail (exit 2) when there is no token that can comment.
     #[arg(long)]
     pub require_token: bool,
+    /// Only check the bot's token: that GitLab accepts it and when it expires (for a
+    /// scheduled pipeline; no merge request needed). Exit 1 when it expires within 14 days.
+    #[arg(long)]
+    pub token_check: bool,
     /// Also write a GitLab Code Quality report to PATH.
     #[arg(long, value_name = "PATH")]
     pub codequality: Option<PathBuf>,

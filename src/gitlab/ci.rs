@@ -18,7 +18,7 @@ use super::lint_changes::{
     already_on_target, base_versions, changed_rows, lint_changes, lint_org_changes, lint_project,
     note_reviews, workflow_of,
 };
-use super::merge_request::{MrState, MrTarget, read_merge_request};
+use super::merge_request::{MrState, MrTarget, api_url_from_args, read_merge_request};
 use super::other_project;
 use super::publish::{self, Context, Outcome, SummaryExtras};
 use super::retry::RetryPolicy;
@@ -29,6 +29,7 @@ use crate::commands::{self, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::Settings;
 use crate::lint::{FileKind, LintRun};
 use crate::report::{self, TextOptions};
+use url::Url;
 
 /// Runs `ase-lint ci` and returns the exit status; `Err` is a usage or setup problem.
 pub fn run(args: &CiArgs) -> Result<u8, String> {
@@ -46,19 +47,13 @@ pub fn run(args: &CiArgs) -> Result<u8, String> {
 }
 
 async fn run_async(args: &CiArgs, credentials: Credentials) -> Result<u8, String> {
+    if args.token_check {
+        let client = new_client(args, api_url_from_args(args)?, credentials)?;
+        return Ok(super::token_check::run(args, &client).await);
+    }
     let target = MrTarget::from_args(args)?;
     let can_write = credentials.can_write();
-    let client = Client::new(ClientOptions {
-        api_url: target.api_url.clone(),
-        credentials,
-        timeout: args.timeout,
-        retry: RetryPolicy::with_base(std::time::Duration::from_millis(args.retry_base_ms)),
-        notes_per_minute: args.notes_per_minute,
-        verbose: args.verbose > 0 || debug_logging_requested(),
-        read_only: args.dry_run || !can_write,
-        max_pages: 100,
-    })
-    .map_err(|e| e.to_string())?;
+    let client = new_client(args, target.api_url.clone(), credentials)?;
     let wants_discussions = can_write || args.dry_run;
     match read_merge_request(&client, &target, wants_discussions).await {
         Ok(state) => {
@@ -74,6 +69,22 @@ async fn run_async(args: &CiArgs, credentials: Credentials) -> Result<u8, String
             ))
         }
     }
+}
+
+/// The API client of this run; read-only with `--dry-run` or without a token that can write.
+fn new_client(args: &CiArgs, api_url: Url, credentials: Credentials) -> Result<Client, String> {
+    let read_only = args.dry_run || !credentials.can_write();
+    Client::new(ClientOptions {
+        api_url,
+        credentials,
+        timeout: args.timeout,
+        retry: RetryPolicy::with_base(std::time::Duration::from_millis(args.retry_base_ms)),
+        notes_per_minute: args.notes_per_minute,
+        verbose: args.verbose > 0 || debug_logging_requested(),
+        read_only,
+        max_pages: 100,
+    })
+    .map_err(|e| e.to_string())
 }
 
 /// `-v`, or `RUST_LOG` asking for debug or trace output.
@@ -372,7 +383,7 @@ fn say_already_on_target(args: &CiArgs, already: &[bool]) {
 }
 
 /// The status when no token can comment: by the findings, or 2 with `--require-token`.
-fn token_status(args: &CiArgs, findings_status: u8) -> u8 {
+pub(super) fn token_status(args: &CiArgs, findings_status: u8) -> u8 {
     if args.require_token {
         EXIT_TROUBLE
     } else {
@@ -384,7 +395,7 @@ fn token_status(args: &CiArgs, findings_status: u8) -> u8 {
     }
 }
 
-fn missing_token_reason(credentials: &Credentials) -> &'static str {
+pub(super) fn missing_token_reason(credentials: &Credentials) -> &'static str {
     match credentials {
         Credentials::Job(_) => {
             "only CI_JOB_TOKEN is available, and job tokens can read a merge request but cannot \
@@ -395,7 +406,7 @@ fn missing_token_reason(credentials: &Credentials) -> &'static str {
 }
 
 /// Tells why nothing was posted and how to set up a token.
-fn explain_missing_token(reason: &str) {
+pub(super) fn explain_missing_token(reason: &str) {
     eprintln!(
         "ase-lint: cannot comment on the merge request: {reason}.\n\
          ase-lint: to let it comment:\n\

@@ -27,30 +27,7 @@ pub struct MrTarget {
 
 impl MrTarget {
     pub fn from_args(args: &CiArgs) -> Result<Self, String> {
-        let api = args
-            .api_url
-            .as_deref()
-            .filter(|s| !s.is_empty())
-            .ok_or("no GitLab API URL: set CI_API_V4_URL (GitLab CI does) or pass --api-url")?;
-        // The URL is not echoed whole: it may hold a user name and password.
-        let api_url = Url::parse(api)
-            .map_err(|e| format!("the API URL (CI_API_V4_URL or --api-url) is not a URL: {e}"))?;
-        if !matches!(api_url.scheme(), "http" | "https") {
-            return Err(format!(
-                "the API URL `{}` (CI_API_V4_URL or --api-url) is not an http(s) URL",
-                shown_url(&api_url)
-            ));
-        }
-        if api_url.scheme() == "http"
-            && !crate::http::is_loopback(&api_url)
-            && !args.allow_insecure_http
-        {
-            return Err(format!(
-                "the API URL `{}` (CI_API_V4_URL or --api-url) is plain http: the token would cross \
-                 the network unencrypted. Use https, or pass --allow-insecure-http if you must",
-                shown_url(&api_url)
-            ));
-        }
+        let api_url = api_url_from_args(args)?;
         let project = args
             .project
             .clone()
@@ -82,6 +59,36 @@ impl MrTarget {
             Err(_) => NameOrId::from(self.project.trim()),
         }
     }
+}
+
+/// The GitLab API URL (`--api-url` or CI_API_V4_URL): http(s), and plain http only to
+/// loopback or with `--allow-insecure-http`.
+pub fn api_url_from_args(args: &CiArgs) -> Result<Url, String> {
+    let api = args
+        .api_url
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .ok_or("no GitLab API URL: set CI_API_V4_URL (GitLab CI does) or pass --api-url")?;
+    // The URL is not echoed whole: it may hold a user name and password.
+    let api_url = Url::parse(api)
+        .map_err(|e| format!("the API URL (CI_API_V4_URL or --api-url) is not a URL: {e}"))?;
+    if !matches!(api_url.scheme(), "http" | "https") {
+        return Err(format!(
+            "the API URL `{}` (CI_API_V4_URL or --api-url) is not an http(s) URL",
+            shown_url(&api_url)
+        ));
+    }
+    if api_url.scheme() == "http"
+        && !crate::http::is_loopback(&api_url)
+        && !args.allow_insecure_http
+    {
+        return Err(format!(
+            "the API URL `{}` (CI_API_V4_URL or --api-url) is plain http: the token would cross \
+                 the network unencrypted. Use https, or pass --allow-insecure-http if you must",
+            shown_url(&api_url)
+        ));
+    }
+    Ok(api_url)
 }
 
 /// What was read from GitLab.
@@ -179,7 +186,7 @@ pub(crate) async fn read_discussions(
 
 /// The token's user and expiry from `GET /personal_access_tokens/self`; where GitLab
 /// does not offer it (404, 403), the user from `GET /user` and no expiry.
-async fn token_user(client: &Client) -> Result<(Option<User>, Option<String>), Error> {
+pub(super) async fn token_user(client: &Client) -> Result<(Option<User>, Option<String>), Error> {
     match client
         .query::<TokenInfo, _>("reading the token", &TokenSelf)
         .await

@@ -32,6 +32,7 @@ pub mod retry;
 pub mod secret;
 pub mod target_config;
 pub mod threads;
+pub mod token_check;
 pub mod token_health;
 pub mod types;
 pub mod writes;
