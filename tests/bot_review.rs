@@ -583,6 +583,26 @@ fn emptying_an_ase_note_is_an_error_the_manager_sees() {
 }
 
 #[test]
+fn emptying_an_ase_note_while_renaming_its_file_is_an_error_too() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    let emptied = "id: 361092349520\nname: f6438d0c Acme Corporation\nnotes: \"\"\n";
+    let old_path = "organizations/old-361092349520.yaml";
+    fake.rename(
+        &work,
+        old_path,
+        ORG_PATH,
+        Some(&complete_note()),
+        Some(emptied),
+    );
+    let out = run(&mut bot(&fake, &work));
+    assert!(
+        stdout(&out).contains("this merge request empties the note of an ASE account"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn emptying_a_note_that_was_not_an_ase_note_is_fine() {
     let (fake, work) = (FakeGitlab::start(), Workspace::new());
     let before =

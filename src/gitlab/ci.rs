@@ -139,7 +139,7 @@ async fn review(
         eprintln!("ase-lint: warning: {}", report::terminal_safe(notice));
     }
     let mut run = lint_changes(args, settings, &mut checkout, &cross);
-    lint_org_changes(&mut run, &checkout, &base, settings);
+    lint_org_changes(&mut run, &checkout, &state.files, &base, settings);
     let run =
         super::zendesk_rows::verify_changed(args, settings, &checkout, &needs.org_ids, run).await;
     let notes = note_reviews(&checkout, settings);

@@ -71,15 +71,21 @@ pub(super) fn lint_changes(
 }
 
 /// Adds what the merge request did to each changed org file, against its base version
-/// (e.g. an ASE note emptied); files without a readable base version are skipped.
+/// (at its old path when renamed; e.g. an ASE note emptied); files without a readable base
+/// version are skipped.
 pub(super) fn lint_org_changes(
     run: &mut LintRun,
     checkout: &checkout::Checkout,
+    changes: &[ChangedFile],
     base: &BTreeMap<String, Fetched>,
     settings: &Settings,
 ) {
     for file in checkout.files.iter().filter(|f| f.kind == FileKind::Org) {
-        let (Some(head), Some(Fetched::Found(base_bytes))) = (file.bytes(), base.get(&file.path))
+        let old_path = changes
+            .iter()
+            .find(|c| c.new_path == file.path)
+            .map_or(file.path.as_str(), |c| c.old_path.as_str());
+        let (Some(head), Some(Fetched::Found(base_bytes))) = (file.bytes(), base.get(old_path))
         else {
             continue;
         };
