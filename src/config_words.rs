@@ -205,20 +205,22 @@ impl ConfigOrigin {
     /// A handbook step text that cannot be used (an unknown placeholder, a stray brace):
     /// located at the text's value.
     pub fn handbook_error(&self, problem: &crate::handbook::Problem) -> ConfigError {
-        let node = self
+        let section = self
             .tree
             .as_ref()
-            .and_then(|t| t.get(&["handbook", problem.section]))
+            .and_then(|t| t.get(&["handbook", problem.section]));
+        let Some(index) = problem.index else {
+            let at = format!("handbook.{}", problem.section);
+            return self.error_at(section, format!("`{at}`: {}", problem.message));
+        };
+        let node = section
             .and_then(|list| match &list.kind {
-                yaml_tree::NodeKind::Seq(items) => items.get(problem.index),
+                yaml_tree::NodeKind::Seq(items) => items.get(index),
                 _ => None,
             })
             .and_then(|step| step.entry(problem.field))
             .map(|(_, value)| value);
-        let at = format!(
-            "handbook.{}[{}].{}",
-            problem.section, problem.index, problem.field
-        );
+        let at = format!("handbook.{}[{index}].{}", problem.section, problem.field);
         self.error_at(node, format!("`{at}`: {}", problem.message))
     }
 

@@ -53,6 +53,10 @@ pub struct HandbookConfig {
     pub onboarding: Vec<Step>,
     /// Per merge request that changes who gets an organization's new tickets.
     pub auto_assignment: Vec<Step>,
+    /// The sentence before the auto-assignment steps (empty: none).
+    pub auto_assignment_intro: String,
+    /// The paragraph after the auto-assignment steps (empty: none).
+    pub auto_assignment_closing: String,
     /// Per README row removed.
     pub offboarding: Vec<Step>,
 }
@@ -63,6 +67,8 @@ pub struct HandbookConfig {
 pub struct UserHandbook {
     onboarding: Option<Vec<Step>>,
     auto_assignment: Option<Vec<Step>>,
+    auto_assignment_intro: Option<String>,
+    auto_assignment_closing: Option<String>,
     offboarding: Option<Vec<Step>>,
 }
 
@@ -78,6 +84,21 @@ impl HandbookConfig {
         if let Some(steps) = user.offboarding {
             self.offboarding = steps;
         }
+        if let Some(text) = user.auto_assignment_intro {
+            self.auto_assignment_intro = text;
+        }
+        if let Some(text) = user.auto_assignment_closing {
+            self.auto_assignment_closing = text;
+        }
+    }
+
+    /// The texts around a checklist by key (their placeholders are the auto-assignment
+    /// steps').
+    pub fn texts(&self) -> [(&'static str, &str); 2] {
+        [
+            ("auto_assignment_intro", &self.auto_assignment_intro),
+            ("auto_assignment_closing", &self.auto_assignment_closing),
+        ]
     }
 
     /// The lists by key, in the order of the file.
@@ -112,7 +133,7 @@ pub const FIX_FIRST: &str = "fix_first";
 
 /// The placeholders a field of a step in `section` may use.
 pub fn allowed(section: &str, field: &str) -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = if section == "auto_assignment" {
+    let mut names: Vec<&'static str> = if section.starts_with("auto_assignment") {
         ASSIGNMENT_PLACEHOLDERS.to_vec()
     } else {
         ACCOUNT_PLACEHOLDERS.to_vec()
@@ -170,17 +191,19 @@ pub fn pieces(text: &str) -> Result<Vec<Piece<'_>>, String> {
 /// A step's text that cannot be used: where it is and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// `onboarding`, `auto_assignment` or `offboarding`.
+    /// `onboarding`, `auto_assignment`, `offboarding`, or a text's key
+    /// (`auto_assignment_intro`).
     pub section: &'static str,
-    pub index: usize,
+    /// The step's index in its list; `None` for a text outside the lists.
+    pub index: Option<usize>,
     /// `text` or `until_fixed`.
     pub field: &'static str,
     /// What is wrong, in words.
     pub message: String,
 }
 
-/// The first step text of `handbook` that uses an unknown placeholder, has a stray brace
-/// or is empty.
+/// The first text of `handbook` that uses an unknown placeholder or has a stray brace,
+/// or step text that is empty.
 pub fn check(handbook: &HandbookConfig) -> Result<(), Problem> {
     for (section, steps) in handbook.sections() {
         for (index, step) in steps.iter().enumerate() {
@@ -192,29 +215,41 @@ pub fn check(handbook: &HandbookConfig) -> Result<(), Problem> {
                 let Some(value) = value else { continue };
                 let problem = |message: String| Problem {
                     section,
-                    index,
+                    index: Some(index),
                     field,
                     message,
                 };
                 if value.trim().is_empty() {
                     return Err(problem("the text is empty: say what to do".to_owned()));
                 }
-                let allowed = allowed(section, field);
-                for piece in pieces(value).map_err(problem)? {
-                    if let Piece::Placeholder(name) = piece
-                        && !allowed.contains(&name)
-                    {
-                        let braced: Vec<String> =
-                            allowed.iter().map(|n| format!("{{{n}}}")).collect();
-                        let braced: Vec<&str> = braced.iter().map(String::as_str).collect();
-                        return Err(problem(format!(
-                            "unknown placeholder `{{{name}}}`; allowed here: {}{}",
-                            one_of(&braced),
-                            did_you_mean(&format!("{{{name}}}"), braced.iter().copied())
-                        )));
-                    }
-                }
+                check_placeholders(value, &allowed(section, field)).map_err(problem)?;
             }
+        }
+    }
+    for (section, value) in handbook.texts() {
+        check_placeholders(value, &allowed(section, "text")).map_err(|message| Problem {
+            section,
+            index: None,
+            field: "text",
+            message,
+        })?;
+    }
+    Ok(())
+}
+
+/// Whether `value` uses only the placeholders in `allowed`, in words when not.
+fn check_placeholders(value: &str, allowed: &[&str]) -> Result<(), String> {
+    for piece in pieces(value)? {
+        if let Piece::Placeholder(name) = piece
+            && !allowed.contains(&name)
+        {
+            let braced: Vec<String> = allowed.iter().map(|n| format!("{{{n}}}")).collect();
+            let braced: Vec<&str> = braced.iter().map(String::as_str).collect();
+            return Err(format!(
+                "unknown placeholder `{{{name}}}`; allowed here: {}{}",
+                one_of(&braced),
+                did_you_mean(&format!("{{{name}}}"), braced.iter().copied())
+            ));
         }
     }
     Ok(())

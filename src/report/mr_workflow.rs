@@ -247,23 +247,26 @@ fn push_assignment(body: &mut String, w: &Workflow) {
     let paths = &w.assignment_changed;
     let listed: Vec<String> = paths.iter().take(MAX_SECTIONS).map(|p| code(p)).collect();
     let files = listed.join(", ");
-    let _ = writeln!(
-        body,
-        "### Auto-assignment changed\n\n\
-         This merge request changes who gets the customer's new non-emergency tickets in {files}.\n"
-    );
-    for step in &w.handbook.auto_assignment {
-        let filled = fill(&step.text, |name| match name {
+    let filled = |template: &str| {
+        fill(template, |name| match name {
             "files" => Some(files.clone()),
             other => common_value(other, w),
-        });
-        let _ = writeln!(body, "- [ ] {}: {filled}", label(step));
+        })
+    };
+    body.push_str("### Auto-assignment changed\n\n");
+    push_paragraph(body, &filled(&w.handbook.auto_assignment_intro));
+    for step in &w.handbook.auto_assignment {
+        let _ = writeln!(body, "- [ ] {}: {}", label(step), filled(&step.text));
     }
-    let _ = writeln!(
-        body,
-        "\nAuto-assignment needs both: (1) a named ASE for the organization in Zendesk, and \
-         (2) an ASE-related product charge in the subscription in Salesforce.\n"
-    );
+    body.push('\n');
+    push_paragraph(body, &filled(&w.handbook.auto_assignment_closing));
+}
+
+/// `text` and an empty line after it; nothing when `text` is empty.
+fn push_paragraph(body: &mut String, text: &str) {
+    if !text.is_empty() {
+        let _ = writeln!(body, "{text}\n");
+    }
 }
 
 fn push_offboarding(body: &mut String, a: &Account, w: &Workflow) {
@@ -413,6 +416,34 @@ mod tests {
             crate::config::Settings::new(config, std::path::Path::new("."), ".ase-lint.yml")
                 .unwrap_or_else(|e| panic!("{e}"));
         Workflow::new(&settings)
+    }
+
+    #[test]
+    fn the_auto_assignment_texts_follow_the_configuration() {
+        let yaml = "handbook:\n  auto_assignment_intro: \"Assignment moves for {files}.\"\n  auto_assignment_closing: \"\"\n";
+        let mut w = team_workflow(yaml);
+        w.assignment_changed = vec!["organizations/1.yaml".into()];
+        let body = render(&w);
+        assert!(
+            body.contains("### Auto-assignment changed\n\nAssignment moves for `organizations/1.yaml`.\n\n- [ ] Manager: change the assignment"),
+            "{body}"
+        );
+        assert!(!body.contains("Auto-assignment needs both"), "{body}");
+    }
+
+    #[test]
+    fn an_unknown_placeholder_in_an_auto_assignment_text_is_located() {
+        let yaml = "handbook:\n  auto_assignment_closing: \"see {acount}\"\n";
+        let config = crate::config::Config::from_user_yaml(".ase-lint.yml", yaml)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let err = crate::config::Settings::new(config, std::path::Path::new("."), ".ase-lint.yml")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.starts_with(".ase-lint.yml:2:28: `handbook.auto_assignment_closing`: unknown placeholder `{acount}`"),
+            "{err}"
+        );
     }
 
     #[test]
