@@ -259,6 +259,10 @@ pub struct PhraseSetConfig {
     pub patterns: Vec<String>,
     #[serde(default)]
     pub guards: Vec<String>,
+    /// The question as the team's handbook words it (the summary, the findings and
+    /// `ase-lint questions` show it); `None`: the built-in wording.
+    #[serde(default)]
+    pub asks: Option<String>,
 }
 
 /// A user's file: every key optional; merged over the defaults.
@@ -398,6 +402,9 @@ impl Config {
             } else {
                 entry.patterns.extend(set.patterns);
                 entry.guards.extend(set.guards);
+                if set.asks.is_some() {
+                    entry.asks = set.asks;
+                }
             }
         }
     }
@@ -566,6 +573,16 @@ impl Settings {
     /// The compiled phrase set of a question (see [`QUESTIONS`]).
     pub fn question(&self, key: &str) -> Option<&PhraseMatcher> {
         self.questions.get(key)
+    }
+
+    /// `question` as the handbook words it: `questions.<key>.asks`, else the built-in text.
+    pub fn asks(&self, question: crate::note::Question) -> &str {
+        self.config
+            .questions
+            .get(question.key())
+            .and_then(|set| set.asks.as_deref())
+            .filter(|text| !text.trim().is_empty())
+            .unwrap_or(question.asks())
     }
 
     /// A rule's effective severity: the configured level, else its default; `None` = off.

@@ -612,3 +612,31 @@ fn emptying_a_note_that_was_not_an_ase_note_is_fine() {
     let out = run(&mut bot(&fake, &work));
     assert!(!stdout(&out).contains("note/missing"), "{}", stdout(&out));
 }
+
+#[test]
+fn the_summary_asks_each_question_in_the_target_branchs_wording() {
+    let (fake, work) = (FakeGitlab::start(), Workspace::new());
+    new_org_mr(&fake, &work, &complete_note());
+    let config = "questions:\n  emergency:\n    asks: \"Who takes a P1 for this customer?\"\n";
+    fake.state().files.insert(
+        (
+            PROJECT_ID.to_string(),
+            BASE_SHA.to_owned(),
+            ".ase-lint.yml".to_owned(),
+        ),
+        config.to_owned(),
+    );
+    let body = summary_after(&fake, &work, 0);
+    assert!(
+        body.contains("| Who takes a P1 for this customer? |"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("What to do in case the customer submits an emergency ticket?"),
+        "{body}"
+    );
+    assert!(
+        body.contains("| Which region is the ASE located in? |"),
+        "{body}"
+    );
+}

@@ -93,7 +93,7 @@ pub struct StatementJson {
 #[derive(Debug, Serialize)]
 pub struct QuestionJson {
     pub key: &'static str,
-    pub question: &'static str,
+    pub question: String,
     pub status: &'static str,
     pub line: Option<usize>,
     pub text: Option<String>,
@@ -139,12 +139,12 @@ pub fn describe_doc(doc: &OrgDoc, settings: &Settings) -> NoteJson {
         regions: analysis.map(|a| a.regions.clone()).unwrap_or_default(),
         questions: analysis
             .filter(|a| a.ase_note)
-            .map(|a| questions(doc, a))
+            .map(|a| questions(doc, a, settings))
             .unwrap_or_default(),
     }
 }
 
-fn questions(doc: &OrgDoc, analysis: &NoteAnalysis) -> Vec<QuestionJson> {
+fn questions(doc: &OrgDoc, analysis: &NoteAnalysis, settings: &Settings) -> Vec<QuestionJson> {
     Question::ALL
         .into_iter()
         .map(|q| {
@@ -152,7 +152,7 @@ fn questions(doc: &OrgDoc, analysis: &NoteAnalysis) -> Vec<QuestionJson> {
             let evidence = answer.evidence.as_ref().map(|e| located(doc, e));
             QuestionJson {
                 key: q.key(),
-                question: q.asks(),
+                question: settings.asks(q).to_owned(),
                 status: answer.status.as_str(),
                 line: evidence.as_ref().map(|e| e.line),
                 text: evidence.map(|e| e.text),

@@ -38,6 +38,8 @@ pub struct Quote {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuestionReview {
     pub question: Question,
+    /// The question as the configured handbook words it.
+    pub asks: String,
     pub status: Status,
     /// The answering, deferring or (for implicit answers) underlying statement.
     pub quote: Option<Quote>,
@@ -74,7 +76,7 @@ impl NoteReview {
         let doc = parse::orgnote::parse(source.clone(), &stem);
         Self {
             path: path.to_owned(),
-            facts: note_analysis(&doc, settings).map(|analysis| facts(&doc, analysis)),
+            facts: note_analysis(&doc, settings).map(|analysis| facts(&doc, analysis, settings)),
         }
     }
 
@@ -88,7 +90,7 @@ impl NoteReview {
 }
 
 /// What the analysis of `doc`'s note says, with each statement placed on its line.
-fn facts(doc: &OrgDoc, analysis: &NoteAnalysis) -> NoteFacts {
+fn facts(doc: &OrgDoc, analysis: &NoteAnalysis, settings: &Settings) -> NoteFacts {
     let quote = |evidence: &Evidence| Quote {
         text: evidence.text.clone(),
         line: doc
@@ -102,6 +104,7 @@ fn facts(doc: &OrgDoc, analysis: &NoteAnalysis) -> NoteFacts {
             let answer = analysis.answer(question);
             QuestionReview {
                 question,
+                asks: settings.asks(question).to_owned(),
                 status: answer.status,
                 quote: answer.evidence.as_ref().map(quote),
             }
@@ -186,7 +189,7 @@ fn push_review(body: &mut String, review: &NoteReview, links: Links<'_>) {
             body,
             "| {} | {} | {} |",
             status_mark(q.status),
-            q.question.asks(),
+            q.asks,
             answer_text(q, &review.path, links)
         );
     }
@@ -291,6 +294,7 @@ pub fn questions_thread_body(
                 .and_then(|f| f.questions.iter().find(|q| q.question == question));
             Some(reviewed.cloned().unwrap_or(QuestionReview {
                 question,
+                asks: question.asks().to_owned(),
                 status: match d.severity {
                     Severity::Error => Status::Unanswered,
                     Severity::Warning => Status::Implicit,
@@ -315,7 +319,7 @@ pub fn questions_thread_body(
             body,
             "- {} **{}** {}",
             status_mark(q.status),
-            q.question.asks(),
+            q.asks,
             answer_text(q, path, links)
         );
     }

@@ -46,9 +46,10 @@ pub fn report_unanswered<'c>(
         _ => "only covered by the note's answer for when the ASE is unavailable".to_owned(),
     };
     let info = question.info();
+    let asks = cx.settings.asks(question);
     let example = format!(
-        "the handbook asks: \"{}\"; answer it in the note, e.g. \"{}\"",
-        info.asks, info.example
+        "the handbook asks: \"{asks}\"; answer it in the note, e.g. \"{}\"",
+        info.example
     );
     let diagnostic = match (answer.status, &answer.evidence) {
         (Status::Answered, _) => return None,
@@ -76,7 +77,7 @@ pub fn report_unanswered<'c>(
             .help(example),
         _ => cx
             .report(doc.notes_anchor(), info.missing)
-            .label(format!("no answer to \"{}\"", info.asks))
+            .label(format!("no answer to \"{asks}\""))
             .help(example),
     };
     Some(diagnostic.key(question.key()))
@@ -126,6 +127,34 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("  Sev1"), "{text}");
+    }
+
+    #[test]
+    fn a_team_wording_of_a_question_is_what_the_finding_quotes() {
+        let yaml = "questions:\n  emergency:\n    asks: \"Who takes a P1 for this customer?\"\n";
+        let config = crate::config::Config::from_user_yaml(".ase-lint.yml", yaml)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let settings =
+            crate::config::Settings::new(config, std::path::Path::new("."), ".ase-lint.yml")
+                .unwrap_or_else(|e| panic!("{e}"));
+        let org = test_support::org_file("Jill is the AMER ASE.");
+        let result = crate::lint::lint_text(
+            "organizations/1.yaml",
+            crate::lint::FileKind::Org,
+            org.as_bytes(),
+            &settings,
+        );
+        let emergency = result
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == "note/emergency")
+            .unwrap_or_else(|| panic!("{:?}", result.diagnostics));
+        assert_eq!(
+            emergency.label.as_deref(),
+            Some("no answer to \"Who takes a P1 for this customer?\"")
+        );
+        let region = settings.asks(crate::note::Question::Region);
+        assert_eq!(region, "Which region is the ASE located in?");
     }
 
     #[test]
