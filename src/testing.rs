@@ -9,6 +9,13 @@ use crate::lint::{FileKind, lint_text};
 /// Default settings, compiled once for all tests.
 pub static DEFAULTS: LazyLock<Settings> = LazyLock::new(Settings::defaults);
 
+/// Settings from the text of an `.ase-lint.yml`; the configuration error in words.
+pub fn settings_from(yaml: &str) -> Result<Settings, String> {
+    let config =
+        crate::config::Config::from_user_yaml(".ase-lint.yml", yaml).map_err(|e| e.to_string())?;
+    Settings::new(config, std::path::Path::new("."), ".ase-lint.yml").map_err(|e| e.to_string())
+}
+
 /// Lints README text with the default settings.
 pub fn lint_readme(text: &str, required: bool) -> Vec<Diagnostic> {
     lint_text(

@@ -47,6 +47,18 @@ fn new_org_mr(fake: &FakeGitlab, work: &Workspace, text: &str) {
     fake.change(work, ORG_PATH, None, Some(text));
 }
 
+/// `.ase-lint.yml` on the merge request's target branch (where `ci` reads it).
+fn target_branch_config(fake: &FakeGitlab, yaml: &str) {
+    fake.state().files.insert(
+        (
+            PROJECT_ID.to_string(),
+            BASE_SHA.to_owned(),
+            ".ase-lint.yml".to_owned(),
+        ),
+        yaml.to_owned(),
+    );
+}
+
 /// Runs the bot once, expecting `status`, and returns the summary's body.
 fn summary_after(fake: &FakeGitlab, work: &Workspace, status: i32) -> String {
     let out = run(&mut bot(fake, work));
@@ -533,14 +545,7 @@ fn a_team_handbook_step_replaces_the_super_form_in_the_onboarding_checklist() {
     let (fake, work) = (FakeGitlab::start(), Workspace::new());
     readme_mr(&fake, &work, &[ACME], &[ACME, BLUE]);
     let handbook = "handbook:\n  onboarding:\n    - for: ase\n      text: \"open the org-note merge request for {org_note} and assign it to your manager. {new_note}\"\n    - for: manager\n      text: \"add {ase} to the Salesforce Account Team of {account} with the role Assigned Support Engineer.\"\n";
-    fake.state().files.insert(
-        (
-            PROJECT_ID.to_string(),
-            BASE_SHA.to_owned(),
-            ".ase-lint.yml".to_owned(),
-        ),
-        handbook.to_owned(),
-    );
+    target_branch_config(&fake, handbook);
     let body = summary_after(&fake, &work, 0);
     let checklist = body
         .split("### Onboarding checklist: Blue Harbor Logistics (new ASE account)\n\n")
@@ -618,14 +623,7 @@ fn the_summary_asks_each_question_in_the_target_branchs_wording() {
     let (fake, work) = (FakeGitlab::start(), Workspace::new());
     new_org_mr(&fake, &work, &complete_note());
     let config = "questions:\n  emergency:\n    asks: \"Who takes a P1 for this customer?\"\n";
-    fake.state().files.insert(
-        (
-            PROJECT_ID.to_string(),
-            BASE_SHA.to_owned(),
-            ".ase-lint.yml".to_owned(),
-        ),
-        config.to_owned(),
-    );
+    target_branch_config(&fake, config);
     let body = summary_after(&fake, &work, 0);
     assert!(
         body.contains("| Who takes a P1 for this customer? |"),

@@ -410,11 +410,7 @@ mod tests {
     const SALESFORCE_TEAM: &str = "handbook:\n  onboarding:\n    - for: ase\n      text: \"open the org-note merge request for {org_note}. {new_note}\"\n    - for: manager\n      text: \"add {ase} to the Salesforce Account Team of {account} with the role Assigned Support Engineer.\"\n";
 
     fn team_workflow(yaml: &str) -> Workflow {
-        let config = crate::config::Config::from_user_yaml(".ase-lint.yml", yaml)
-            .unwrap_or_else(|e| panic!("{e}"));
-        let settings =
-            crate::config::Settings::new(config, std::path::Path::new("."), ".ase-lint.yml")
-                .unwrap_or_else(|e| panic!("{e}"));
+        let settings = crate::testing::settings_from(yaml).unwrap_or_else(|e| panic!("{e}"));
         Workflow::new(&settings)
     }
 
@@ -434,11 +430,8 @@ mod tests {
     #[test]
     fn an_unknown_placeholder_in_an_auto_assignment_text_is_located() {
         let yaml = "handbook:\n  auto_assignment_closing: \"see {acount}\"\n";
-        let config = crate::config::Config::from_user_yaml(".ase-lint.yml", yaml)
-            .unwrap_or_else(|e| panic!("{e}"));
-        let err = crate::config::Settings::new(config, std::path::Path::new("."), ".ase-lint.yml")
+        let err = crate::testing::settings_from(yaml)
             .err()
-            .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(
             err.starts_with(".ase-lint.yml:2:28: `handbook.auto_assignment_closing`: unknown placeholder `{acount}`"),

@@ -132,11 +132,7 @@ mod tests {
     #[test]
     fn a_team_wording_of_a_question_is_what_the_finding_quotes() {
         let yaml = "questions:\n  emergency:\n    asks: \"Who takes a P1 for this customer?\"\n";
-        let config = crate::config::Config::from_user_yaml(".ase-lint.yml", yaml)
-            .unwrap_or_else(|e| panic!("{e}"));
-        let settings =
-            crate::config::Settings::new(config, std::path::Path::new("."), ".ase-lint.yml")
-                .unwrap_or_else(|e| panic!("{e}"));
+        let settings = crate::testing::settings_from(yaml).unwrap_or_else(|e| panic!("{e}"));
         let org = test_support::org_file("Jill is the AMER ASE.");
         let result = crate::lint::lint_text(
             "organizations/1.yaml",
