@@ -2,10 +2,30 @@
 //! (`check`, `ci`, `verify`), whatever the findings, never through a symlink.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
 
 use crate::lint;
 use crate::report;
+
+/// `--codequality PATH` and `--junit PATH`, shared by the commands that write them.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ReportFiles {
+    /// Also write a GitLab Code Quality report (`artifacts:reports:codequality`) to PATH.
+    #[arg(long, value_name = "PATH")]
+    pub codequality: Option<PathBuf>,
+    /// Also write a JUnit XML report (`artifacts:reports:junit`) to PATH.
+    #[arg(long, value_name = "PATH")]
+    pub junit: Option<PathBuf>,
+}
+
+impl ReportFiles {
+    /// Writes the files asked for (see [`write_artifact_files`]); false when one failed.
+    pub fn write(&self, run: &lint::LintRun) -> bool {
+        write_artifact_files(self.codequality.as_deref(), self.junit.as_deref(), run)
+    }
+}
 
 /// A reporter that writes a whole run, as the report modules' `write` functions do.
 type Reporter = fn(&mut dyn Write, &lint::LintRun) -> std::io::Result<()>;

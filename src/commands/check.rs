@@ -20,12 +20,8 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Also write a GitLab Code Quality report (`artifacts:reports:codequality`) to PATH.
-    #[arg(long, value_name = "PATH")]
-    pub codequality: Option<PathBuf>,
-    /// Also write a JUnit XML report (`artifacts:reports:junit`) to PATH.
-    #[arg(long, value_name = "PATH")]
-    pub junit: Option<PathBuf>,
+    #[command(flatten)]
+    pub reports: crate::commands::ReportFiles,
     /// The ASE project's README: org files are also checked against its table (`cross/*`).
     #[arg(long, value_name = "PATH")]
     pub ase_readme: Option<PathBuf>,
@@ -78,5 +74,5 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
 /// prints an error naming the file for each that cannot be written and then returns
 /// false.
 fn write_artifacts(args: &CheckArgs, run: &lint::LintRun) -> bool {
-    super::write_artifact_files(args.codequality.as_deref(), args.junit.as_deref(), run)
+    args.reports.write(run)
 }

@@ -13,7 +13,7 @@ pub mod questions;
 pub mod rules;
 pub mod settings;
 
-pub use artifacts::write_artifact_files;
+pub use artifacts::{ReportFiles, write_artifact_files};
 pub use options::{ColorChoice, LintOptions, RulesFormat};
 pub use settings::load_settings;
 

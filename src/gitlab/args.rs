@@ -74,12 +74,8 @@ pub struct CiArgs {
     /// scheduled pipeline; no merge request needed). Exit 1 when it expires within 14 days.
     #[arg(long)]
     pub token_check: bool,
-    /// Also write a GitLab Code Quality report to PATH.
-    #[arg(long, value_name = "PATH")]
-    pub codequality: Option<PathBuf>,
-    /// Also write a JUnit XML report to PATH.
-    #[arg(long, value_name = "PATH")]
-    pub junit: Option<PathBuf>,
+    #[command(flatten)]
+    pub reports: crate::commands::ReportFiles,
     /// The Organizations project (`group/project` or id): READMEs the merge request changes
     /// are also checked against its org files (`cross/*`), read through the API.
     #[arg(long, value_name = "GROUP/PROJECT")]

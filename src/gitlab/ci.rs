@@ -255,11 +255,14 @@ fn conclude(args: &CiArgs, failure: &str, hint: &str, artifacts_ok: bool) {
 
 /// Where a run's findings can be read, as a sentence.
 fn where_the_findings_are(args: &CiArgs, artifacts_ok: bool) -> String {
-    let files: Vec<String> = [args.codequality.as_deref(), args.junit.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(|path| format!("`{}`", path.display()))
-        .collect();
+    let files: Vec<String> = [
+        args.reports.codequality.as_deref(),
+        args.reports.junit.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|path| format!("`{}`", path.display()))
+    .collect();
     match (files.is_empty(), artifacts_ok) {
         (true, _) => "The findings are printed above (--codequality and --junit would also \
                       keep them as report artifacts)."
@@ -334,7 +337,7 @@ fn without_merge_request(
 }
 
 fn write_artifacts(args: &CiArgs, run: &LintRun) -> bool {
-    commands::write_artifact_files(args.codequality.as_deref(), args.junit.as_deref(), run)
+    args.reports.write(run)
 }
 
 fn print_findings(args: &CiArgs, run: &LintRun) {

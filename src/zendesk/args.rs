@@ -23,12 +23,8 @@ pub struct VerifyArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Also write a GitLab Code Quality report (`artifacts:reports:codequality`) to PATH.
-    #[arg(long, value_name = "PATH")]
-    pub codequality: Option<PathBuf>,
-    /// Also write a JUnit XML report (`artifacts:reports:junit`) to PATH.
-    #[arg(long, value_name = "PATH")]
-    pub junit: Option<PathBuf>,
+    #[command(flatten)]
+    pub reports: crate::commands::ReportFiles,
     /// Requests sent to Zendesk at the same time.
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub concurrency: usize,

@@ -91,8 +91,7 @@ pub fn run(args: &VerifyArgs) -> Result<u8, String> {
 
 /// Prints the findings, writes the artifacts, and returns the exit status.
 fn finish(args: &VerifyArgs, run: &LintRun) -> Result<u8, String> {
-    let artifacts_ok =
-        commands::write_artifact_files(args.codequality.as_deref(), args.junit.as_deref(), run);
+    let artifacts_ok = args.reports.write(run);
     let text = TextOptions {
         color: args.options.color.enabled(),
         quiet: args.options.quiet,
