@@ -1,9 +1,13 @@
 //! Property tests: arbitrary bytes and near-valid text through both parsers and every rule
 //! never panic, and every diagnostic's position lies inside its file; text escaped for the
 //! bot's MR comments never holds anything GitLab would act on (the same oracle as the
-//! `escape` fuzz target: `ase_lint::report::note_safety`).
+//! `escape` fuzz target: `ase_lint::report::note_safety`). Org notes made of the words and
+//! marks the note analysis reads (roles, names, asides, arrows, lists, tables) always finish
+//! being read: a watchdog fails the test instead of letting it hang.
 
 use std::sync::LazyLock;
+use std::sync::mpsc;
+use std::time::Duration;
 
 use ase_lint::config::Settings;
 use ase_lint::lint::{FileKind, lint_text};
@@ -23,6 +27,98 @@ fn check_all_kinds(bytes: &[u8]) {
             assert!(d.span.end <= result.source.text.len(), "{d:?}");
         }
     }
+}
+
+/// Lints `note` as an org file's note on another thread, and fails when that has not
+/// finished within 20 seconds (far beyond the milliseconds it takes): a loop in the note
+/// analysis is a failed test, not a hung one.
+fn assert_note_analysis_finishes(note: String) {
+    let (done, finished) = mpsc::channel();
+    let yaml = format!(
+        "id: 1\nname: x\nnotes: |\n  {}\n",
+        note.replace('\n', "\n  ")
+    );
+    std::thread::spawn(move || {
+        check_all_kinds(yaml.as_bytes());
+        let _ = done.send(());
+    });
+    if finished.recv_timeout(Duration::from_secs(20)).is_err() {
+        panic!("reading this note did not finish: {note:?}");
+    }
+}
+
+/// The words and marks the note analysis looks at, to build notes from.
+fn note_piece() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "ASE",
+        "ASE:",
+        "Assigned Support Engineer",
+        "interim",
+        "former",
+        "backup",
+        "CSM",
+        "Bao Tran",
+        "Siobhán Ní Bhriain",
+        "@btran",
+        "van der",
+        "Dr.",
+        "A.",
+        "is",
+        "was",
+        "the",
+        "and",
+        "&",
+        "/",
+        "to",
+        "from",
+        "until",
+        "not",
+        "(",
+        ")",
+        "(est.",
+        "Q3)",
+        "est.",
+        "e.g.",
+        "...",
+        ".",
+        ",",
+        ";",
+        ":",
+        "?",
+        "!",
+        "—",
+        "-",
+        "->",
+        "→",
+        "=",
+        "|",
+        "\n",
+        "\n- ",
+        "\n1. ",
+        "\n### ",
+        "\n| a | b |\n|---|---|\n| ",
+        "**",
+        "`",
+        "<p>",
+        "EMEA",
+        "APAC",
+        "AMER",
+        "Sydney",
+        "UTC+10",
+        "CET",
+        "out of hours",
+        "unavailable",
+        "PTO",
+        "emergency",
+        "Sev1",
+        "pre-existing",
+        "tickets",
+        "assign",
+        "cc",
+        "TBD",
+        " ",
+    ])
+    .prop_map(str::to_owned)
 }
 
 /// Escapes `text` as the bot does and asserts the `escape` fuzz target's property: one
@@ -138,5 +234,18 @@ proptest! {
     #[test]
     fn escaped_hostile_text_never_acts(parts in proptest::collection::vec(hostile_piece(), 0..16)) {
         assert_escaped_is_inert(&parts.concat());
+    }
+}
+
+proptest! {
+    // No shrinking: a case that hangs leaves its thread spinning, and shrinking would start
+    // many more; the whole note is shown instead.
+    #![proptest_config(ProptestConfig { cases: 512, max_shrink_iters: 0, .. ProptestConfig::default() })]
+
+    #[test]
+    fn note_shaped_text_is_always_read_to_the_end(
+        pieces in proptest::collection::vec(note_piece(), 0..48)
+    ) {
+        assert_note_analysis_finishes(pieces.join(" "));
     }
 }

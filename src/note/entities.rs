@@ -637,7 +637,9 @@ fn coordinated<'p>(tokens: &[Token], first: &Person, persons: &'p [Person]) -> V
     }
 }
 
-/// The index after a parenthesised aside starting at `i` (or `i`).
+/// The index after a parenthesised aside starting at `i` (or `i` when none starts there).
+/// An aside never closed ("hired (est. Q3" split at the dot) ends after its `(`, so a
+/// caller's loop always moves on.
 fn skip_aside(tokens: &[Token], i: usize) -> usize {
     if !tokens.get(i).is_some_and(|t| t.is_punct('(')) {
         return i;
@@ -645,5 +647,5 @@ fn skip_aside(tokens: &[Token], i: usize) -> usize {
     tokens[i..]
         .iter()
         .position(|t| t.is_punct(')'))
-        .map_or(i, |p| i + p + 1)
+        .map_or(i + 1, |p| i + p + 1)
 }

@@ -219,3 +219,10 @@ fn debug_instruction() {
     let tokens = text::tokenize(&text, 0..text.len());
     eprintln!("instructs={}", instruction::instructs(&tokens, &text));
 }
+
+#[test]
+fn an_aside_never_closed_is_read_to_the_end() {
+    // "(est." ends a sentence, so its `)` is in the next one: this once looped forever.
+    let analysis = analysed("INTERIM ASE: Bao Tran until the permanent ASE is hired (est. Q3).\n");
+    assert!(analysis.ase_note);
+}
