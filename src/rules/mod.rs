@@ -1,8 +1,10 @@
 //! The rules: one file per rule under `rules/<group>/`, all listed in [`ALL`].
 //!
-//! A rule is metadata (name, default severity, summary, docs, written once by
-//! [`declare_rule!`]) plus a pure check over a parsed document. Rules never do I/O.
-//! Adding a rule = one file + one line in [`ALL`] + fixtures.
+//! A rule is its identity (name, default severity, summary, docs, written once by
+//! [`declare_rule!`], which implements [`RuleIdentity`]) plus a pure check over a parsed
+//! document ([`Rule`]). Rules never do I/O. Adding a rule = one file
+//! (`rules/<group>/<rule>.rs`) + one line in [`ALL`] + fixtures in
+//! `fixtures/rules/<group>/<rule>/` (README "Adding a rule").
 
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
