@@ -1,8 +1,10 @@
 //! The rules: one file per rule under `rules/<group>/`, all listed in [`ALL`].
 //!
-//! A rule is metadata (name, default severity, summary, docs, written once by
-//! [`declare_rule!`]) plus a pure check over a parsed document. Rules never do I/O.
-//! Adding a rule = one file + one line in [`ALL`] + fixtures.
+//! A rule is its identity (name, default severity, summary, docs, written once by
+//! [`declare_rule!`], which implements [`RuleIdentity`]) plus a pure check over a parsed
+//! document ([`Rule`]). Rules never do I/O. Adding a rule = one file
+//! (`rules/<group>/<rule>.rs`) + one line in [`ALL`] + fixtures in
+//! `fixtures/rules/<group>/<rule>/` (README "Adding a rule").
 
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -31,12 +33,28 @@ pub struct RuleMeta {
     /// Markdown docs (`## What it does`, `## Why is this bad?`, `## Example`), shown by
     /// `ase-lint explain`.
     pub docs: &'static str,
+    /// The file that declares the rule (`src/rules/note/pre_existing.rs`), recorded by
+    /// [`declare_rule!`]; a test checks it matches [`RuleMeta::name`].
+    pub file: &'static str,
 }
 
-/// A lint rule. Implement the check(s) for the document kinds it reads.
-pub trait Rule: Sync {
+/// Who a rule is: implemented by [`declare_rule!`] for the struct it declares, never by
+/// hand, so a rule's identity is written once.
+pub trait RuleIdentity {
+    /// Name, default severity, summary and docs.
     fn meta(&self) -> &'static RuleMeta;
 
+    /// The rule's struct as [`std::any::type_name`] gives it
+    /// (`ase_lint::rules::note::region::NoteRegion`); a test checks no two rules share a
+    /// struct name.
+    fn type_name(&self) -> &'static str {
+        std::any::type_name::<Self>()
+    }
+}
+
+/// A lint rule: declared with [`declare_rule!`] (its [`RuleIdentity`]), then implement the
+/// check(s) for the document kinds it reads.
+pub trait Rule: RuleIdentity + Sync {
     /// Checks a README that was looked at for the ASE table.
     fn check_readme(&self, _doc: &ReadmeDoc, _cx: &mut Context<'_>) {}
 
@@ -62,8 +80,9 @@ pub trait Rule: Sync {
     fn check_zendesk(&self, _input: &zendesk::ZendeskInput<'_>, _cx: &mut Context<'_>) {}
 }
 
-/// Declares a rule's unit struct and its [`RuleMeta`]; the `///` docs become `explain`'s
-/// text.
+/// Declares a rule's unit struct, its [`RuleMeta`] (as the associated const `META`) and
+/// its [`RuleIdentity`]; the `///` docs become `explain`'s text. The rule's file then has
+/// only `impl Rule for X { ... }` with its checks.
 #[macro_export]
 macro_rules! declare_rule {
     (
@@ -80,17 +99,14 @@ macro_rules! declare_rule {
                 severity: $crate::diagnostic::Severity::$severity,
                 summary: $summary,
                 docs: concat!($($doc, "\n"),*),
+                file: file!(),
             };
         }
-    };
-}
 
-/// Implements [`Rule::meta`] for a rule declared with [`declare_rule!`].
-#[macro_export]
-macro_rules! rule_meta {
-    () => {
-        fn meta(&self) -> &'static $crate::rules::RuleMeta {
-            &Self::META
+        impl $crate::rules::RuleIdentity for $ident {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                &Self::META
+            }
         }
     };
 }
@@ -103,7 +119,7 @@ pub static ALL: &[&dyn Rule] = &[
     &table::empty_cell::EmptyCell,
     &table::duplicate_account::DuplicateAccount,
     &table::org_name_format::OrgNameFormat,
-    &table::region::Region,
+    &table::region::TableRegion,
     &table::ase_capacity::AseCapacity,
     &id::format::Format,
     &id::suspicious_length::SuspiciousLength,
@@ -114,7 +130,7 @@ pub static ALL: &[&dyn Rule] = &[
     &note::schema::Schema,
     &note::missing::Missing,
     &note::ase::Ase,
-    &note::region::Region,
+    &note::region::NoteRegion,
     &note::out_of_hours::OutOfHours,
     &note::unavailable::Unavailable,
     &note::pre_existing::PreExisting,
@@ -122,7 +138,7 @@ pub static ALL: &[&dyn Rule] = &[
     &note::workflow_link::WorkflowLink,
     &cross::org_note_missing::OrgNoteMissing,
     &cross::org_id_mismatch::OrgIdMismatch,
-    &cross::org_name_mismatch::OrgNameMismatch,
+    &cross::org_name_mismatch::CrossOrgNameMismatch,
     &cross::ase_mismatch::AseMismatch,
     &cross::region_mismatch::RegionMismatch,
     &cross::unlisted_ase_note::UnlistedAseNote,
@@ -131,7 +147,7 @@ pub static ALL: &[&dyn Rule] = &[
     &suppression::no_reason::NoReason,
     &suppression::unused::Unused,
     &zendesk::org_not_found::OrgNotFound,
-    &zendesk::org_name_mismatch::OrgNameMismatch,
+    &zendesk::org_name_mismatch::ZendeskOrgNameMismatch,
     &zendesk::ase_not_assigned::AseNotAssigned,
     &zendesk::user_not_found::UserNotFound,
     &zendesk::user_not_agent::UserNotAgent,
@@ -325,6 +341,39 @@ mod tests {
         assert_eq!(before, names.len(), "duplicate rule names");
         for name in names {
             assert_eq!(name.split('/').count(), 2, "{name} is not group/rule");
+        }
+    }
+
+    #[test]
+    fn each_rule_is_declared_in_the_file_its_name_gives() {
+        for rule in ALL {
+            let meta = rule.meta();
+            let expected = format!("src/rules/{}.rs", meta.name.replace('-', "_"));
+            assert_eq!(meta.file.replace('\\', "/"), expected, "{}", meta.name);
+            let module = format!(
+                "::rules::{}::",
+                meta.name.replace('-', "_").replace('/', "::")
+            );
+            assert!(
+                rule.type_name().contains(&module),
+                "{} is {}",
+                meta.name,
+                rule.type_name()
+            );
+        }
+    }
+
+    #[test]
+    fn no_two_rules_share_a_struct_name() {
+        let mut seen = std::collections::HashMap::new();
+        for rule in ALL {
+            let ident = rule.type_name().rsplit("::").next().unwrap_or_default();
+            if let Some(other) = seen.insert(ident, rule.meta().name) {
+                panic!(
+                    "`{ident}` is the struct of both {other} and {}",
+                    rule.meta().name
+                );
+            }
         }
     }
 

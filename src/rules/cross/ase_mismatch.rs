@@ -31,8 +31,6 @@ declare_rule! {
 }
 
 impl Rule for AseMismatch {
-    crate::rule_meta!();
-
     fn check_cross(&self, input: &CrossInput<'_>, cx: &mut Context<'_>) {
         check_pairs(input, cx, compare);
     }

@@ -27,8 +27,6 @@ declare_rule! {
 }
 
 impl Rule for OrgIdMismatch {
-    crate::rule_meta!();
-
     fn check_cross(&self, input: &CrossInput<'_>, cx: &mut Context<'_>) {
         check_pairs(input, cx, |pair, _| compare(pair));
     }

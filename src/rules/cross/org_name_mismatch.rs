@@ -22,13 +22,11 @@ declare_rule! {
     /// ## Example
     /// README: `f6438d0c Acme Corporation`; org file: `name: f6438d0c Acme Corp`.
     /// Use instead: the name exactly as Zendesk shows it, in both places.
-    pub OrgNameMismatch, name = "cross/org-name-mismatch", severity = Error,
+    pub CrossOrgNameMismatch, name = "cross/org-name-mismatch", severity = Error,
     summary = "The org file's name is not the README row's Zendesk Org Name"
 }
 
-impl Rule for OrgNameMismatch {
-    crate::rule_meta!();
-
+impl Rule for CrossOrgNameMismatch {
     fn check_cross(&self, input: &CrossInput<'_>, cx: &mut Context<'_>) {
         check_pairs(input, cx, |pair, _| compare(pair));
     }

@@ -29,8 +29,6 @@ declare_rule! {
 }
 
 impl Rule for OrgNoteMissing {
-    crate::rule_meta!();
-
     fn check_cross(&self, input: &CrossInput<'_>, cx: &mut Context<'_>) {
         let CrossInput::Readme { table, orgs } = *input else {
             return;

@@ -25,8 +25,6 @@ declare_rule! {
 }
 
 impl Rule for NotRegular {
-    crate::rule_meta!();
-
     fn check_file(&self, problem: &FileProblem, cx: &mut Context<'_>) {
         if let FileProblem::NotRegular { what } = problem {
             let path = cx.source.path.clone();

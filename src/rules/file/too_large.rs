@@ -25,8 +25,6 @@ declare_rule! {
 }
 
 impl Rule for TooLarge {
-    crate::rule_meta!();
-
     fn check_file(&self, problem: &FileProblem, cx: &mut Context<'_>) {
         if let FileProblem::TooLarge { size, limit } = problem {
             let seen = if size > limit {

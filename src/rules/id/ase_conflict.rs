@@ -44,8 +44,6 @@ struct First {
 }
 
 impl Rule for AseConflict {
-    crate::rule_meta!();
-
     fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
         let mut by_name: HashMap<String, First> = HashMap::new();
         let mut by_id: HashMap<i64, First> = HashMap::new();

@@ -31,8 +31,6 @@ declare_rule! {
 }
 
 impl Rule for SuspiciousLength {
-    crate::rule_meta!();
-
     fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
         let ids = &cx.settings.config.ids;
         let (min, max) = (ids.min_digits, ids.max_digits);

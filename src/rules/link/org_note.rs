@@ -39,8 +39,6 @@ declare_rule! {
 }
 
 impl Rule for OrgNote {
-    crate::rule_meta!();
-
     fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
         for row in util::aligned_rows(table) {
             let Some(cell) = table

@@ -46,8 +46,6 @@ declare_rule! {
 }
 
 impl Rule for Ase {
-    crate::rule_meta!();
-
     fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
         report_unanswered(Question::Ase, doc, cx);
     }

@@ -44,8 +44,6 @@ declare_rule! {
 }
 
 impl Rule for Emergency {
-    crate::rule_meta!();
-
     fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
         report_unanswered(Question::Emergency, doc, cx);
     }

@@ -42,8 +42,6 @@ declare_rule! {
 }
 
 impl Rule for Missing {
-    crate::rule_meta!();
-
     fn check_org_change(&self, head: &OrgDoc, base: &OrgDoc, cx: &mut Context<'_>) {
         if head.syntax_error.is_some() || head.shape_error.is_some() {
             return;

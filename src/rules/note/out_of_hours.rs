@@ -48,8 +48,6 @@ declare_rule! {
 }
 
 impl Rule for OutOfHours {
-    crate::rule_meta!();
-
     fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
         report_unanswered(Question::OutOfHours, doc, cx);
     }

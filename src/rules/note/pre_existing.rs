@@ -45,8 +45,6 @@ declare_rule! {
 }
 
 impl Rule for PreExisting {
-    crate::rule_meta!();
-
     fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
         report_unanswered(Question::PreExisting, doc, cx);
     }

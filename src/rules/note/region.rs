@@ -36,13 +36,11 @@ declare_rule! {
     /// notes: |
     ///   Jill is the AMER ASE for Company-A (9am-5pm ET).
     /// ```
-    pub Region, name = "note/region", severity = Error,
+    pub NoteRegion, name = "note/region", severity = Error,
     summary = "An ASE note does not give the ASE's region"
 }
 
-impl Rule for Region {
-    crate::rule_meta!();
-
+impl Rule for NoteRegion {
     fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
         report_unanswered(Question::Region, doc, cx);
     }

@@ -32,8 +32,6 @@ declare_rule! {
 }
 
 impl Rule for Schema {
-    crate::rule_meta!();
-
     fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
         if doc.syntax_error.is_some() {
             return;

@@ -43,8 +43,6 @@ declare_rule! {
 }
 
 impl Rule for Unavailable {
-    crate::rule_meta!();
-
     fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
         report_unanswered(Question::Unavailable, doc, cx);
     }

@@ -39,8 +39,6 @@ declare_rule! {
 }
 
 impl Rule for WorkflowLink {
-    crate::rule_meta!();
-
     fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
         if analysis(doc, cx.settings).is_some_and(|a| !a.workflow_link) {
             let link = crate::config::workflow_url(&cx.settings.config.handbook_url);

@@ -26,6 +26,5 @@ declare_rule! {
     summary = "An `ase-lint: allow` comment gives no reason"
 }
 
-impl Rule for NoReason {
-    crate::rule_meta!();
-}
+/// Reported by [`crate::suppress`], which reads the comments; no check of its own.
+impl Rule for NoReason {}

@@ -27,8 +27,6 @@ declare_rule! {
 }
 
 impl Rule for AseCapacity {
-    crate::rule_meta!();
-
     fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
         let limit = cx.settings.config.limits.max_accounts_per_ase;
         for rows in rows_by_ase(table).values() {

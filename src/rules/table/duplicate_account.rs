@@ -36,8 +36,6 @@ declare_rule! {
 }
 
 impl Rule for DuplicateAccount {
-    crate::rule_meta!();
-
     fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut names: HashMap<String, usize> = HashMap::new();

@@ -34,8 +34,6 @@ declare_rule! {
 }
 
 impl Rule for EmptyCell {
-    crate::rule_meta!();
-
     fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
         let width = table.header.raw_cell_count;
         for row in table.rows.iter().filter(|r| r.raw_cell_count >= width) {

@@ -29,8 +29,6 @@ declare_rule! {
 }
 
 impl Rule for MissingColumn {
-    crate::rule_meta!();
-
     fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
         let missing: Vec<_> = cx
             .settings

@@ -33,8 +33,6 @@ declare_rule! {
 }
 
 impl Rule for NotFound {
-    crate::rule_meta!();
-
     fn check_readme(&self, doc: &ReadmeDoc, cx: &mut Context<'_>) {
         if doc.required && doc.table.is_none() {
             let span = cx.source.line_span(1);

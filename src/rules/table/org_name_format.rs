@@ -35,8 +35,6 @@ declare_rule! {
 }
 
 impl Rule for OrgNameFormat {
-    crate::rule_meta!();
-
     fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
         for row in util::aligned_rows(table) {
             if let Some(cell) = table

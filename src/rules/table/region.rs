@@ -49,13 +49,11 @@ declare_rule! {
     /// ```markdown
     /// | Acme | Jill Doe | EMEA | … | | f6438d0c Acme Corp | 361092349520 | 370415907240 |
     /// ```
-    pub Region, name = "table/region", severity = Error,
+    pub TableRegion, name = "table/region", severity = Error,
     summary = "Region is not AMER, EMEA or APAC"
 }
 
-impl Rule for Region {
-    crate::rule_meta!();
-
+impl Rule for TableRegion {
     fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
         for row in util::aligned_rows(table) {
             if let Some(cell) = table

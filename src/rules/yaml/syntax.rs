@@ -27,8 +27,6 @@ declare_rule! {
 }
 
 impl Rule for Syntax {
-    crate::rule_meta!();
-
     fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
         if let Some((span, message)) = &doc.syntax_error {
             cx.report(span.clone(), message.clone())

@@ -28,8 +28,6 @@ declare_rule! {
 }
 
 impl Rule for AseNotAssigned {
-    crate::rule_meta!();
-
     fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut Context<'_>) {
         let field = &cx.settings.config.zendesk.fields.assigned_se;
         let field = field.clone();

@@ -26,8 +26,6 @@ declare_rule! {
 }
 
 impl Rule for AseSubscription {
-    crate::rule_meta!();
-
     fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut Context<'_>) {
         let field = cx.settings.config.zendesk.fields.ase_subscription.clone();
         for (checked, org) in input.found_orgs() {

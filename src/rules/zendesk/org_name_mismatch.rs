@@ -22,13 +22,11 @@ declare_rule! {
     /// ## Example
     /// README: `f6438d0c Acme Corp`; Zendesk: `f6438d0c Acme Corporation`.
     /// Use instead: the name exactly as Zendesk shows it.
-    pub OrgNameMismatch, name = "zendesk/org-name-mismatch", severity = Error,
+    pub ZendeskOrgNameMismatch, name = "zendesk/org-name-mismatch", severity = Error,
     summary = "The organization's name in Zendesk is not the row's Zendesk Org Name"
 }
 
-impl Rule for OrgNameMismatch {
-    crate::rule_meta!();
-
+impl Rule for ZendeskOrgNameMismatch {
     fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut Context<'_>) {
         for (checked, org) in input.found_orgs() {
             let Some(cell) = input

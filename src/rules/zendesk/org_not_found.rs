@@ -25,8 +25,6 @@ declare_rule! {
 }
 
 impl Rule for OrgNotFound {
-    crate::rule_meta!();
-
     fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut Context<'_>) {
         for checked in input.rows() {
             if input.facts.orgs.contains_key(&checked.org_id) {

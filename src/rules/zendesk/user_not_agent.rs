@@ -25,8 +25,6 @@ declare_rule! {
 }
 
 impl Rule for UserNotAgent {
-    crate::rule_meta!();
-
     fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut Context<'_>) {
         for (checked, user_id) in input.asked_users() {
             let Some(user) = input.facts.users.get(&user_id) else {

@@ -23,8 +23,6 @@ declare_rule! {
 }
 
 impl Rule for UserNotFound {
-    crate::rule_meta!();
-
     fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut Context<'_>) {
         for (checked, user_id) in input.asked_users() {
             if input.facts.users.contains_key(&user_id) {
