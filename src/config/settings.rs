@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::schema::Config;
-use super::validate::{bad_pattern, check_sections};
+use super::validate::{bad_pattern, check_rule_names, check_sections};
 use super::{ConfigError, Level, QUESTIONS};
 use crate::config_words::ConfigOrigin;
 use crate::diagnostic::Severity;
@@ -97,6 +97,17 @@ impl Settings {
             cross_ase_readme,
             cross_orgs_dir,
         })
+    }
+
+    /// Checks the rule names the configuration uses (`rules:` keys, `allow[].rule`) with
+    /// `describe_unknown`, which says why a name is not a rule (`None`: it is one). The
+    /// rules are not `config`'s to know: whoever loads the configuration for a command
+    /// passes [`crate::rules::unknown_rule_problem`].
+    pub fn check_rule_names(
+        &self,
+        describe_unknown: impl Fn(&str) -> Option<String>,
+    ) -> Result<(), ConfigError> {
+        check_rule_names(&self.config, describe_unknown)
     }
 
     /// Settings from the built-in defaults only.

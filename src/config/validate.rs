@@ -4,7 +4,6 @@
 
 use super::ConfigError;
 use super::schema::{Config, PhraseSetConfig};
-use super::settings::Settings;
 use crate::config_words::{ConfigOrigin, regex_explanation};
 use crate::phrases::PhraseMatcher;
 
@@ -52,27 +51,23 @@ pub(super) fn check_sections(config: &Config, origin: &ConfigOrigin) -> Result<(
     Ok(())
 }
 
-impl Settings {
-    /// Checks the rule names the configuration uses (`rules:` keys, `allow[].rule`) with
-    /// `describe_unknown`, which says why a name is not a rule (`None`: it is one). The
-    /// rules are not `config`'s to know: whoever loads the configuration for a command
-    /// passes [`crate::rules::unknown_rule_problem`].
-    pub fn check_rule_names(
-        &self,
-        describe_unknown: impl Fn(&str) -> Option<String>,
-    ) -> Result<(), ConfigError> {
-        let fallback = ConfigOrigin::new("<configuration>", "");
-        let origin = self.config.origin.as_deref().unwrap_or(&fallback);
-        for rule in self.config.rules.keys() {
-            if let Some(problem) = describe_unknown(rule) {
-                return Err(origin.unknown_rule(rule, &problem));
-            }
+/// Checks the rule names `config` uses (`rules:` keys, `allow[].rule`) with
+/// `describe_unknown` (see [`Settings::check_rule_names`](super::Settings::check_rule_names)).
+pub(super) fn check_rule_names(
+    config: &Config,
+    describe_unknown: impl Fn(&str) -> Option<String>,
+) -> Result<(), ConfigError> {
+    let fallback = ConfigOrigin::new("<configuration>", "");
+    let origin = config.origin.as_deref().unwrap_or(&fallback);
+    for rule in config.rules.keys() {
+        if let Some(problem) = describe_unknown(rule) {
+            return Err(origin.unknown_rule(rule, &problem));
         }
-        for (i, allow) in self.config.allow.iter().enumerate() {
-            if let Some(problem) = describe_unknown(&allow.rule) {
-                return Err(origin.allow_error(i, &problem));
-            }
-        }
-        Ok(())
     }
+    for (i, allow) in config.allow.iter().enumerate() {
+        if let Some(problem) = describe_unknown(&allow.rule) {
+            return Err(origin.allow_error(i, &problem));
+        }
+    }
+    Ok(())
 }

@@ -15,6 +15,7 @@ mod lazy_regex;
 mod names;
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use lazy_regex::{LazyRegex, ascii_classes, build_regex};
@@ -135,7 +136,14 @@ impl PhraseMatcher {
             return false;
         }
         let masked = self.mask(text);
-        self.plain.is_match(&masked) || self.named.iter().any(|p| accepted(p, &masked).is_some())
+        self.plain.is_match(&masked) || self.named_matches(&masked).next().is_some()
+    }
+
+    /// The leftmost match of each `{name}` pattern whose name is a person's name.
+    fn named_matches<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+        self.named
+            .iter()
+            .filter_map(|p| p.get().and_then(|re| accepted(re, text)))
     }
 
     /// The first (leftmost) match in the guard-masked text, if any.
@@ -148,7 +156,7 @@ impl PhraseMatcher {
         plain
             .map(|m| m.range())
             .into_iter()
-            .chain(self.named.iter().filter_map(|p| accepted(p, &masked)))
+            .chain(self.named_matches(&masked))
             .min_by_key(|m| m.start)
             .map(|m| PhraseMatch {
                 start: m.start,

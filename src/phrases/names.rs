@@ -6,8 +6,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use regex_automata::Input;
-
-use super::lazy_regex::LazyRegex;
+use regex_automata::meta::Regex;
 
 /// The placeholder for a person's name in a phrase pattern.
 pub const NAME_PLACEHOLDER: &str = "{name}";
@@ -25,8 +24,7 @@ const NON_ASCII_LETTERISH: &str = r"[^\x00-\x7F\u{80}-\u{BF}\u{D7}\u{F7}\u{2000}
 const MAX_NAME_CANDIDATES: usize = 64;
 
 /// The leftmost match of a `{name}` pattern whose name is a person's name.
-pub(super) fn accepted(pattern: &LazyRegex, text: &str) -> Option<Range<usize>> {
-    let re = pattern.get()?;
+pub(super) fn accepted(re: &Regex, text: &str) -> Option<Range<usize>> {
     let mut caps = re.create_captures();
     let mut at = 0;
     for _ in 0..MAX_NAME_CANDIDATES {
