@@ -130,19 +130,25 @@ impl Diagnostic {
 
     /// A stable fingerprint of rule + path + offending content (no line numbers), as hex.
     pub fn fingerprint(&self) -> String {
-        use sha2::{Digest, Sha256};
-        let mut hasher = Sha256::new();
-        for part in [self.rule, &self.path, &self.content, &self.key] {
-            hasher.update(part.as_bytes());
-            hasher.update([0u8]);
-        }
-        hasher
-            .finalize()
-            .iter()
-            .take(16)
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        fingerprint_of(&[self.rule, &self.path, &self.content, &self.key])
     }
+}
+
+/// A stable fingerprint of `parts` (SHA-256 of each part followed by a zero byte, the first
+/// 16 bytes as hex).
+pub fn fingerprint_of(parts: &[&str]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part.as_bytes());
+        hasher.update([0u8]);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Counts of a set of diagnostics.

@@ -3,6 +3,8 @@
 #![cfg(feature = "bot")]
 
 mod common;
+#[path = "support/loopback.rs"]
+mod loopback;
 
 use axum::http::Method;
 use common::*;

@@ -8,6 +8,8 @@
 #![cfg(feature = "bot")]
 
 mod common;
+#[path = "support/loopback.rs"]
+mod loopback;
 
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};

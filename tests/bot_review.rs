@@ -5,6 +5,8 @@
 #![cfg(feature = "bot")]
 
 mod common;
+#[path = "support/loopback.rs"]
+mod loopback;
 
 use std::process::Output;
 

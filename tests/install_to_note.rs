@@ -11,6 +11,8 @@
 #![cfg(feature = "bot")]
 
 mod common;
+#[path = "support/loopback.rs"]
+mod loopback;
 #[path = "support/registry.rs"]
 mod registry;
 

@@ -3,6 +3,8 @@
 //! only, 100 ids each, bounded concurrency), and the credentials never in any output.
 #![cfg(feature = "bot")]
 
+#[path = "support/loopback.rs"]
+mod loopback;
 mod zendesk_fake;
 
 use std::time::{Duration, Instant};

@@ -4,6 +4,8 @@
 #![cfg(feature = "bot")]
 
 mod common;
+#[path = "support/loopback.rs"]
+mod loopback;
 mod zendesk_fake;
 
 use axum::http::Method;

@@ -28,7 +28,7 @@ use url::Url;
 use super::error::{Error, shorten};
 use super::retry::RetryPolicy;
 use super::secret::Credentials;
-use crate::http::{Answer, Auth, Transport, TransportOptions};
+use crate::http::{Answer, Auth, ErrorBody, Failure, Transport, TransportOptions};
 pub use crate::http::{MAX_BODY_BYTES, TransportError, shown_url};
 
 /// How the client behaves.
@@ -66,9 +66,8 @@ impl Client {
             options.api_url.set_path(&path);
         }
         let transport = Transport::new(transport_options(&options), auth(&options.credentials))
-            .map_err(|message| Error::Transport {
-                what: "setting up the HTTP client".into(),
-                message,
+            .map_err(|message| {
+                Error::Transport(Failure::new("setting up the HTTP client", message))
             })?;
         Ok(Self {
             transport,
@@ -153,10 +152,7 @@ impl Client {
         url.query_pairs_mut()
             .append_pair("per_page", "100")
             .append_pair("page", "1");
-        let transport = |message: String| Error::Transport {
-            what: what.into(),
-            message,
-        };
+        let transport = |message: String| Error::Transport(Failure::new(what, message));
         let max_pages = self.options.max_pages.max(1);
         let mut items = Vec::new();
         let mut seen = HashSet::new();
@@ -260,28 +256,19 @@ fn decode_page<T: DeserializeOwned>(what: &str, answer: &Answer) -> Result<Vec<T
     let status = answer.status();
     if !status.is_success() {
         return Err(Error::Status {
-            what: what.into(),
             status: status.as_u16(),
-            message: gitlab_message(answer.body()),
+            failure: Failure::new(what, gitlab_message(answer.body())),
         });
     }
-    serde_json::from_slice(answer.body()).map_err(|e| Error::Decode {
-        what: what.into(),
-        message: e.to_string(),
-    })
+    serde_json::from_slice(answer.body())
+        .map_err(|e| Error::Decode(Failure::new(what, e.to_string())))
 }
 
 /// GitLab's `message`/`error` field, or the body's start.
 fn gitlab_message(body: &[u8]) -> String {
-    let value: Option<serde_json::Value> = serde_json::from_slice(body).ok();
-    let field = value
-        .as_ref()
-        .and_then(|v| v.get("message").or_else(|| v.get("error")));
-    match field {
-        Some(serde_json::Value::String(s)) => shorten(s),
-        Some(other) => shorten(&other.to_string()),
-        None => shorten(&String::from_utf8_lossy(body)),
-    }
+    let body = ErrorBody::new(body);
+    let message = body.field("message").or_else(|| body.field("error"));
+    shorten(&message.unwrap_or_else(|| body.text()))
 }
 
 /// The next page's URL: `x-next-page` (empty on the last page), else `Link: <…>;

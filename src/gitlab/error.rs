@@ -4,25 +4,21 @@
 use gitlab::api::ApiError;
 
 use super::secret::Credentials;
-use crate::http::TransportError;
 pub use crate::http::shorten;
+use crate::http::{Failure, TransportError};
 
 /// A request to GitLab that did not succeed.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// GitLab answered with a non-success status.
-    #[error("{what}: GitLab answered {status}: {message}")]
-    Status {
-        what: String,
-        status: u16,
-        message: String,
-    },
+    #[error("{}: GitLab answered {status}: {}", .failure.what, .failure.message)]
+    Status { status: u16, failure: Failure },
     /// No usable answer (connection, timeout, read-only mode …).
-    #[error("{what}: {message}")]
-    Transport { what: String, message: String },
+    #[error("{0}")]
+    Transport(Failure),
     /// The answer was not what the API documents.
-    #[error("{what}: unexpected answer from GitLab: {message}")]
-    Decode { what: String, message: String },
+    #[error("{}: unexpected answer from GitLab: {}", .0.what, .0.message)]
+    Decode(Failure),
 }
 
 impl Error {
@@ -65,11 +61,11 @@ impl Error {
                 }
                 _ => "GitLab did not accept the request",
             },
-            Error::Transport { .. } => {
+            Error::Transport(_) => {
                 "check that GitLab is reachable from the runner at CI_API_V4_URL (or --api-url); \
                  if it is only slow, raise --timeout"
             }
-            Error::Decode { .. } => {
+            Error::Decode(_) => {
                 "GitLab's answer is not what its API documents: is CI_API_V4_URL (or --api-url) \
                  the API root, e.g. https://gitlab.com/api/v4, and not a proxy or login page?"
             }
@@ -79,25 +75,14 @@ impl Error {
     /// The same error with `credentials`' token scrubbed from every text it holds, then
     /// server text shortened (scrubbing first: a cut could split the token).
     pub fn scrubbed(self, credentials: &Credentials) -> Self {
-        let clean = |text: &str| shorten(&credentials.scrub(text));
+        let scrub = |text: &str| credentials.scrub(text);
         match self {
-            Error::Status {
-                what,
+            Error::Status { status, failure } => Error::Status {
                 status,
-                message,
-            } => Error::Status {
-                what: credentials.scrub(&what),
-                status,
-                message: clean(&message),
+                failure: failure.scrubbed(scrub),
             },
-            Error::Transport { what, message } => Error::Transport {
-                what: credentials.scrub(&what),
-                message: clean(&message),
-            },
-            Error::Decode { what, message } => Error::Decode {
-                what: credentials.scrub(&what),
-                message: clean(&message),
-            },
+            Error::Transport(failure) => Error::Transport(failure.scrubbed(scrub)),
+            Error::Decode(failure) => Error::Decode(failure.scrubbed(scrub)),
         }
     }
 
@@ -106,46 +91,37 @@ impl Error {
         match self {
             Error::Status {
                 status: 400,
-                message,
-                ..
-            } => message.contains("line_code") || message.contains("position"),
+                failure,
+            } => failure.message.contains("line_code") || failure.message.contains("position"),
             _ => false,
         }
     }
 
     /// Converts the `gitlab` crate's error for the request described by `what`.
     pub fn from_api(what: &str, err: ApiError<TransportError>) -> Self {
-        let what = what.to_owned();
+        let answered = |status: u16, message: String| Error::Status {
+            status,
+            failure: Failure::new(what, message),
+        };
+        let decode = |message: String| Error::Decode(Failure::new(what, message));
         match err {
-            ApiError::GitlabWithStatus { status, msg } => Error::Status {
-                what,
-                status: status.as_u16(),
-                message: keep(&msg),
-            },
+            ApiError::GitlabWithStatus { status, msg } => answered(status.as_u16(), keep(&msg)),
             ApiError::GitlabObjectWithStatus { status, obj }
-            | ApiError::GitlabUnrecognizedWithStatus { status, obj } => Error::Status {
-                what,
-                status: status.as_u16(),
-                message: keep(&obj.to_string()),
-            },
+            | ApiError::GitlabUnrecognizedWithStatus { status, obj } => {
+                answered(status.as_u16(), keep(&obj.to_string()))
+            }
             // The crate reports any answer that is not JSON this way, a 200 included.
-            ApiError::GitlabService { status, data } if status.is_success() => Error::Decode {
-                what,
-                message: format!(
-                    "{} with a body that is not JSON: {}",
-                    status.as_u16(),
-                    keep(&String::from_utf8_lossy(&data))
-                ),
-            },
-            ApiError::GitlabService { status, data } => Error::Status {
-                what,
-                status: status.as_u16(),
-                message: keep(&String::from_utf8_lossy(&data)),
-            },
-            ApiError::GitlabRateLimited { retry_after, .. } => Error::Status {
-                what,
-                status: 429,
-                message: if retry_after.is_zero() {
+            ApiError::GitlabService { status, data } if status.is_success() => decode(format!(
+                "{} with a body that is not JSON: {}",
+                status.as_u16(),
+                keep(&String::from_utf8_lossy(&data))
+            )),
+            ApiError::GitlabService { status, data } => {
+                answered(status.as_u16(), keep(&String::from_utf8_lossy(&data)))
+            }
+            ApiError::GitlabRateLimited { retry_after, .. } => answered(
+                429,
+                if retry_after.is_zero() {
                     "too many requests (rate limited)".to_owned()
                 } else {
                     format!(
@@ -153,23 +129,11 @@ impl Error {
                         retry_after.as_secs()
                     )
                 },
-            },
-            ApiError::Client { source } => Error::Transport {
-                what,
-                message: source.to_string(),
-            },
-            ApiError::Json { source } => Error::Decode {
-                what,
-                message: source.to_string(),
-            },
-            ApiError::DataType { source, typename } => Error::Decode {
-                what,
-                message: format!("{typename}: {source}"),
-            },
-            other => Error::Transport {
-                what,
-                message: other.to_string(),
-            },
+            ),
+            ApiError::Client { source } => Error::Transport(Failure::new(what, source.to_string())),
+            ApiError::Json { source } => decode(source.to_string()),
+            ApiError::DataType { source, typename } => decode(format!("{typename}: {source}")),
+            other => Error::Transport(Failure::new(what, other.to_string())),
         }
     }
 }
@@ -197,7 +161,7 @@ mod tests {
             data: b"<html>sign in</html>".to_vec(),
         };
         let err = Error::from_api("reading the merge request", err);
-        assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+        assert!(matches!(err, Error::Decode(_)), "{err:?}");
         assert_eq!(err.status(), None);
         assert_eq!(
             err.to_string(),
@@ -210,9 +174,8 @@ mod tests {
     fn scrubbing_removes_the_token_from_every_field() {
         let credentials = Credentials::Access(Secret::new("glpat-echoed"));
         let err = Error::Status {
-            what: "x glpat-echoed".into(),
             status: 401,
-            message: "bad token glpat-echoed".into(),
+            failure: Failure::new("x glpat-echoed", "bad token glpat-echoed"),
         };
         let text = err.scrubbed(&credentials).to_string();
         assert!(!text.contains("glpat-echoed"), "{text}");

@@ -17,6 +17,7 @@ use super::endpoints::{TokenSelf, Versions};
 use super::error::Error;
 use super::position::ChangedFile;
 use super::types::{DiffFile, DiffRefs, Discussion, MergeRequest, TokenInfo, User, Version};
+use crate::http::Failure;
 
 /// Where the merge request is.
 pub struct MrTarget {
@@ -214,10 +215,10 @@ pub(super) async fn token_user(client: &Client) -> Result<(Option<User>, Option<
 
 /// A request that could not be built, as a transport error naming it.
 pub(super) fn builder_error(what: &str, err: impl std::fmt::Display) -> Error {
-    Error::Transport {
-        what: format!("building the {what} request"),
-        message: err.to_string(),
-    }
+    Error::Transport(Failure::new(
+        format!("building the {what} request"),
+        err.to_string(),
+    ))
 }
 
 /// Lints the merge request's changed files, writes the artifacts, and comments.

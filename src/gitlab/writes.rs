@@ -15,6 +15,7 @@ use super::endpoints::{
 use super::error::Error;
 use super::position::{Filter, LinePosition};
 use super::types::DiffRefs;
+use crate::http::Failure;
 
 /// What publishing needs besides the run.
 pub struct Context<'a> {
@@ -268,10 +269,10 @@ impl Context<'_> {
 }
 
 fn build_error(what: &str, err: impl std::fmt::Display) -> Error {
-    Error::Transport {
-        what: what.to_owned(),
-        message: format!("cannot build the request: {err}"),
-    }
+    Error::Transport(Failure::new(
+        what,
+        format!("cannot build the request: {err}"),
+    ))
 }
 
 /// The crate's discussion endpoint with a text position.

@@ -2,9 +2,12 @@
 //! [`transport`] (reqwest client, timeouts, retries, pacing, origin pinning, read-only
 //! mode), [`retry`] (backoff, `Retry-After`, rate-limit headers), [`secret`] (tokens that
 //! never print), [`redact`] (what may be printed about a request), [`concurrency`]
-//! (at most N requests at a time) and [`timeout`] (the `--timeout` value). It knows no API.
+//! (at most N requests at a time), [`failure`] (what a failed request was for and what
+//! went wrong, as every API's error holds it) and [`timeout`] (the `--timeout` value). It
+//! knows no API.
 
 pub mod concurrency;
+pub mod failure;
 pub mod redact;
 pub mod retry;
 pub mod secret;
@@ -12,6 +15,7 @@ pub mod timeout;
 pub mod transport;
 
 pub(crate) use concurrency::bounded;
+pub use failure::{ErrorBody, Failure};
 pub use redact::{shorten, shown_url};
 pub use secret::Secret;
 pub use timeout::parse_timeout;

@@ -252,14 +252,8 @@ fn push_already_on_target(body: &mut String, input: &SummaryInput<'_>) {
         "These were there before this merge request; they get no thread and do not fail the job.\n\n",
     );
     for d in input.already_on_target.iter().take(MAX_LISTED) {
-        let _ = writeln!(
-            list,
-            "- {} {} {}: {}",
-            severity_badge(d.severity),
-            rule_link(docs_base(input), d.rule),
-            location_link(input, d),
-            escape_user_text(&d.message, MAX_QUOTE_CHARS)
-        );
+        let [badge, rule, place, message] = finding_parts(input, d);
+        let _ = writeln!(list, "- {badge} {rule} {place}: {message}");
     }
     push_more(&mut list, input.already_on_target.len());
     let _ = write!(
@@ -363,17 +357,22 @@ fn push_findings_table(body: &mut String, input: &SummaryInput<'_>) {
         String::from("| Severity | Rule | Where | Finding |\n| --- | --- | --- | --- |\n");
     for finding in input.findings.iter().take(MAX_LISTED) {
         let d = finding.diagnostic;
-        let _ = writeln!(
-            table,
-            "| {} | {} | {} | {} |",
-            severity_badge(d.severity),
-            rule_link(docs_base(input), d.rule),
-            location_link(input, d),
-            escape_user_text(&d.message, MAX_QUOTE_CHARS)
-        );
+        let [badge, rule, place, message] = finding_parts(input, d);
+        let _ = writeln!(table, "| {badge} | {rule} | {place} | {message} |");
     }
     push_more(&mut table, input.findings.len());
     push_folded(body, "Findings", input.findings.len(), &table);
+}
+
+/// What a listed finding shows: its severity badge, rule link, location link and escaped
+/// message.
+fn finding_parts(input: &SummaryInput<'_>, d: &Diagnostic) -> [String; 4] {
+    [
+        severity_badge(d.severity).to_owned(),
+        rule_link(docs_base(input), d.rule),
+        location_link(input, d),
+        escape_user_text(&d.message, MAX_QUOTE_CHARS),
+    ]
 }
 
 fn push_more(list: &mut String, total: usize) {

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, fingerprint_of};
 use crate::model::OrgDoc;
 use crate::note::{Evidence, NoteAnalysis, Question, Status};
 use crate::parse;
@@ -261,18 +261,7 @@ pub fn is_question_finding(d: &Diagnostic) -> bool {
 /// the path and the line's text (`notes: |`), not which questions are open, so the one
 /// thread is kept and edited as answers come and go.
 pub fn questions_thread_fingerprint(path: &str, line_text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let mut hasher = Sha256::new();
-    for part in ["note-questions", path, line_text.trim()] {
-        hasher.update(part.as_bytes());
-        hasher.update([0u8]);
-    }
-    hasher
-        .finalize()
-        .iter()
-        .take(16)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    fingerprint_of(&["note-questions", path, line_text.trim()])
 }
 
 /// The body of the one thread listing a note's open questions (`findings`: the question

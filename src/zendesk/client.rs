@@ -12,7 +12,7 @@ use url::Url;
 use super::auth::ZendeskAuth;
 use super::error::Error;
 use crate::http::retry::RetryPolicy;
-use crate::http::{Transport, TransportError, TransportOptions};
+use crate::http::{ErrorBody, Failure, Transport, TransportError, TransportOptions};
 
 /// How the client behaves.
 #[derive(Debug, Clone)]
@@ -54,10 +54,7 @@ impl Client {
         };
         let transport =
             Transport::new(transport_options, Some(options.auth.header())).map_err(|message| {
-                Error::Transport {
-                    what: "setting up the HTTP client".into(),
-                    message,
-                }
+                Error::Transport(Failure::new("setting up the HTTP client", message))
             })?;
         Ok(Self {
             transport,
@@ -94,41 +91,30 @@ impl Client {
         path: &str,
         query: &[(&str, String)],
     ) -> Result<T, Error> {
-        let scrub = |text: &str| self.scrub(text);
-        self.exchange(method, what, path, query)
-            .await
-            .map_err(|e| e.scrubbed(scrub))
-    }
-
-    async fn exchange<T: DeserializeOwned>(
-        &self,
-        method: Method,
-        what: &str,
-        path: &str,
-        query: &[(&str, String)],
-    ) -> Result<T, Error> {
-        let transport = |message: String| Error::Transport {
-            what: what.to_owned(),
-            message,
+        let exchange = async {
+            let transport = |message: String| Error::Transport(Failure::new(what, message));
+            if method != Method::GET {
+                return Err(transport(format!(
+                    "{method} {path}: not sent: ase-lint only reads Zendesk (GET)"
+                )));
+            }
+            let mut url = self
+                .base
+                .join(path.trim_start_matches('/'))
+                .map_err(|e| transport(format!("cannot build the address of {path}: {e}")))?;
+            url.query_pairs_mut().extend_pairs(query);
+            let mut headers = HeaderMap::new();
+            headers.insert("accept", HeaderValue::from_static("application/json"));
+            let answer = self
+                .transport
+                .send(method, url, headers, Vec::new(), false)
+                .await
+                .map_err(|e: TransportError| transport(e.to_string()))?;
+            self.decode(what, &answer)
         };
-        if method != Method::GET {
-            return Err(transport(format!(
-                "{method} {path}: not sent: ase-lint only reads Zendesk (GET)"
-            )));
-        }
-        let mut url = self
-            .base
-            .join(path.trim_start_matches('/'))
-            .map_err(|e| transport(format!("cannot build the address of {path}: {e}")))?;
-        url.query_pairs_mut().extend_pairs(query);
-        let mut headers = HeaderMap::new();
-        headers.insert("accept", HeaderValue::from_static("application/json"));
-        let answer = self
-            .transport
-            .send(method, url, headers, Vec::new(), false)
+        exchange
             .await
-            .map_err(|e: TransportError| transport(e.to_string()))?;
-        self.decode(what, &answer)
+            .map_err(|e| e.scrubbed(|text| self.scrub(text)))
     }
 
     fn decode<T: DeserializeOwned>(
@@ -137,22 +123,22 @@ impl Client {
         answer: &crate::http::Answer,
     ) -> Result<T, Error> {
         let status = answer.status().as_u16();
-        let message = || zendesk_message(answer.body());
+        let message = || Failure::new(what, zendesk_message(answer.body()));
         match status {
-            200..=299 => serde_json::from_slice(answer.body()).map_err(|e| Error::Decode {
-                what: what.to_owned(),
-                message: format!("{status} with a body that is not the documented JSON: {e}"),
+            200..=299 => serde_json::from_slice(answer.body()).map_err(|e| {
+                Error::Decode(Failure::new(
+                    what,
+                    format!("{status} with a body that is not the documented JSON: {e}"),
+                ))
             }),
             401 | 403 => Err(Error::Refused {
-                what: what.to_owned(),
                 status,
                 variables: self.variables,
-                message: message(),
+                failure: message(),
             }),
             _ => Err(Error::Status {
-                what: what.to_owned(),
                 status,
-                message: message(),
+                failure: message(),
             }),
         }
     }
@@ -160,20 +146,11 @@ impl Client {
 
 /// Zendesk's `error`/`description` fields, or the body's start.
 fn zendesk_message(body: &[u8]) -> String {
-    let value: Option<serde_json::Value> = serde_json::from_slice(body).ok();
-    let text = |key: &str| {
-        value
-            .as_ref()
-            .and_then(|v| v.get(key))
-            .map(|field| match field {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            })
-    };
-    match (text("error"), text("description")) {
+    let body = ErrorBody::new(body);
+    match (body.field("error"), body.field("description")) {
         (Some(error), Some(description)) => format!("{error}: {description}"),
         (Some(one), None) | (None, Some(one)) => one,
-        (None, None) => String::from_utf8_lossy(body).into_owned(),
+        (None, None) => body.text(),
     }
 }
 

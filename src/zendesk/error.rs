@@ -2,36 +2,37 @@
 //! status, no answer, or an answer that is not what the API documents. Findings are never
 //! errors; these end the run with exit status 2.
 
+use crate::http::Failure;
+
 /// A request to Zendesk that did not succeed.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// 401/403: the credentials are wrong or may not read.
     #[error(
-        "Zendesk refused the credentials ({status}) while {what}: check {variables}{}: {message}",
-        refused_hint(*status)
+        "Zendesk refused the credentials ({status}) while {}: check {variables}{}: {}",
+        .failure.what,
+        refused_hint(*status),
+        .failure.message
     )]
     Refused {
-        what: String,
         status: u16,
         variables: &'static str,
-        message: String,
+        failure: Failure,
     },
     /// Another non-success status.
-    #[error("{what}: Zendesk answered {status}: {message}")]
-    Status {
-        what: String,
-        status: u16,
-        message: String,
-    },
+    #[error("{}: Zendesk answered {status}: {}", .failure.what, .failure.message)]
+    Status { status: u16, failure: Failure },
     /// No usable answer (connection, timeout, a refused method …).
-    #[error("{what}: {message}")]
-    Transport { what: String, message: String },
+    #[error("{0}")]
+    Transport(Failure),
     /// The answer was not what the API documents.
     #[error(
-        "{what}: unexpected answer from Zendesk: {message} (is --zendesk-url / zendesk.url the \
-         instance's address, e.g. https://gitlab.zendesk.com, and not a proxy or login page?)"
+        "{}: unexpected answer from Zendesk: {} (is --zendesk-url / zendesk.url the \
+         instance's address, e.g. https://gitlab.zendesk.com, and not a proxy or login page?)",
+        .0.what,
+        .0.message
     )]
-    Decode { what: String, message: String },
+    Decode(Failure),
 }
 
 fn refused_hint(status: u16) -> &'static str {
@@ -54,7 +55,7 @@ impl Error {
     /// What to do about it, when the message alone does not say.
     fn hint(&self) -> Option<&'static str> {
         match self {
-            Error::Refused { .. } | Error::Decode { .. } => None,
+            Error::Refused { .. } | Error::Decode(_) => None,
             Error::Status { status: 429, .. } => {
                 Some("Zendesk kept rate-limiting after every retry; run it again later")
             }
@@ -66,44 +67,32 @@ impl Error {
                  https://gitlab.zendesk.com?",
             ),
             Error::Status { .. } => None,
-            Error::Transport { .. } => Some(
+            Error::Transport(_) => Some(
                 "check that the Zendesk URL (--zendesk-url or zendesk.url) is reachable from \
                  here; if Zendesk is only slow, raise --timeout",
             ),
         }
     }
 
-    /// The same error with `scrub` applied to every text it holds.
+    /// The same error with `scrub` applied to every text it holds (server text shortened
+    /// after).
     pub fn scrubbed(self, scrub: impl Fn(&str) -> String) -> Self {
         match self {
             Error::Refused {
-                what,
                 status,
                 variables,
-                message,
+                failure,
             } => Error::Refused {
-                what: scrub(&what),
                 status,
                 variables,
-                message: crate::http::shorten(&scrub(&message)),
+                failure: failure.scrubbed(scrub),
             },
-            Error::Status {
-                what,
+            Error::Status { status, failure } => Error::Status {
                 status,
-                message,
-            } => Error::Status {
-                what: scrub(&what),
-                status,
-                message: crate::http::shorten(&scrub(&message)),
+                failure: failure.scrubbed(scrub),
             },
-            Error::Transport { what, message } => Error::Transport {
-                what: scrub(&what),
-                message: crate::http::shorten(&scrub(&message)),
-            },
-            Error::Decode { what, message } => Error::Decode {
-                what: scrub(&what),
-                message: crate::http::shorten(&scrub(&message)),
-            },
+            Error::Transport(failure) => Error::Transport(failure.scrubbed(scrub)),
+            Error::Decode(failure) => Error::Decode(failure.scrubbed(scrub)),
         }
     }
 }

@@ -328,42 +328,20 @@ impl Gitlab {
 }
 
 /// A running fake GitLab.
-pub struct FakeGitlab {
-    pub addr: SocketAddr,
-    state: Arc<Mutex<Gitlab>>,
-}
+pub type FakeGitlab = crate::loopback::Fake<Gitlab>;
 
 type Shared = Arc<Mutex<Gitlab>>;
 
 impl FakeGitlab {
     /// Starts the server on 127.0.0.1 (a free port) in a background thread.
     pub fn start() -> Self {
-        let state: Shared = Arc::new(Mutex::new(Gitlab::new()));
-        let (tx, rx) = std::sync::mpsc::channel();
-        let shared = state.clone();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-                tx.send(listener.local_addr().unwrap()).unwrap();
-                let app = axum::Router::new().fallback(handle).with_state(shared);
-                axum::serve(listener, app).await.unwrap();
-            });
-        });
-        let addr = rx.recv().unwrap();
-        state.lock().unwrap().base_url = format!("http://{addr}/api/v4");
-        Self { addr, state }
+        let fake = Self::serve(Gitlab::new(), handle);
+        fake.state().base_url = format!("http://{}/api/v4", fake.addr);
+        fake
     }
 
     pub fn api_url(&self) -> String {
         format!("http://{}/api/v4", self.addr)
-    }
-
-    pub fn state(&self) -> MutexGuard<'_, Gitlab> {
-        self.state.lock().unwrap()
     }
 
     /// Declares a changed file of the merge request from its old and new text (`None`:

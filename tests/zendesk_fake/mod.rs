@@ -13,10 +13,9 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::body::Body;
@@ -124,41 +123,18 @@ impl Zendesk {
 }
 
 /// A running fake Zendesk.
-pub struct FakeZendesk {
-    pub addr: SocketAddr,
-    state: Arc<Mutex<Zendesk>>,
-}
+pub type FakeZendesk = crate::loopback::Fake<Zendesk>;
 
 type Shared = Arc<Mutex<Zendesk>>;
 
 impl FakeZendesk {
     /// Starts the server on 127.0.0.1 (a free port) in a background thread.
     pub fn start() -> Self {
-        let state: Shared = Arc::new(Mutex::new(Zendesk::default()));
-        let (tx, rx) = std::sync::mpsc::channel();
-        let shared = state.clone();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-                tx.send(listener.local_addr().unwrap()).unwrap();
-                let app = axum::Router::new().fallback(handle).with_state(shared);
-                axum::serve(listener, app).await.unwrap();
-            });
-        });
-        let addr = rx.recv().unwrap();
-        Self { addr, state }
+        Self::serve(Zendesk::default(), handle)
     }
 
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
-    }
-
-    pub fn state(&self) -> MutexGuard<'_, Zendesk> {
-        self.state.lock().unwrap()
     }
 }
 
