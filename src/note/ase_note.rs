@@ -22,7 +22,6 @@ static NOT_THIS_ASE: LazyLock<PhraseSet> = LazyLock::new(|| {
             // Sales talk and the future that may not come.
             "evaluat*|consider*|interest*|pricing|price|prices|priced|quote|quotes|quoted|quoting|proposal|proposed|pitch*|upsell*|trial|demo|inquir*|enquir*|prospect*|potential*|explor*|cost|costs|budget|budgeting|opportunity|negotiat*|discuss*|trial*|pilot*|request*|wants|wanted|want|upgrade",
             "would like|love|prefer",
-            "certif*|exam|exams|accredit*|stands|means|acronym|abbreviation",
             "don't|doesn't|didn't|do|does|did ?not have|has|had ~1 one|any",
             "was|were ?the|their|our|an|a ase|ases",
             "asked|asks|asking|enquired|inquired|wondering|wondered|wonders ~2 about|for|regarding|if|whether",
@@ -53,9 +52,27 @@ static NOT_THIS_ASE: LazyLock<PhraseSet> = LazyLock::new(|| {
             // Refusals.
             "declined|rejected|denied|refused|turned|disapproved|unapproved",
             "not ~1 approved|eligible|entitled|included|part",
+            // Not signed yet, not staffed yet.
+            "waiting list",
+            "countersign*|unsigned|signature|signatures|waitlist*",
+            "not ~2 signed|countersigned|staffed",
+            "until|till|once|when ~2 ase|ases|engineer ~1 is|are|gets|get|has|have ~1 been ~1 named|assigned|hired|found|confirmed|chosen|picked|appointed",
+        ],
+        &[],
+    )
+});
+
+/// Mentions of an ASE that is not this organization's, or of "ASE" meaning something else:
+/// never an ASE note, but not a denial either.
+static ELSEWHERE: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(
+        &[
             // Another organization.
             "parent|sister|subsidiary|subsidiaries|affiliate|affiliated|sibling|acquired|acquirer|umbrella",
             "another|other|different|separate ~1 org|organization|organisation|account|entity|zendesk",
+            "'s|s' own ~1 org|organization|organisation|account|zendesk",
+            // Another meaning.
+            "certif*|exam|exams|accredit*|stands|means|mean|meant|acronym|abbreviation",
         ],
         &[],
     )
@@ -67,6 +84,8 @@ static HAS_NONE: LazyLock<PhraseSet> = LazyLock::new(|| {
         &[
             "don't|doesn't|dont|doesnt|didn't ~1 have|has ~1 one|any|an|a",
             "do|does|did not have|has ~1 one|any|an|a",
+            "don't|doesn't|dont|doesnt|didn't ~1 have|has the ~1 gitlab ~1 ase|ases|service|add-on|addon",
+            "do|does|did not have|has the ~1 gitlab ~1 ase|ases|service|add-on|addon",
             "no longer ~1 have|has|had|an|a",
             "never had|have|has",
             "there is|are|'s no ~1 ase|ases|assigned",
@@ -92,7 +111,9 @@ static DENIED: LazyLock<PhraseSet> = LazyLock::new(|| {
 /// The words say the ASE is not this organization's now (sales talk, the past, a refusal,
 /// another organization), whatever role word they use.
 pub fn denies_ase(tokens: &[Token]) -> bool {
-    NOT_THIS_ASE.is_match(tokens) || DENIED.is_match(&tokens[..tokens.len().min(3)])
+    NOT_THIS_ASE.is_match(tokens)
+        || ELSEWHERE.is_match(tokens)
+        || DENIED.is_match(&tokens[..tokens.len().min(3)])
 }
 
 /// Why a note is an ASE note: the statement that makes it one.
@@ -126,9 +147,99 @@ pub fn affirms_ase(statement: &Statement, note: &str) -> bool {
         // A surname is not sales talk: "Maeve O'Connell-Price" says nothing of pricing.
         let clause: Vec<Token> = without_names(&clause_of(&tokens, m), note);
         !NOT_THIS_ASE.is_match(&clause)
-            && !denied(&tokens, m)
+            && !ELSEWHERE.is_match(&clause)
+            && !denied(&tokens, m, note)
             && !spelled_otherwise(&tokens, m, note)
     })
+}
+
+/// What the note's other statements say against it being an ASE note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Against {
+    /// Nothing.
+    Nothing,
+    /// The ASE is spoken of as past, refused, for sale or not staffed yet ("ASE engagement:
+    /// ENDED", "their ASE request was declined", "ASE order form not countersigned"): a
+    /// mention of the role with nobody named as the ASE no longer makes an ASE note.
+    NotNow,
+    /// The organization is said to have no ASE ("this org has NO ASE", "no ASE has been
+    /// assigned", "does not have the ASE service"): not an ASE note, whoever else is named.
+    HasNone,
+}
+
+/// The strongest statement of the note against this organization having an ASE now. A
+/// statement about a former holder by name ("Former ASE: Rosa") is a handover, not a
+/// denial: it says nothing against a current ASE.
+pub fn evidence_against(statements: &[Statement], note: &str) -> Against {
+    let mut against = Against::Nothing;
+    for statement in statements.iter().filter(|s| !s.asks) {
+        let tokens: Vec<Token> = statement.tokens().cloned().collect();
+        let mentions = role_mentions(&tokens, note);
+        if mentions.is_empty() || affirms_ase(statement, note) {
+            continue;
+        }
+        if HAS_NONE.is_match(&tokens) || mentions.iter().any(|m| denies_role(&tokens, m)) {
+            return Against::HasNone;
+        }
+        let names_someone = super::names::people(&tokens, note)
+            .iter()
+            .any(|p| p.tokens.len() > 1 || p.name.starts_with('@'));
+        let not_now = mentions.iter().any(|m| {
+            let clause = without_names(&clause_of(&tokens, m), note);
+            NOT_THIS_ASE.is_match(&clause)
+        });
+        if not_now && !names_someone {
+            against = Against::NotNow;
+        }
+    }
+    against
+}
+
+/// "no ASE", "without an ASE", "not a GitLab ASE customer", "ASE: none" — but not "no ASE
+/// backup" (the ASE's cover), "never the ASE" (said of a person), "do not assign to ASE"
+/// (the negation governs the verb) or "pre-ASE: no change".
+fn denies_role(tokens: &[Token], mention: &std::ops::Range<usize>) -> bool {
+    let cover = tokens.get(mention.end).is_some_and(|t| {
+        [
+            "backup", "back-up", "cover", "coverage", "support", "hours", "shift", "overlap",
+        ]
+        .contains(&t.lower.as_str())
+    });
+    if cover {
+        return false;
+    }
+    let filler = [
+        "a",
+        "an",
+        "any",
+        "gitlab",
+        "current",
+        "dedicated",
+        "assigned",
+        "named",
+        "active",
+    ];
+    let negation = tokens[..mention.start]
+        .iter()
+        .rev()
+        .take(3)
+        .find(|t| !filler.contains(&t.lower.as_str()));
+    let negated = negation.is_some_and(|t| DENIED.is_match(std::slice::from_ref(t)));
+    let says_none = {
+        let after = &tokens[mention.end..(mention.end + 5).min(tokens.len())];
+        let value: Vec<&Token> = after
+            .iter()
+            .skip_while(|t| matches!(t.kind, Kind::Punct(':' | '=' | '-' | '>')) || t.is("is"))
+            .collect();
+        // The value is the whole of it: "ASE: none", "ASE — no.", not "ASE: no change".
+        let alone = |n: usize| value.get(n).is_none_or(|t| !t.is_wordlike());
+        match value.first().map(|t| t.lower.as_str()) {
+            Some("none" | "nobody" | "no" | "n/a") => alone(1),
+            Some("n") => value.get(1).is_some_and(|t| t.is_punct('/')),
+            _ => false,
+        }
+    };
+    negated || says_none
 }
 
 /// The tokens with people's names left out.
@@ -153,7 +264,13 @@ fn without_names(tokens: &[Token], note: &str) -> Vec<Token> {
 /// The clause around a mention: up to the nearest `,`, `;` or sentence end, with
 /// parenthesised asides left out; a mention inside parentheses has the aside as its clause.
 fn clause_of(tokens: &[Token], mention: &std::ops::Range<usize>) -> Vec<Token> {
-    let stop = |t: &Token| matches!(t.kind, Kind::Punct(',' | ';' | '.' | '!' | '?'));
+    // An arrow ends a clause too: "customer asked → ASE is Hana".
+    let stop = |t: &Token| {
+        matches!(
+            t.kind,
+            Kind::Punct(',' | ';' | '.' | '!' | '?' | '\u{2192}' | '>')
+        )
+    };
     let mut start = mention.start;
     let mut depth = 0usize;
     while start > 0 {
@@ -211,15 +328,34 @@ fn clause_of(tokens: &[Token], mention: &std::ops::Range<usize>) -> Vec<Token> {
     clause
 }
 
-fn denied(tokens: &[Token], mention: &std::ops::Range<usize>) -> bool {
+fn denied(tokens: &[Token], mention: &std::ops::Range<usize>, note: &str) -> bool {
     let before = &tokens[mention.start.saturating_sub(4)..mention.start];
-    // A quoted "ASE" is someone's word for something, not the role.
-    let quoted = before
-        .last()
-        .is_some_and(|t| matches!(t.kind, Kind::Punct('"' | '\u{201c}' | '\u{2018}' | '`')));
-    if DENIED.is_match(before) || quoted {
+    if DENIED.is_match(before) || quoted(tokens, mention, note) {
         return true;
     }
+    states_none(tokens, mention)
+}
+
+/// A quoted "ASE" ("our ASE", `"ASE device offline"`, "assigned to ASE") is someone's
+/// word for something, not the role: the mention stands inside quotes opened earlier on
+/// its line.
+fn quoted(tokens: &[Token], mention: &std::ops::Range<usize>, note: &str) -> bool {
+    let start = tokens[mention.start].span.start;
+    let line_start = note
+        .get(..start)
+        .and_then(|text| text.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let Some(before) = note.get(line_start..start) else {
+        return false;
+    };
+    let straight = before.matches(['"', '`']).count();
+    let opened = before.matches('\u{201c}').count();
+    let closed = before.matches('\u{201d}').count();
+    straight % 2 == 1 || opened > closed
+}
+
+/// "ASE: none", "ASE — n/a", "ASE is not applicable".
+fn states_none(tokens: &[Token], mention: &std::ops::Range<usize>) -> bool {
     let after = &tokens[mention.end..(mention.end + 4).min(tokens.len())];
     let value: Vec<&str> = after
         .iter()

@@ -164,8 +164,11 @@ pub fn ase_people(statement: &Statement, tokens: &[Token], note: &str) -> (Vec<P
         && !super::ase_note::denies_ase(tokens)
     {
         let short = tokens.iter().filter(|t| t.is_wordlike()).count() <= 8;
+        // "- GitLab.com group `acme`: Lars-Erik Holmberg — EMEA, Oslo" under "Two ASEs:".
+        let label_value =
+            |p: &Person| p.tokens.start == statement.label.len() && p.tokens.len() > 1;
         if let Some(first) = persons.iter().find(|p| !other_role(tokens, p, note))
-            && (short || first.tokens.start == 0)
+            && (short || first.tokens.start == 0 || label_value(first))
             && stands_alone(tokens, first)
             && !not_current(tokens, 0..tokens.len(), None)
         {

@@ -128,9 +128,12 @@ pub fn analyse(note: &str, settings: &dyn UserPhrases) -> NoteAnalysis {
         .collect();
     let workflow_link = settings.matches("workflow_link", note);
     let (names, name_evidence, undecided) = ase_names(&statements, &tokens, note);
-    let reason = ase_note::ase_statement(&statements, note)
-        .or(name_evidence)
-        .or_else(|| user_match(&statements, note, settings, "ase_note"));
+    let reason = match ase_note::evidence_against(&statements, note) {
+        ase_note::Against::HasNone => None,
+        ase_note::Against::NotNow => name_evidence,
+        ase_note::Against::Nothing => ase_note::ase_statement(&statements, note).or(name_evidence),
+    }
+    .or_else(|| user_match(&statements, note, settings, "ase_note"));
     let Some(reason) = reason else {
         return not_an_ase_note(workflow_link);
     };

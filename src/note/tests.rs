@@ -114,6 +114,42 @@ fn notes_that_only_mention_the_service_are_not_ase_notes() {
 }
 
 #[test]
+fn what_the_rest_of_the_note_says_outweighs_a_passing_mention() {
+    for note in [
+        // Ended: a later mention of the role with nobody named is history too.
+        "ASE contract: finished last year.\nASE sync recordings are in the shared drive.",
+        // Said to have none: a named ASE of another org does not make it one.
+        "Our parent's org has an ASE (Ana Souza). This org has no ASE, route normally.",
+        // A quoted "ASE" is the customer's word for something else.
+        "If the customer writes \"ping our ASE\", they mean their internal on-call team.",
+        // Not signed yet.
+        "ASE order form is out for signature; nothing changes until it is countersigned.",
+    ] {
+        assert!(!analysed(note).ase_note, "{note}");
+    }
+    for (note, name) in [
+        // "never the ASE" is said of the on-call engineer, not of the org.
+        (
+            "ASE: Jill Smith\nEmergencies: on-call, never the ASE",
+            "Jill Smith",
+        ),
+        // An arrow ends the customer's words: "wanted" is not sales talk about the role.
+        (
+            "Customer wanted one owner → ASE is Hana Ito, AMER.",
+            "Hana Ito",
+        ),
+        (
+            "Tickets from before the ASE: no change\nASE: Ravi Rao",
+            "Ravi Rao",
+        ),
+    ] {
+        let analysis = analysed(note);
+        assert!(analysis.ase_note, "{note}");
+        assert_eq!(analysis.ase_names, [name], "{note}");
+    }
+}
+
+#[test]
 fn deferrals_are_not_answers() {
     let note = "Jill is the AMER ASE.\nPre-existing tickets: TBD\nWe haven't decided what happens to emergencies yet.\nOutside Jill's hours: still being worked out.";
     let s = statuses(note);
