@@ -163,7 +163,7 @@ static MODAL_ACTION: LazyLock<PhraseSet> = LazyLock::new(|| {
 static ROUTED: LazyLock<PhraseSet> = LazyLock::new(|| {
     PhraseSet::new(
         &[
-            "go|goes|going|went|gone|land|lands|landing|fall|falls|move|moves|moved|get|gets|sent|routed|reassigned|assigned|transferred|redirected|forwarded|escalated|passed|handed ~1 to|into|back|with|on|through|via",
+            "go|goes|going|went|gone|land|lands|landing|fall|falls|move|moves|moved|get|gets|sent|routed|reassigned|assigned|assign|assigns|transferred|redirected|forwarded|escalated|passed|handed ~1 to|into|back|with|on|through|via",
             "passed|handed|hand|hands|handing over",
             "stay|stays|stayed|staying|remain|remains|remained|sit|sits|rest|rests|stick|sticks|kept|keep|keeps|left ~2 with|w|to|assigned|unassigned|put|as|untouched|where|in|on|unchanged|intact|open|by",
             "keep|keeps|kept|retain|retains|retained|maintain|maintains ~2 assignee|assignees|owner|owners|engineer|engineers|assignment|assignments|se|ses|agent|agents",
@@ -325,28 +325,37 @@ fn engineers_modal(tokens: &[Token]) -> bool {
 /// `→`, `(`, "and", "then", "otherwise", "else".
 fn imperative(tokens: &[Token]) -> bool {
     tokens.iter().enumerate().any(|(i, t)| {
-        // A hyphen inside a word ("auto-reply") opens nothing.
-        let hyphen = i > 0 && tokens[i - 1].is_punct('-') && tokens[i - 1].span.end == t.span.start;
-        let opens_clause = i == 0
-            || !hyphen
-                && matches!(
-                    tokens[i - 1].kind,
-                    Kind::Punct(':' | ';' | ',' | '-' | '\u{2192}' | '>' | '(' | '.')
-                )
-            || [
-                "and",
-                "then",
-                "otherwise",
-                "else",
-                "just",
-                "simply",
-                "please",
-                "kindly",
-                "so",
-            ]
-            .contains(&tokens[i - 1].lower.as_str());
-        opens_clause && IMPERATIVE.has(t) && !capitalised_month(t)
+        // "Manually assign …", "Quickly reply …": an adverb before the verb.
+        let adverb = i > 0 && tokens[i - 1].lower.ends_with("ly") && opens_clause(tokens, i - 1);
+        (opens_clause(tokens, i) || adverb) && IMPERATIVE.has(t) && !capitalised_month(t)
     })
+}
+
+/// True when the token at `i` starts a clause.
+fn opens_clause(tokens: &[Token], i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let before = &tokens[i - 1];
+    // A hyphen inside a word ("auto-reply") opens nothing.
+    let hyphen = before.is_punct('-') && before.span.end == tokens[i].span.start;
+    !hyphen
+        && matches!(
+            before.kind,
+            Kind::Punct(':' | ';' | ',' | '-' | '\u{2192}' | '>' | '(' | '.')
+        )
+        || [
+            "and",
+            "then",
+            "otherwise",
+            "else",
+            "just",
+            "simply",
+            "please",
+            "kindly",
+            "so",
+        ]
+        .contains(&before.lower.as_str())
 }
 
 /// A handler followed, within two words, by an action verb: "the on-call engineer
@@ -424,6 +433,8 @@ mod tests {
             "Do not reassign.",
             "Sev1 -> on-call",
             "Leave it with its current owner.",
+            "Manually assign new tickets to Farhan, even outside his hours.",
+            "New tickets auto-assign to Çağrı, including outside his hours.",
         ] {
             assert!(says(yes), "{yes}");
         }

@@ -542,7 +542,19 @@ fn says_what_happens(statement: &Statement, topic: Topic, note: &str) -> bool {
     }
     match topic {
         Topic::Label => instruction::answers_label(content, note),
-        Topic::Content => instruction::instructs(content, note),
+        // With a label that ends in an arrow: "Everything else → Thandiwe, even during her
+        // night".
+        Topic::Content => {
+            instruction::instructs(content, note)
+                || statement
+                    .label
+                    .iter()
+                    .any(|t| t.is_punct('\u{2192}') || t.is_punct('>'))
+                    && instruction::instructs(
+                        &statement.tokens().cloned().collect::<Vec<_>>(),
+                        note,
+                    )
+        }
     }
 }
 

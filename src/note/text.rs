@@ -177,6 +177,13 @@ fn blank_html_entities(text: &mut [u8]) {
     }
 }
 
+/// True when the `_` at byte `i` joins two words (`out_of_hours`).
+fn snake_case_joint(text: &str, i: usize) -> bool {
+    let before = text[..i].chars().next_back();
+    let after = text[i + 1..].chars().next();
+    before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
+}
+
 /// The tokens of `text[range]` (offsets are into `text`, which is [`visible_text`]'s output).
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let Some(part) = text.get(range.clone()) else {
@@ -224,6 +231,9 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 capitalised: false,
                 all_caps: false,
             });
+        } else if c == '_' && snake_case_joint(part, i) {
+            // `out_of_hours: …`, `ase_region`: the words of a snake_case key.
+            continue;
         } else if !c.is_whitespace() {
             let c = if is_apostrophe(c) { '\'' } else { c };
             let mut token = Token::punct(dash_or(c), start..start + c.len_utf8().max(1));
