@@ -170,6 +170,8 @@ static ROUTED: LazyLock<PhraseSet> = LazyLock::new(|| {
             "is|are|were|was|be|been|being|get|gets|got ?not|n't|never handled|assigned|routed|answered|worked|picked|covered|taken|owned|left|kept|moved|reassigned|sent|escalated|transferred|shadowed|managed|processed|followed|triaged|prioritised|prioritized|informed|notified|paged|redirected|forwarded|dealt|attended|treated|re-assigned|closed|split|shared",
             "handled|owned|answered|covered|worked|taken|picked|managed|processed|triaged|led ~1 by|up|on",
             "wait|waits|waiting ~1 for|until|till",
+            // "pre-ASE tickets stay.": where they are.
+            "tickets|ticket|tix|cases|ones|them|they ~1 stay|stays|remain|remains",
         ],
         &[],
     )

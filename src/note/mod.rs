@@ -456,8 +456,17 @@ fn about(question: Question, statement: &Statement, tokens: &[Token]) -> Option<
         .iter()
         .rposition(|t| t.is_punct('|'))
         .map_or(&statement.context[..], |p| &statement.context[p + 1..]);
-    (counts(&statement.context) || question == Question::Unavailable && short_absence(nearest))
-        .then_some(Topic::Label)
+    (counts(&statement.context)
+        || question == Question::Unavailable && short_absence(nearest)
+        || question == Question::PreExisting && asked_or_titled(nearest) && short_legacy(nearest))
+    .then_some(Topic::Label)
+}
+
+/// A question or title over the statement ("**Backlog?** …", "Older:"), not a heading
+/// such as "### History".
+fn asked_or_titled(part: &[Token]) -> bool {
+    part.last()
+        .is_some_and(|t| t.is_punct('?') || t.is_punct(':'))
 }
 
 /// A short label naming old tickets: "Legacy:", "Backlog:", "Older:".
