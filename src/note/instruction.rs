@@ -287,19 +287,40 @@ static STRONG_HANDLERS: LazyLock<PhraseSet> = LazyLock::new(|| {
 
 /// True when the statement's words instruct engineers.
 pub fn instructs(tokens: &[Token], note: &str) -> bool {
-    STRONG_HANDLERS.is_match(tokens)
-        || STAND_IN.is_match(tokens) && names_someone(tokens, note, 0)
-        || imperative(tokens)
+    let told = !tells_history(tokens)
+        && (STRONG_HANDLERS.is_match(tokens)
+            || STAND_IN.is_match(tokens) && names_someone(tokens, note, 0)
+            || handler_acts(tokens, note));
+    told || imperative(tokens)
         || engineers_modal(tokens)
         || ROUTED.is_match(tokens)
         || NO_CHANGE.is_match(tokens)
-        || handler_acts(tokens, note)
         || arrow_to_handler(tokens, note)
+}
+
+/// Words of the past: "was", "had", "resolved by on-call at the time", "last quarter".
+static HISTORY: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(
+        &[
+            "was|were|resolved|happened|occurred|ago|history|went",
+            "at the time",
+            "last|previous|past week|month|quarter|year|summer|winter|spring|autumn|fall",
+        ],
+        &[],
+    )
+});
+
+/// The statement tells what happened: who handled it then is not who handles it now
+/// ("escalation DRI was Owen", "two Sev 1s, both resolved by on-call at the time").
+fn tells_history(tokens: &[Token]) -> bool {
+    HISTORY.is_match(tokens)
 }
 
 /// True when the value of a topic label answers it: a handler, or an instruction.
 pub fn answers_label(content: &[Token], note: &str) -> bool {
-    instructs(content, note) || HANDLERS.is_match(content) || names_someone(content, note, 0)
+    instructs(content, note)
+        || !tells_history(content)
+            && (HANDLERS.is_match(content) || names_someone(content, note, 0))
 }
 
 /// A modal with an action, unless the customer is the one who acts ("the customer may open
@@ -316,6 +337,9 @@ fn engineers_modal(tokens: &[Token]) -> bool {
                 "they",
                 "users",
                 "user",
+                "they're",
+                "they've",
+                "they'd",
             ]
             .contains(&t.lower.as_str())
         });
@@ -437,6 +461,7 @@ mod tests {
             "Leave it with its current owner.",
             "Manually assign new tickets to Farhan, even outside his hours.",
             "New tickets auto-assign to Çağrı, including outside his hours.",
+            "Whoever had them keeps them.",
         ] {
             assert!(says(yes), "{yes}");
         }
@@ -448,6 +473,9 @@ mod tests {
             "Ravi is available on Slack outside hours too and is happy to be pinged.",
             "They page a lot.",
             "Oluwaseun works 10:00–18:00 UK time.",
+            "The escalation DRI was Support Manager Owen Hughes.",
+            "Two Sev 1s last month, both resolved by on-call at the time.",
+            "They're nervous and tend to open tickets late in the evening.",
         ] {
             assert!(!says(no), "{no}");
         }

@@ -248,6 +248,7 @@ pub static DEFERRAL: LazyLock<PhraseSet> = LazyLock::new(|| {
             "to be ~1 decided|determined|confirmed|agreed|discussed|defined|clarified|finalised|finalized|announced|sorted|worked|settled|reviewed|updated|added|documented|written|filled|completed|provided|assigned|named",
             "not ~2 decided|agreed|defined|determined|confirmed|settled|finalised|finalized|sure|known|clear|discussed|documented|established|worked|figured",
             "not yet",
+            "nothing|no ~2 decided|agreed|confirmed|settled|finalised|finalized|defined|decision|agreement",
             "haven't|hasn't|hadn't|didn't|don't|doesn't ~2 decided|agreed|confirmed|defined|settled|figured|determined|discussed|finalised|finalized|sorted|decide|agree|know",
             "have|has|had|do|does|did not|yet ~2 decided|agreed|confirmed|defined|settled|figured|determined|discussed|finalised|finalized|sorted|decide|agree|know",
             "still|currently ~3 being|under|in ~2 discussed|discussion|worked|defined|decided|finalised|finalized|negotiated|reviewed|negotiation|review|clarified|progress",

@@ -539,7 +539,18 @@ fn defers(content: &[Token]) -> bool {
                     "later", "pending", "none", "unknown", "tbd", "tbc", "na", "open",
                 ]
                 .contains(w)
-            }))
+            })
+            || will_update(&words))
+}
+
+/// "Will update.", "We'll confirm." — a promise to fill the answer in, on its own.
+fn will_update(words: &[&str]) -> bool {
+    matches!(
+        words,
+        ["will" | "we'll" | "i'll", "update" | "confirm" | "follow"]
+            | ["will" | "we'll" | "i'll", "follow", "up"]
+            | ["we" | "i", "will", "update" | "confirm"]
+    )
 }
 
 /// The statement says what happens: the value of a topic label, or a sentence about the
