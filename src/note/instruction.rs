@@ -317,9 +317,10 @@ fn tells_history(tokens: &[Token]) -> bool {
 }
 
 /// True when the value of a topic label answers it: a handler, or an instruction.
-pub fn answers_label(content: &[Token], note: &str) -> bool {
+pub fn answers_label(label: &[Token], content: &[Token], note: &str) -> bool {
     instructs(content, note)
-        || !tells_history(content)
+        || !tells_history(label)
+            && !tells_history(content)
             && (HANDLERS.is_match(content) || names_someone(content, note, 0))
 }
 

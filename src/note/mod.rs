@@ -561,7 +561,7 @@ fn says_what_happens(statement: &Statement, topic: Topic, note: &str) -> bool {
         return false;
     }
     match topic {
-        Topic::Label => instruction::answers_label(content, note),
+        Topic::Label => instruction::answers_label(&statement.label, content, note),
         // With a label that ends in an arrow: "Everything else → Thandiwe, even during her
         // night".
         Topic::Content => {

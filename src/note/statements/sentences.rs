@@ -119,7 +119,9 @@ fn label_end(tokens: &[Token]) -> Option<usize> {
                     .is_some_and(|n| n.span.start > token.span.end);
                 spaced_before && spaced_after
             }
-            Kind::Punct('(' | ')' | '\'' | '/' | '&' | '*') => continue,
+            Kind::Punct('(' | ')' | '\'' | '/' | '&' | '*' | '`') => continue,
+            // A dot inside a host name ("gitlab.example.com: Yara"), not a sentence's end.
+            Kind::Punct('.') if inside_word(tokens, i) => continue,
             Kind::Punct(_) => return None,
             _ => continue,
         };
@@ -137,6 +139,15 @@ fn label_end(tokens: &[Token]) -> Option<usize> {
         }
     }
     None
+}
+
+/// True when the token at `i` touches the tokens on both sides (`gitlab.example`).
+fn inside_word(tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && tokens[i - 1].span.end == tokens[i].span.start
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.span.start == tokens[i].span.end)
 }
 
 /// Splits `Label: content`; without a label, all tokens are content.
