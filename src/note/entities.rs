@@ -178,6 +178,9 @@ pub fn ase_people(statement: &Statement, tokens: &[Token], note: &str) -> (Vec<P
     if found.is_empty() && affirmed && label_is_role(statement, note) {
         found.extend(lowercase_value(statement, note));
     }
+    if found.is_empty() && affirmed {
+        found.extend(lowercase_after_is(tokens, &roles, note));
+    }
     if found.is_empty()
         && !roles.is_empty()
         && affirmed
@@ -212,14 +215,8 @@ fn label_is_role(statement: &Statement, note: &str) -> bool {
 
 /// A name written in lowercase as the value of an ASE label ("ase: raj (apac)",
 /// "ase: marie-claire, cet"): the first one to three words, up to punctuation.
-fn lowercase_value(statement: &Statement, note: &str) -> Option<Person> {
-    let content = &statement.content;
-    let end = content
-        .iter()
-        .position(|t| !(t.kind == Kind::Word || t.is_punct('-')))
-        .unwrap_or(content.len())
-        .min(5);
-    let words = &content[..end];
+/// One to three words that can be a name written in lowercase ("kamal hossain").
+fn lowercase_name(words: &[Token]) -> bool {
     let name_like = |t: &Token| {
         t.kind != Kind::Word
             || (t.lower.chars().all(|c| c.is_alphabetic() || c == '\'')
@@ -228,10 +225,38 @@ fn lowercase_value(statement: &Statement, note: &str) -> Option<Person> {
                 && !REGION_CODES.contains(&t.lower.as_str()))
     };
     let count = words.iter().filter(|t| t.kind == Kind::Word).count();
-    let is_name = count > 0
+    count > 0
         && count <= 3
         && words.iter().all(name_like)
-        && !super::lexicon::DEFERRAL.is_match(words);
+        && !super::lexicon::DEFERRAL.is_match(words)
+}
+
+/// "ase for this org is kamal hossain (dhaka, apac)": a lowercase name after "is", up to
+/// the next punctuation, in a statement that opens with the role.
+fn lowercase_after_is(tokens: &[Token], roles: &[Range<usize>], note: &str) -> Option<Person> {
+    let role = roles.first().filter(|r| r.start == 0)?;
+    let is = (role.end..(role.end + 6).min(tokens.len())).find(|&i| tokens[i].is("is"))?;
+    let start = is + 1;
+    let end = tokens[start..]
+        .iter()
+        .position(|t| !(t.kind == Kind::Word || t.is_punct('-')))
+        .map_or(tokens.len(), |p| start + p);
+    let words = &tokens[start..end];
+    (end > start && lowercase_name(words)).then(|| Person {
+        tokens: start..end,
+        name: name_text(words, note),
+    })
+}
+
+fn lowercase_value(statement: &Statement, note: &str) -> Option<Person> {
+    let content = &statement.content;
+    let end = content
+        .iter()
+        .position(|t| !(t.kind == Kind::Word || t.is_punct('-')))
+        .unwrap_or(content.len())
+        .min(5);
+    let words = &content[..end];
+    let is_name = lowercase_name(words);
     let offset = statement.label.len();
     // "ase: mbeck (Martina Beck)": the name in the aside is the fuller one.
     if is_name && content.get(end).is_some_and(|t| t.is_punct('(')) {

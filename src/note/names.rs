@@ -295,8 +295,15 @@ pub fn region_of(token: &Token) -> Option<&'static str> {
 pub fn same_person(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
     let first = |s: &str| s.split_whitespace().next().unwrap_or("").to_owned();
+    // A one-word name is any word of a longer one: "Sai" in "Venkata Sai Lakshmi
+    // Narayanan (goes by Sai)".
+    let word_of = |one: &str, full: &str| {
+        !one.contains(' ') && !one.starts_with('@') && full.split_whitespace().any(|w| w == one)
+    };
     a == b
         || first(&a) == b
         || first(&b) == a
         || (first(&a) == first(&b) && !first(&a).starts_with('@'))
+        || word_of(&a, &b)
+        || word_of(&b, &a)
 }

@@ -70,9 +70,21 @@ fn names_of_every_shape_are_the_ase() {
             "| Who is the ASE? | Kwame Mensah |\n|---|---|\n| Region | EMEA |\n",
             "Kwame Mensah",
         ),
+        ("ase on this account is priya nair (pune).", "priya nair"),
+        (
+            "Two ASEs, by instance:\n- gitlab.example.com: Lars-Erik Holm — EMEA\n",
+            "Lars-Erik Holm",
+        ),
     ] {
         assert_eq!(analysed(note).ase_names, [name], "{note}");
     }
+}
+
+#[test]
+fn a_name_the_ase_goes_by_is_the_ase_for_the_region() {
+    let analysis = analysed("ASE: Ananya Sri Raghavan (goes by Sri) — APAC, Chennai");
+    assert_eq!(analysis.ase_names, ["Ananya Sri Raghavan"]);
+    assert_eq!(analysis.regions, ["APAC"]);
 }
 
 #[test]
