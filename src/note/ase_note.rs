@@ -159,8 +159,9 @@ pub enum Against {
     /// Nothing.
     Nothing,
     /// The ASE is spoken of as past, refused, for sale or not staffed yet ("ASE engagement:
-    /// ENDED", "their ASE request was declined", "ASE order form not countersigned"): a
-    /// mention of the role with nobody named as the ASE no longer makes an ASE note.
+    /// ENDED", "their ASE request was declined", "ASE order form not countersigned"), or
+    /// "ASE" is spelled out as something else: a mention of the role with nobody named as
+    /// the ASE no longer makes an ASE note.
     NotNow,
     /// The organization is said to have no ASE ("this org has NO ASE", "no ASE has been
     /// assigned", "does not have the ASE service"): not an ASE note, whoever else is named.
@@ -184,11 +185,15 @@ pub fn evidence_against(statements: &[Statement], note: &str) -> Against {
         let names_someone = super::names::people(&tokens, note)
             .iter()
             .any(|p| p.tokens.len() > 1 || p.name.starts_with('@'));
+        // "the cluster they call \"ASE\" (Advanced Search Elastic)": later mentions
+        // mean that too.
+        let other_meaning = expands_otherwise(&tokens)
+            || mentions.iter().any(|m| spelled_otherwise(&tokens, m, note));
         let not_now = mentions.iter().any(|m| {
             let clause = without_names(&clause_of(&tokens, m), note);
             NOT_THIS_ASE.is_match(&clause)
         });
-        if not_now && !names_someone {
+        if other_meaning || not_now && !names_someone {
             against = Against::NotNow;
         }
     }

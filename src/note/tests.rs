@@ -134,6 +134,8 @@ fn what_the_rest_of_the_note_says_outweighs_a_passing_mention() {
         "Our parent's org has an ASE (Ana Souza). This org has no ASE, route normally.",
         // A quoted "ASE" is the customer's word for something else.
         "If the customer writes \"ping our ASE\", they mean their internal on-call team.",
+        // Spelled out as something else once: later mentions mean the same.
+        "Their data pipeline is called ASE (Analytics Streaming Engine).\nASE outages: ask for the pipeline logs first.",
         // Not signed yet.
         "ASE order form is out for signature; nothing changes until it is countersigned.",
     ] {
