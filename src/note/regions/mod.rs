@@ -5,6 +5,8 @@
 //! or another team is its subject ("an EMEA-based customer", "their team works CET", "the
 //! EMEA queue answers").
 
+mod words;
+
 use std::ops::Range;
 
 use super::entities::{ase_topic, last_part};
@@ -12,6 +14,7 @@ use super::lexicon::{CUSTOMER, OTHER_PEOPLE};
 use super::names::{Person, people, region_of, role_mentions, same_person};
 use super::statements::Statement;
 use super::text::{Kind, Token};
+use words::region_word;
 
 /// Who a region word in a statement belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,87 +126,6 @@ fn others_act(tokens: &[Token], k: usize) -> bool {
             ]
             .contains(&t.lower.as_str())
         })
-}
-
-/// The region of token `k`, reading two-word names ("Pacific time" is AMER, "Middle East"
-/// and "South Africa" EMEA, "New Zealand" APAC).
-fn region_word(tokens: &[Token], k: usize) -> Option<&'static str> {
-    let token = &tokens[k];
-    let next = tokens.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
-    let prev = k
-        .checked_sub(1)
-        .map(|p| tokens[p].lower.as_str())
-        .unwrap_or("");
-    if token.is("pacific")
-        && ["time", "standard", "daylight", "coast", "northwest", "tz"].contains(&next)
-    {
-        return Some("AMER");
-    }
-    if ["eastern", "central", "mountain"].contains(&token.lower.as_str())
-        && token.capitalised
-        && ["time", "standard", "tz"].contains(&next)
-    {
-        return Some("AMER");
-    }
-    if token.is("east") && prev == "middle" {
-        return Some("EMEA");
-    }
-    // Cities whose second word is also a first name: "São Paulo", "San José", "Los Angeles".
-    let city_pairs = [
-        ("são", "paulo"),
-        ("sao", "paulo"),
-        ("san", "francisco"),
-        ("san", "diego"),
-        ("san", "jose"),
-        ("san", "josé"),
-        ("los", "angeles"),
-        ("santo", "domingo"),
-        ("el", "salvador"),
-    ];
-    if city_pairs
-        .iter()
-        .any(|(a, b)| prev == *a && token.lower == *b)
-    {
-        return Some("AMER");
-    }
-    if token.is("utc") || token.is("gmt") {
-        if let Some(region) = utc_offset(tokens, k) {
-            return Some(region);
-        }
-        if token.is("utc") {
-            return None;
-        }
-    }
-    if ["pacific", "eastern", "central", "mountain"].contains(&token.lower.as_str()) && prev == "us"
-    {
-        return Some("AMER");
-    }
-    region_of(token)
-}
-
-/// "UTC+10", "GMT-5", "UTC +5:30": the region of a UTC offset (−10…−3 AMER, −1…+4 EMEA,
-/// +5…+13 APAC).
-fn utc_offset(tokens: &[Token], k: usize) -> Option<&'static str> {
-    let sign = tokens.get(k + 1)?;
-    let hours = tokens.get(k + 2)?;
-    let negative = match sign.kind {
-        Kind::Punct('+') => false,
-        Kind::Punct('-') => true,
-        _ => return None,
-    };
-    let digits: String = hours
-        .lower
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    let hours: i32 = digits.parse().ok()?;
-    let offset = if negative { -hours } else { hours };
-    match offset {
-        -10..=-3 => Some("AMER"),
-        -1..=4 => Some("EMEA"),
-        5..=13 => Some("APAC"),
-        _ => None,
-    }
 }
 
 fn after_location_word(tokens: &[Token], k: usize) -> bool {
