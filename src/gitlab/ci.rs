@@ -24,6 +24,7 @@ use super::publish::{self, Context, Outcome, SummaryExtras};
 use super::retry::RetryPolicy;
 use super::secret::Credentials;
 use super::target_config;
+use super::token_check::{explain_missing_token, missing_token_reason, token_status};
 use super::token_health;
 use crate::commands::{self, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::config::Settings;
@@ -382,42 +383,5 @@ fn say_already_on_target(args: &CiArgs, already: &[bool]) {
     eprintln!(
         "ase-lint: {count} finding{} already on the target branch (not introduced by this merge request): {effect}.",
         if count == 1 { "" } else { "s" }
-    );
-}
-
-/// The status when no token can comment: by the findings, or 2 with `--require-token`.
-pub(super) fn token_status(args: &CiArgs, findings_status: u8) -> u8 {
-    if args.require_token {
-        EXIT_TROUBLE
-    } else {
-        debug_assert!(matches!(
-            findings_status,
-            EXIT_OK | EXIT_FINDINGS | EXIT_TROUBLE
-        ));
-        findings_status
-    }
-}
-
-pub(super) fn missing_token_reason(credentials: &Credentials) -> &'static str {
-    match credentials {
-        Credentials::Job(_) => {
-            "only CI_JOB_TOKEN is available, and job tokens can read a merge request but cannot \
-             create notes or discussions"
-        }
-        _ => "ASE_LINT_TOKEN is not set (and no --token-file was given)",
-    }
-}
-
-/// Tells why nothing was posted and how to set up a token.
-pub(super) fn explain_missing_token(reason: &str) {
-    eprintln!(
-        "ase-lint: cannot comment on the merge request: {reason}.\n\
-         ase-lint: to let it comment:\n\
-         ase-lint:   1. Settings > Access tokens: add a project access token with the `api` scope\n\
-         ase-lint:      and the Developer role (Reporter can comment but cannot resolve threads).\n\
-         ase-lint:   2. Settings > CI/CD > Variables: store it as ASE_LINT_TOKEN, masked and NOT\n\
-         ase-lint:      protected (merge request pipelines do not get protected variables).\n\
-         ase-lint: the findings above and the report artifacts were still written; the job's\n\
-         ase-lint: status follows the findings (--require-token makes it fail instead)."
     );
 }

@@ -5,12 +5,13 @@
 //! Exit status: 0 when GitLab accepts the token and it does not expire within
 //! [`token_health::WARN_DAYS`] days; 1 when it does (or has); 2 when GitLab cannot be
 //! asked. A missing or refused token is explained, and is exit 2 with `--require-token`
-//! (0 without it, as in a merge request pipeline).
+//! (0 without it, as in a merge request pipeline). The words for a missing token, and the
+//! status it gives, are here too: `ci` uses them when it cannot comment.
 
 use super::args::CiArgs;
-use super::ci::{explain_missing_token, missing_token_reason, token_status};
 use super::client::Client;
 use super::merge_request::token_user;
+use super::secret::Credentials;
 use super::token_health;
 use crate::commands::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::report;
@@ -62,6 +63,43 @@ fn judge_expiry(expires_at: Option<&str>, today: i64) -> u8 {
         ),
     }
     EXIT_OK
+}
+
+/// The status when no token can comment: by the findings, or 2 with `--require-token`.
+pub(super) fn token_status(args: &CiArgs, findings_status: u8) -> u8 {
+    if args.require_token {
+        EXIT_TROUBLE
+    } else {
+        debug_assert!(matches!(
+            findings_status,
+            EXIT_OK | EXIT_FINDINGS | EXIT_TROUBLE
+        ));
+        findings_status
+    }
+}
+
+pub(super) fn missing_token_reason(credentials: &Credentials) -> &'static str {
+    match credentials {
+        Credentials::Job(_) => {
+            "only CI_JOB_TOKEN is available, and job tokens can read a merge request but cannot \
+             create notes or discussions"
+        }
+        _ => "ASE_LINT_TOKEN is not set (and no --token-file was given)",
+    }
+}
+
+/// Tells why nothing was posted and how to set up a token.
+pub(super) fn explain_missing_token(reason: &str) {
+    eprintln!(
+        "ase-lint: cannot comment on the merge request: {reason}.\n\
+         ase-lint: to let it comment:\n\
+         ase-lint:   1. Settings > Access tokens: add a project access token with the `api` scope\n\
+         ase-lint:      and the Developer role (Reporter can comment but cannot resolve threads).\n\
+         ase-lint:   2. Settings > CI/CD > Variables: store it as ASE_LINT_TOKEN, masked and NOT\n\
+         ase-lint:      protected (merge request pipelines do not get protected variables).\n\
+         ase-lint: the findings above and the report artifacts were still written; the job's\n\
+         ase-lint: status follows the findings (--require-token makes it fail instead)."
+    );
 }
 
 #[cfg(test)]
