@@ -270,6 +270,17 @@ fn region_index(key: u64) -> Option<&'static str> {
     Some(INDEX[at].1)
 }
 
+/// The region a lowercase place names in text written without capitals ("he's apac /
+/// singapore", "jakarta, wib"): any region word but those that are other words in
+/// lowercase ("us", "west", "pt").
+pub fn lowercase_region_of(token: &Token) -> Option<&'static str> {
+    let lowercase_word = token.kind == Kind::Word && !token.capitalised;
+    if !lowercase_word || REGION_WORDS_CAPS_ONLY.contains(&token.lower.as_str()) {
+        return None;
+    }
+    region_index(token.key)
+}
+
 /// The region a word names (AMER, EMEA or APAC), if any.
 pub fn region_of(token: &Token) -> Option<&'static str> {
     if token.kind != Kind::Word {

@@ -276,3 +276,14 @@ fn an_aside_never_closed_is_read_to_the_end() {
     let analysis = analysed("INTERIM ASE: Bao Tran until the permanent ASE is hired (est. Q3).\n");
     assert!(analysis.ase_note);
 }
+
+#[test]
+fn regions_said_with_a_pronoun_in_lowercase_or_as_a_timezone() {
+    for (note, region) in [
+        ("Nadia Karam is the ASE. She's in the EMEA region.", "EMEA"),
+        ("ase is tomas ruiz, he's amer / bogota", "AMER"),
+        ("ASE: Wayan (one name) – denpasar, WITA", "APAC"),
+    ] {
+        assert_eq!(analysed(note).regions, [region], "{note}");
+    }
+}

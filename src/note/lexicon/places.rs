@@ -4,6 +4,9 @@
 /// The region words: each maps to AMER, EMEA or APAC (see [`crate::note::regions`]).
 #[rustfmt::skip]
 pub const REGION_WORDS: &[(&str, &str)] = &[
+    ("brt", "AMER"), ("clt", "AMER"), ("cot", "AMER"), ("pet", "AMER"),
+    ("wib", "APAC"), ("wita", "APAC"), ("myt", "APAC"), ("ict", "APAC"),
+    ("pkt", "APAC"), ("npt", "APAC"),
     ("amer", "AMER"), ("americas", "AMER"), ("america", "AMER"), ("noram", "AMER"),
     ("ncsa", "AMER"), ("latam", "AMER"), ("na", "AMER"), ("us", "AMER"), ("usa", "AMER"),
     ("canada", "AMER"), ("canadian", "AMER"), ("american", "AMER"), ("brazil", "AMER"),
@@ -131,7 +134,7 @@ pub const REGION_WORDS_CAPS_ONLY: &[&str] = &[
     "us", "eu", "uk", "na", "et", "pt", "ct", "mt", "est", "cst", "mst", "pst", "west", "anz",
     "ist", "cet", "gmt", "bst", "wet", "eet", "sgt", "jst", "kst", "pdt", "edt", "cdt", "mdt",
     "cest", "eest", "aest", "aedt", "nzst", "nzdt", "sast", "hkt", "pht", "acst", "awst", "ncsa",
-    "noram", "latam",
+    "noram", "latam", "brt", "clt", "cot", "pet", "wib", "wita", "myt", "ict", "pkt", "npt",
 ];
 
 /// Region codes and timezones that are no English word: any case counts ("ase: raj

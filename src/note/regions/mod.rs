@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::entities::{ase_topic, last_part};
 use super::lexicon::{CUSTOMER, OTHER_PEOPLE};
-use super::names::{Person, people, region_of, role_mentions, same_person};
+use super::names::{Person, lowercase_region_of, people, region_of, role_mentions, same_person};
 use super::statements::Statement;
 use super::text::{Kind, Token};
 use words::region_word;
@@ -34,8 +34,11 @@ pub fn ase_regions(
     let persons = people(tokens, note);
     let roles = role_mentions(tokens, note);
     let mut out = Vec::new();
+    // A statement written without capitals names its places in lowercase too.
+    let uncapitalised = tokens.iter().skip(1).all(|t| !t.capitalised);
     for (k, token) in tokens.iter().enumerate() {
-        let Some(region) = region_word(tokens, k) else {
+        let lowercase = || uncapitalised.then(|| lowercase_region_of(token)).flatten();
+        let Some(region) = region_word(tokens, k).or_else(lowercase) else {
             continue;
         };
         if persons
@@ -45,7 +48,6 @@ pub fn ase_regions(
         {
             continue;
         }
-        let _ = token;
         if undecided_place(tokens, k) {
             continue;
         }
@@ -375,7 +377,11 @@ fn cues(
         cues.push((role.start, Owner::Ase));
     }
     for (i, t) in tokens.iter().enumerate() {
-        if ["she", "he", "her", "his", "him", "i", "i'm", "me", "my"].contains(&t.lower.as_str()) {
+        let pronoun = [
+            "she", "he", "her", "his", "him", "i", "i'm", "me", "my", "she's", "he's", "shes",
+            "hes",
+        ];
+        if pronoun.contains(&t.lower.as_str()) {
             cues.push((i, Owner::Ase));
         }
     }
