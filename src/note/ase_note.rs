@@ -269,6 +269,10 @@ fn without_names(tokens: &[Token], note: &str) -> Vec<Token> {
 /// The clause around a mention: up to the nearest `,`, `;` or sentence end, with
 /// parenthesised asides left out; a mention inside parentheses has the aside as its clause.
 fn clause_of(tokens: &[Token], mention: &std::ops::Range<usize>) -> Vec<Token> {
+    // "(different org, has an ASE)": an aside is one clause, commas and all.
+    if let Some(aside) = aside_around(tokens, mention) {
+        return tokens[aside].to_vec();
+    }
     // An arrow ends a clause too: "customer asked → ASE is Hana".
     let stop = |t: &Token| {
         matches!(
@@ -331,6 +335,30 @@ fn clause_of(tokens: &[Token], mention: &std::ops::Range<usize>) -> Vec<Token> {
         }
     }
     clause
+}
+
+/// The inside of the parentheses around a mention, if it stands in some.
+fn aside_around(
+    tokens: &[Token],
+    mention: &std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let mut depth = 0usize;
+    let open = (0..mention.start).rev().find(|&i| {
+        if tokens[i].is_punct(')') {
+            depth += 1;
+        } else if tokens[i].is_punct('(') {
+            if depth == 0 {
+                return true;
+            }
+            depth -= 1;
+        }
+        false
+    })?;
+    let close = tokens[mention.end..]
+        .iter()
+        .position(|t| t.is_punct(')'))
+        .map_or(tokens.len(), |p| mention.end + p);
+    Some(open + 1..close)
 }
 
 fn denied(tokens: &[Token], mention: &std::ops::Range<usize>, note: &str) -> bool {

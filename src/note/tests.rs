@@ -136,6 +136,8 @@ fn what_the_rest_of_the_note_says_outweighs_a_passing_mention() {
         "If the customer writes \"ping our ASE\", they mean their internal on-call team.",
         // Spelled out as something else once: later mentions mean the same.
         "Their data pipeline is called ASE (Analytics Streaming Engine).\nASE outages: ask for the pipeline logs first.",
+        // An aside is one clause: "another org" covers the ASE after its comma.
+        "Not to be mixed up with Globex Ltd (a different org, which has an ASE).",
         // Not signed yet.
         "ASE order form is out for signature; nothing changes until it is countersigned.",
     ] {
