@@ -58,7 +58,7 @@ fn the_holdout_is_measured() {
     let s = scores("holdout");
     let all = s.all();
     let report = corpus::table(&s);
-    assert!(all.recall() >= 0.955, "{report}");
+    assert!(all.recall() >= 0.965, "{report}");
     assert!(all.false_errors() <= 0.019, "{report}");
     insta::assert_snapshot!("holdout", report);
 }

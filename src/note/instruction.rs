@@ -62,7 +62,6 @@ static IMPERATIVE: LazyLock<WordSet> = LazyLock::new(|| {
         "don't",
         "dont",
         "never",
-        "please",
         "work",
         "handle",
         "take",
@@ -389,11 +388,16 @@ fn opens_clause(tokens: &[Token], i: usize) -> bool {
 /// handles", "AMER/APAC answer", "Bob covers", "anyone can reply".
 fn handler_acts(tokens: &[Token], note: &str) -> bool {
     let acts = |end: usize, team: bool| {
-        tokens[end..(end + 3).min(tokens.len())]
+        let words: Vec<&Token> = tokens[end..(end + 4).min(tokens.len())]
             .iter()
             .filter(|t| t.is_wordlike())
-            .take(2)
-            .any(|t| HANDLER_VERBS.has(t) || team && (t.is("works") || t.is("work")))
+            .collect();
+        words.iter().take(2).enumerate().any(|(i, t)| {
+            // "Siobhán will be on leave": a modal before "be" or "have" describes.
+            let modal = ["can", "should", "will", "may", "must"].contains(&t.lower.as_str());
+            let describes = modal && words.get(i + 1).is_some_and(|n| n.is("be") || n.is("have"));
+            (HANDLER_VERBS.has(t) || team && (t.is("works") || t.is("work"))) && !describes
+        })
     };
     HANDLERS
         .find_all(tokens)
@@ -463,6 +467,7 @@ mod tests {
             "Manually assign new tickets to Farhan, even outside his hours.",
             "New tickets auto-assign to Çağrı, including outside his hours.",
             "Whoever had them keeps them.",
+            "Please reply and keep Jill assigned.",
         ] {
             assert!(says(yes), "{yes}");
         }
@@ -477,6 +482,8 @@ mod tests {
             "The escalation DRI was Support Manager Owen Hughes.",
             "Two Sev 1s last month, both resolved by on-call at the time.",
             "They're nervous and tend to open tickets late in the evening.",
+            "Heads-up: Siobhán will be on leave 3–21 August.",
+            "The customer is very sensitive about emergencies, please be careful.",
         ] {
             assert!(!says(no), "{no}");
         }

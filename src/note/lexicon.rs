@@ -147,7 +147,7 @@ pub static UNAVAILABLE: LazyLock<PhraseSet> = LazyLock::new(|| {
             "annual|parental|maternity|paternity|medical|personal|family|bereavement|extended|planned|unplanned|study|compassionate|sick|long|short|term leave",
             "is|are|'s|be|being|goes|go|gone|when|while|if ~1 away|out|off",
             "busy|capacity",
-            "cannot|can't|can|unable|not|couldn't|doesn't|hasn't|won't|isn't ~2 take|respond|reply|handle|pick|work|get|answer|attend|cover|responded|replied|answered|able",
+            "cannot|can't|unable|not|couldn't|doesn't|hasn't|won't|isn't ~2 take|respond|reply|handle|pick|work|get|answer|attend|cover|responded|replied|answered|able",
             "backup|secondary|deputy|alternate|fallback|stand|standby|substitute|cover|covering|covers ~2 ase|ases|engineer|engineers|contact|person|in|for|is|:|-|@",
             "backup|secondary|deputy|alternate|fallback|standby|substitute",
             "in ~2 absence",
@@ -163,6 +163,7 @@ pub static UNAVAILABLE: LazyLock<PhraseSet> = LazyLock::new(|| {
             "leave the|her|him|them|it|as|with|a|an|this|that|tickets|ticket|assigned|unassigned|alone|untouched|notes|note|comment|comments|internal",
             "cover|covers|covering|covered as ~2 ase|ases|engineer|assigned",
             "take|taking|taken|took ~2 off",
+            "not|n't|never get|gets ~1 assigned|reassigned|routed",
         ],
     )
 });
