@@ -289,3 +289,13 @@ fn regions_said_with_a_pronoun_in_lowercase_or_as_a_timezone() {
         assert_eq!(analysed(note).regions, [region], "{note}");
     }
 }
+
+#[test]
+fn working_time_and_places_named_with_a_particle() {
+    let s = statuses(
+        "Our ASE is Jan de Vries.\nWhen tickets come outside of his working time, reply and give them back to Jan.",
+    );
+    assert_eq!(s[2], ("out_of_hours", "answered"));
+    let analysis = analysed("Our ASE is Lucas Pérez, from Ciudad de México (region Americas).");
+    assert_eq!(analysis.regions, ["AMER"]);
+}

@@ -4,7 +4,7 @@
 /// The region words: each maps to AMER, EMEA or APAC (see [`crate::note::regions`]).
 #[rustfmt::skip]
 pub const REGION_WORDS: &[(&str, &str)] = &[
-    ("brt", "AMER"), ("clt", "AMER"), ("cot", "AMER"), ("pet", "AMER"),
+    ("méxico", "AMER"), ("brt", "AMER"), ("clt", "AMER"), ("cot", "AMER"), ("pet", "AMER"),
     ("wib", "APAC"), ("wita", "APAC"), ("myt", "APAC"), ("ict", "APAC"),
     ("pkt", "APAC"), ("npt", "APAC"),
     ("amer", "AMER"), ("americas", "AMER"), ("america", "AMER"), ("noram", "AMER"),

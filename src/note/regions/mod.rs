@@ -355,9 +355,16 @@ fn cues(
     // "São Paulo", "Ho Chi Minh City": capitalised words beside a place are the place.
     let near_place = |p: &Person| {
         let touches = |i: usize| tokens.get(i).is_some_and(|t| region_of(t).is_some()) || i == k;
+        // "Santiago de Chile", "Ciudad de México": a place named with a particle.
+        let place_with_particle = p.tokens.len() > 2
+            && tokens[p.tokens.clone()]
+                .iter()
+                .any(|t| ["de", "del", "da", "do", "la"].contains(&t.lower.as_str()))
+            && region_of(&tokens[p.tokens.end - 1]).is_some();
         touches(p.tokens.end)
             || p.tokens.start.checked_sub(1).is_some_and(touches)
             || tokens.get(p.tokens.end).is_some_and(|t| t.is("city"))
+            || place_with_particle
     };
     // "@praman" in "Priya Raman (@praman)" is Priya, not someone else.
     let aside_handle = |p: &Person| {
