@@ -72,6 +72,10 @@ fn names_of_every_shape_are_the_ase() {
         ),
         ("ase on this account is priya nair (pune).", "priya nair"),
         (
+            "tomasz nowak is our ase, new tickets go to him.",
+            "tomasz nowak",
+        ),
+        (
             "Two ASEs, by instance:\n- gitlab.example.com: Lars-Erik Holm — EMEA\n",
             "Lars-Erik Holm",
         ),

@@ -22,7 +22,8 @@ use linking::{
 };
 pub(crate) use values::{ase_topic, last_part};
 use values::{
-    label_is_role, lowercase_after_is, lowercase_value, stands_alone, value_of_ase_topic,
+    label_is_role, lowercase_after_is, lowercase_before_is, lowercase_value, stands_alone,
+    value_of_ase_topic,
 };
 
 /// The people a statement names who are not tied to another role or the past: candidates
@@ -94,7 +95,10 @@ pub fn ase_people(statement: &Statement, tokens: &[Token], note: &str) -> (Vec<P
         found.extend(lowercase_value(statement, note));
     }
     if found.is_empty() && affirmed {
-        found.extend(lowercase_after_is(tokens, &roles, note));
+        found.extend(
+            lowercase_after_is(tokens, &roles, note)
+                .or_else(|| lowercase_before_is(tokens, &roles, note)),
+        );
     }
     if found.is_empty()
         && !roles.is_empty()

@@ -57,6 +57,26 @@ pub(super) fn lowercase_after_is(
     })
 }
 
+/// "dana kowalski is the ase here": a lowercase name opening the statement, then "is the
+/// ase" (or "is our/their ase").
+pub(super) fn lowercase_before_is(
+    tokens: &[Token],
+    roles: &[Range<usize>],
+    note: &str,
+) -> Option<Person> {
+    let role = roles.first()?;
+    let is = tokens[..role.start].iter().rposition(|t| t.is("is"))?;
+    let between_ok = tokens[is + 1..role.start]
+        .iter()
+        .all(|t| ["the", "our", "their", "this", "a", "an"].contains(&t.lower.as_str()));
+    let words = &tokens[..is];
+    let all_words = words.iter().all(|t| t.kind == Kind::Word);
+    (between_ok && is > 0 && all_words && lowercase_name(words)).then(|| Person {
+        tokens: 0..is,
+        name: name_text(words, note),
+    })
+}
+
 /// A name written in lowercase as the value of an ASE label ("ase: raj (apac)",
 /// "ase: marie-claire, cet"): the first one to three words, up to punctuation.
 pub(super) fn lowercase_value(statement: &Statement, note: &str) -> Option<Person> {
