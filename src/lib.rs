@@ -12,7 +12,6 @@ pub mod config;
 pub mod config_words;
 pub mod cross;
 pub mod diagnostic;
-pub mod fmt;
 pub mod fsafe;
 #[cfg(feature = "bot")]
 pub mod gitlab;
@@ -29,6 +28,7 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod suppress;
+pub mod table_format;
 pub mod words;
 pub mod workflow;
 #[cfg(feature = "bot")]

@@ -51,7 +51,7 @@ fn fmt_file(path: &Path, check: bool, settings: &Settings) -> Result<u8, String>
         })?;
     let text = String::from_utf8(bytes)
         .map_err(|_| format!("cannot read `{shown}`: it is not UTF-8 text"))?;
-    let Some(formatted) = crate::fmt::format_readme(&text, settings) else {
+    let Some(formatted) = crate::table_format::format_readme(&text, settings) else {
         eprintln!("{shown}: no ASE table found; nothing to align");
         return Ok(EXIT_OK);
     };

@@ -20,7 +20,7 @@ use super::lint_changes::{
 };
 use super::merge_request::{MrState, MrTarget, api_url_from_args, read_merge_request};
 use super::other_project;
-use super::publish::{self, Context, Outcome, SummaryExtras};
+use super::publish::{self, PublishContext, PublishOutcome, SummaryExtras};
 use super::retry::RetryPolicy;
 use super::secret::Credentials;
 use super::target_config;
@@ -154,7 +154,7 @@ async fn review(
         explain_missing_token(missing_token_reason(credentials));
         return Ok(token_status(args, findings_status));
     }
-    let context = Context {
+    let context = PublishContext {
         client,
         project: target.project_ref(),
         iid: target.iid,
@@ -189,7 +189,7 @@ fn finish(
     args: &CiArgs,
     client: &Client,
     target: &MrTarget,
-    outcome: &Outcome,
+    outcome: &PublishOutcome,
     findings_status: u8,
     artifacts_ok: bool,
 ) -> u8 {

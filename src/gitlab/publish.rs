@@ -11,7 +11,7 @@ use super::position::{ChangedFile, Filter, LinePosition, NotInline, position_for
 use super::reconcile::{self, Candidate, Plan, SummaryNotes};
 use super::threads::{apply_thread_actions, has_duplicates, remove_duplicates, reread};
 use super::types::{DiffRefs, Discussion, User};
-use super::writes::{Write, record_failure};
+use super::writes::{GitlabWrite, record_failure};
 use crate::diagnostic::Diagnostic;
 use crate::http::bounded;
 use crate::lint::LintRun;
@@ -19,7 +19,7 @@ use crate::report::mr_comment::{self, SummaryFinding, SummaryInput};
 use crate::report::mr_note;
 use crate::workflow::Workflow;
 
-pub use super::writes::{Context, Outcome};
+pub use super::writes::{PublishContext, PublishOutcome};
 
 /// What the summary shows besides the findings.
 #[derive(Debug, Default)]
@@ -50,12 +50,12 @@ type Placements = Vec<Option<NotInline>>;
 /// thread and summary stay), so each run leaves one open thread per finding and one
 /// summary.
 pub async fn publish(
-    cx: &Context<'_>,
+    cx: &PublishContext<'_>,
     state: &MrState,
     run: &LintRun,
     extras: &SummaryExtras,
-) -> Outcome {
-    let mut outcome = Outcome::default();
+) -> PublishOutcome {
+    let mut outcome = PublishOutcome::default();
     let writes_before = cx.client.writes();
     let positions = positions(state, run, cx.filter);
     let fingerprints: Vec<String> = run
@@ -271,15 +271,15 @@ fn head_sha(state: &MrState) -> &str {
 
 /// Posts the new inline discussions (or draft notes, then publishes them).
 async fn post_inline(
-    cx: &Context<'_>,
+    cx: &PublishContext<'_>,
     refs: &DiffRefs,
     run: &LintRun,
     items: &[Item],
     create: &[usize],
     placements: &mut Placements,
-    outcome: &mut Outcome,
+    outcome: &mut PublishOutcome,
 ) {
-    let writes: Vec<(usize, Write<'_>)> = create
+    let writes: Vec<(usize, GitlabWrite<'_>)> = create
         .iter()
         .filter_map(|&i| {
             let item = &items[i];
@@ -293,9 +293,9 @@ async fn post_inline(
                 mr_comment::inline_body(d, suggestion.as_deref(), cx.docs_url)
             });
             let write = if cx.review {
-                Write::Draft { body, position }
+                GitlabWrite::Draft { body, position }
             } else {
-                Write::Discussion { body, position }
+                GitlabWrite::Discussion { body, position }
             };
             Some((i, write))
         })
@@ -326,7 +326,7 @@ async fn post_inline(
     if cx.review
         && posted > 0
         && outcome.token_refused.is_none()
-        && let Err(err) = cx.apply(refs, &Write::PublishDrafts).await
+        && let Err(err) = cx.apply(refs, &GitlabWrite::PublishDrafts).await
     {
         record_failure(outcome, err, true);
     }
@@ -350,13 +350,13 @@ async fn post_inline(
 
 /// Creates, edits or leaves the summary note; removes the bot's own duplicate summaries.
 async fn publish_summary(
-    cx: &Context<'_>,
+    cx: &PublishContext<'_>,
     state: &MrState,
     run: &LintRun,
     placements: &Placements,
     extras: &SummaryExtras,
     summaries: &SummaryNotes,
-    outcome: &mut Outcome,
+    outcome: &mut PublishOutcome,
 ) {
     let mut notices = extras.notices.clone();
     if summaries.foreign > 0 {
@@ -369,12 +369,12 @@ async fn publish_summary(
     let body = summary_text(cx, state, run, placements, extras, notices);
     let write = match &summaries.mine {
         Some((_, old)) if old.trim_end() == body.trim_end() => None,
-        Some((note, _)) => Some(Write::EditNote {
+        Some((note, _)) => Some(GitlabWrite::EditNote {
             note: *note,
             body: body.clone(),
         }),
         None if run.checked.is_empty() => None,
-        None => Some(Write::CreateNote { body: body.clone() }),
+        None => Some(GitlabWrite::CreateNote { body: body.clone() }),
     };
     if let Some(write) = write {
         match cx.apply_without_refs(&write).await {
@@ -382,7 +382,9 @@ async fn publish_summary(
                 "{} the summary note",
                 cx.verb(write.summary_verb())
             )),
-            Err(err) if err.status() == Some(403) && matches!(write, Write::EditNote { .. }) => {
+            Err(err)
+                if err.status() == Some(403) && matches!(write, GitlabWrite::EditNote { .. }) =>
+            {
                 outcome.report.push(format!(
                     "cannot edit the earlier summary ({err}); posting a new one"
                 ));
@@ -390,7 +392,10 @@ async fn publish_summary(
                 let mut notices = extras.notices.clone();
                 notices.push(notice.to_owned());
                 let body = summary_text(cx, state, run, placements, extras, notices);
-                if let Err(err) = cx.apply_without_refs(&Write::CreateNote { body }).await {
+                if let Err(err) = cx
+                    .apply_without_refs(&GitlabWrite::CreateNote { body })
+                    .await
+                {
                     record_failure(outcome, err, true);
                 }
             }
@@ -398,7 +403,10 @@ async fn publish_summary(
         }
     }
     for &note in &summaries.duplicates {
-        if let Err(err) = cx.apply_without_refs(&Write::DeleteNote { note }).await {
+        if let Err(err) = cx
+            .apply_without_refs(&GitlabWrite::DeleteNote { note })
+            .await
+        {
             outcome
                 .report
                 .push(format!("cannot delete a duplicate summary note: {err}"));
@@ -407,7 +415,7 @@ async fn publish_summary(
 }
 
 fn summary_text(
-    cx: &Context<'_>,
+    cx: &PublishContext<'_>,
     state: &MrState,
     run: &LintRun,
     placements: &Placements,

@@ -6,13 +6,13 @@ use super::error::Error;
 use super::merge_request::MrState;
 use super::reconcile::{self, Resolution, ThreadAction};
 use super::types::{Discussion, User};
-use super::writes::{Context, Outcome, Write, record_failure};
+use super::writes::{GitlabWrite, PublishContext, PublishOutcome, record_failure};
 use crate::http::bounded;
 use crate::report::mr_comment;
 
 /// The discussions as they are now (`None` with `--dry-run`, or when they cannot be read:
 /// the run goes on with what it read first).
-pub(super) async fn reread(cx: &Context<'_>) -> Option<Vec<Discussion>> {
+pub(super) async fn reread(cx: &PublishContext<'_>) -> Option<Vec<Discussion>> {
     if cx.dry_run {
         return None;
     }
@@ -22,13 +22,16 @@ pub(super) async fn reread(cx: &Context<'_>) -> Option<Vec<Discussion>> {
 }
 
 /// The writes that remove each duplicate in `discussions` (one list of steps each).
-fn duplicate_removals<'d>(discussions: &'d [Discussion], me: Option<&User>) -> Vec<Vec<Write<'d>>> {
+fn duplicate_removals<'d>(
+    discussions: &'d [Discussion],
+    me: Option<&User>,
+) -> Vec<Vec<GitlabWrite<'d>>> {
     let threads = reconcile::bot_threads(discussions, me);
-    let mut writes: Vec<Vec<Write<'d>>> = reconcile::duplicate_threads(&threads)
+    let mut writes: Vec<Vec<GitlabWrite<'d>>> = reconcile::duplicate_threads(&threads)
         .into_iter()
         .map(|duplicate| {
             if !duplicate.replied {
-                return vec![Write::DeleteNote {
+                return vec![GitlabWrite::DeleteNote {
                     note: duplicate.first_note,
                 }];
             }
@@ -37,11 +40,11 @@ fn duplicate_removals<'d>(discussions: &'d [Discussion], me: Option<&User>) -> V
                 .find(|d| d.id == duplicate.discussion_id)
                 .map_or("", |d| d.id.as_str());
             vec![
-                Write::Reply {
+                GitlabWrite::Reply {
                     discussion,
                     body: mr_comment::duplicate_reply(),
                 },
-                Write::Resolve {
+                GitlabWrite::Resolve {
                     discussion,
                     resolved: true,
                 },
@@ -52,7 +55,7 @@ fn duplicate_removals<'d>(discussions: &'d [Discussion], me: Option<&User>) -> V
     writes.extend(
         summaries
             .into_iter()
-            .map(|note| vec![Write::DeleteNote { note }]),
+            .map(|note| vec![GitlabWrite::DeleteNote { note }]),
     );
     writes
 }
@@ -71,7 +74,11 @@ pub(super) fn has_duplicates(discussions: &[Discussion], me: Option<&User>) -> b
 /// thread of a finding that already has one is deleted when nobody replied to it, else
 /// resolved with a reply naming the older one; newer summaries nobody replied to are
 /// deleted.
-pub(super) async fn remove_duplicates(cx: &Context<'_>, me: Option<&User>, outcome: &mut Outcome) {
+pub(super) async fn remove_duplicates(
+    cx: &PublishContext<'_>,
+    me: Option<&User>,
+    outcome: &mut PublishOutcome,
+) {
     let Some(fresh) = reread(cx).await else {
         return;
     };
@@ -108,10 +115,10 @@ enum Done {
 /// Resolves the threads whose finding is gone, reopens those whose finding is back, and
 /// edits the comments that list what is open.
 pub(super) async fn apply_thread_actions(
-    cx: &Context<'_>,
+    cx: &PublishContext<'_>,
     state: &MrState,
     actions: &[ThreadAction],
-    outcome: &mut Outcome,
+    outcome: &mut PublishOutcome,
 ) {
     let head = state.refs.as_ref().map_or("", |r| r.head_sha.as_str());
     let results = bounded(actions, cx.concurrency, |action| async move {
@@ -144,7 +151,7 @@ pub(super) async fn apply_thread_actions(
 
 /// One thread action's writes; the error says whether it was creating a note.
 async fn apply_thread_action(
-    cx: &Context<'_>,
+    cx: &PublishContext<'_>,
     head: &str,
     action: &ThreadAction,
 ) -> Result<Done, (Error, bool)> {
@@ -166,7 +173,7 @@ async fn apply_thread_action(
             false,
         ),
         ThreadAction::Edit { note_id, body, .. } => {
-            let write = Write::EditComment {
+            let write = GitlabWrite::EditComment {
                 note: *note_id,
                 body: body.clone(),
             };
@@ -177,10 +184,10 @@ async fn apply_thread_action(
         }
     };
     if let Some(body) = reply {
-        let write = Write::Reply { discussion, body };
+        let write = GitlabWrite::Reply { discussion, body };
         cx.apply_without_refs(&write).await.map_err(|e| (e, true))?;
     }
-    let write = Write::Resolve {
+    let write = GitlabWrite::Resolve {
         discussion,
         resolved,
     };

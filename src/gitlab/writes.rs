@@ -1,6 +1,6 @@
-//! The writes of a publishing run: [`Context`] (where and how to write), each [`Write`]
-//! to GitLab (sent, or printed with `--dry-run`), and the [`Outcome`] that records what
-//! was done and what failed.
+//! The writes of a publishing run: [`PublishContext`] (where and how to write), each
+//! [`GitlabWrite`] to GitLab (sent, or printed with `--dry-run`), and the
+//! [`PublishOutcome`] that records what was done and what failed.
 
 use gitlab::api::common::NameOrId;
 use gitlab::api::projects::merge_requests::discussions::{
@@ -18,7 +18,7 @@ use super::types::DiffRefs;
 use crate::http::Failure;
 
 /// What publishing needs besides the run.
-pub struct Context<'a> {
+pub struct PublishContext<'a> {
     pub client: &'a Client,
     pub project: NameOrId<'a>,
     pub iid: u64,
@@ -33,7 +33,7 @@ pub struct Context<'a> {
 
 /// What happened.
 #[derive(Debug, Default)]
-pub struct Outcome {
+pub struct PublishOutcome {
     /// One line per kind of change made (or, with `--dry-run`, that would be made).
     pub report: Vec<String>,
     /// GitLab refused the token for writing (401/403 on creating a note).
@@ -43,7 +43,7 @@ pub struct Outcome {
 }
 
 /// Records a failed write: a refused token (401/403 on creating notes) or another error.
-pub(super) fn record_failure(outcome: &mut Outcome, err: Error, creating: bool) {
+pub(super) fn record_failure(outcome: &mut PublishOutcome, err: Error, creating: bool) {
     if creating && err.is_auth() {
         outcome.token_refused.get_or_insert_with(|| {
             format!("GitLab refused to create a note with ASE_LINT_TOKEN ({err})")
@@ -54,7 +54,7 @@ pub(super) fn record_failure(outcome: &mut Outcome, err: Error, creating: bool) 
 }
 
 /// One write to GitLab.
-pub(super) enum Write<'a> {
+pub(super) enum GitlabWrite<'a> {
     Discussion {
         body: String,
         position: &'a LinePosition,
@@ -89,36 +89,40 @@ pub(super) enum Write<'a> {
     },
 }
 
-impl Write<'_> {
+impl GitlabWrite<'_> {
     /// What the write does, for `--dry-run` and logs.
     fn describe(&self) -> String {
         match self {
-            Write::Discussion { position, .. } => format!(
+            GitlabWrite::Discussion { position, .. } => format!(
                 "POST discussions: inline comment on {}",
                 describe_position(position)
             ),
-            Write::Draft { position, .. } => format!(
+            GitlabWrite::Draft { position, .. } => format!(
                 "POST draft_notes: review comment on {}",
                 describe_position(position)
             ),
-            Write::PublishDrafts => "POST draft_notes/bulk_publish: publish the review".into(),
-            Write::Reply { discussion, .. } => {
+            GitlabWrite::PublishDrafts => {
+                "POST draft_notes/bulk_publish: publish the review".into()
+            }
+            GitlabWrite::Reply { discussion, .. } => {
                 format!("POST discussions/{discussion}/notes: reply")
             }
-            Write::Resolve {
+            GitlabWrite::Resolve {
                 discussion,
                 resolved: true,
             } => format!("PUT discussions/{discussion}?resolved=true"),
-            Write::Resolve {
+            GitlabWrite::Resolve {
                 discussion,
                 resolved: false,
             } => format!("PUT discussions/{discussion}?resolved=false"),
-            Write::CreateNote { .. } => "POST notes: create the summary note".into(),
-            Write::EditNote { note, .. } => format!("PUT notes/{note}: update the summary note"),
-            Write::EditComment { note, .. } => {
+            GitlabWrite::CreateNote { .. } => "POST notes: create the summary note".into(),
+            GitlabWrite::EditNote { note, .. } => {
+                format!("PUT notes/{note}: update the summary note")
+            }
+            GitlabWrite::EditComment { note, .. } => {
                 format!("PUT notes/{note}: update the list of a note's open questions")
             }
-            Write::DeleteNote { note } => {
+            GitlabWrite::DeleteNote { note } => {
                 format!("DELETE notes/{note}: remove a duplicate summary note")
             }
         }
@@ -126,12 +130,12 @@ impl Write<'_> {
 
     fn body(&self) -> Option<&str> {
         match self {
-            Write::Discussion { body, .. }
-            | Write::Draft { body, .. }
-            | Write::Reply { body, .. }
-            | Write::CreateNote { body }
-            | Write::EditNote { body, .. }
-            | Write::EditComment { body, .. } => Some(body),
+            GitlabWrite::Discussion { body, .. }
+            | GitlabWrite::Draft { body, .. }
+            | GitlabWrite::Reply { body, .. }
+            | GitlabWrite::CreateNote { body }
+            | GitlabWrite::EditNote { body, .. }
+            | GitlabWrite::EditComment { body, .. } => Some(body),
             _ => None,
         }
     }
@@ -139,7 +143,7 @@ impl Write<'_> {
     /// What the summary line says was done with the note.
     pub(super) fn summary_verb(&self) -> &'static str {
         match self {
-            Write::EditNote { .. } => "updated",
+            GitlabWrite::EditNote { .. } => "updated",
             _ => "created",
         }
     }
@@ -160,7 +164,7 @@ fn describe_position(position: &LinePosition) -> String {
     )
 }
 
-impl Context<'_> {
+impl PublishContext<'_> {
     /// `done`, or "would have `done`" with `--dry-run`.
     pub(super) fn verb(&self, done: &'static str) -> String {
         if self.dry_run {
@@ -171,7 +175,7 @@ impl Context<'_> {
     }
 
     /// Sends a write that needs no diff refs.
-    pub(super) async fn apply_without_refs(&self, write: &Write<'_>) -> Result<(), Error> {
+    pub(super) async fn apply_without_refs(&self, write: &GitlabWrite<'_>) -> Result<(), Error> {
         let none = DiffRefs {
             base_sha: String::new(),
             start_sha: String::new(),
@@ -181,7 +185,11 @@ impl Context<'_> {
     }
 
     /// Sends `write`, or prints it with `--dry-run`.
-    pub(super) async fn apply(&self, refs: &DiffRefs, write: &Write<'_>) -> Result<(), Error> {
+    pub(super) async fn apply(
+        &self,
+        refs: &DiffRefs,
+        write: &GitlabWrite<'_>,
+    ) -> Result<(), Error> {
         if self.dry_run {
             println!("=== would send: {} ===", write.describe());
             if let Some(body) = write.body() {
@@ -193,11 +201,11 @@ impl Context<'_> {
         let project = self.project.clone();
         let mr = self.iid;
         match write {
-            Write::Discussion { body, position } => {
+            GitlabWrite::Discussion { body, position } => {
                 let endpoint = discussion_endpoint(project, mr, body, refs, position)?;
                 self.client.execute(&what, &endpoint).await
             }
-            Write::Draft { body, position } => {
+            GitlabWrite::Draft { body, position } => {
                 let endpoint = CreateDraftNote {
                     project,
                     mr,
@@ -207,12 +215,12 @@ impl Context<'_> {
                 };
                 self.client.execute(&what, &endpoint).await
             }
-            Write::PublishDrafts => {
+            GitlabWrite::PublishDrafts => {
                 self.client
                     .execute(&what, &PublishDraftNotes { project, mr })
                     .await
             }
-            Write::Reply { discussion, body } => {
+            GitlabWrite::Reply { discussion, body } => {
                 let endpoint = ReplyToDiscussion {
                     project,
                     mr,
@@ -221,7 +229,7 @@ impl Context<'_> {
                 };
                 self.client.execute(&what, &endpoint).await
             }
-            Write::Resolve {
+            GitlabWrite::Resolve {
                 discussion,
                 resolved,
             } => {
@@ -233,7 +241,7 @@ impl Context<'_> {
                 };
                 self.client.execute(&what, &endpoint).await
             }
-            Write::CreateNote { body } => {
+            GitlabWrite::CreateNote { body } => {
                 let endpoint = CreateMergeRequestNote::builder()
                     .project(project)
                     .merge_request(mr)
@@ -242,7 +250,7 @@ impl Context<'_> {
                     .map_err(|e| build_error(&what, e))?;
                 self.client.execute(&what, &endpoint).await
             }
-            Write::EditNote { note, body } | Write::EditComment { note, body } => {
+            GitlabWrite::EditNote { note, body } | GitlabWrite::EditComment { note, body } => {
                 let endpoint = EditMergeRequestNote::builder()
                     .project(project)
                     .merge_request(mr)
@@ -252,7 +260,7 @@ impl Context<'_> {
                     .map_err(|e| build_error(&what, e))?;
                 self.client.execute(&what, &endpoint).await
             }
-            Write::DeleteNote { note } => {
+            GitlabWrite::DeleteNote { note } => {
                 self.client
                     .execute(
                         &what,

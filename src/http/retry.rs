@@ -45,7 +45,7 @@ impl RetryPolicy {
 
 /// What to do with an answer (or a failure to get one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub enum RetryDecision {
     /// Give the answer to the caller.
     Done,
     /// Try again after the wait.
@@ -71,18 +71,18 @@ pub fn after_status(
     status: StatusCode,
     headers: &HeaderMap,
     attempt: u32,
-) -> Outcome {
+) -> RetryDecision {
     if attempt + 1 >= policy.max_attempts {
-        return Outcome::Done;
+        return RetryDecision::Done;
     }
     let gateway = matches!(status.as_u16(), 502..=504);
     if status == StatusCode::TOO_MANY_REQUESTS {
         let wait = retry_after(headers).unwrap_or_else(|| policy.backoff(attempt, random()));
-        Outcome::Retry(wait.min(policy.max_delay))
+        RetryDecision::Retry(wait.min(policy.max_delay))
     } else if gateway || (status.is_server_error() && is_idempotent(method)) {
-        Outcome::Retry(policy.backoff(attempt, random()))
+        RetryDecision::Retry(policy.backoff(attempt, random()))
     } else {
-        Outcome::Done
+        RetryDecision::Done
     }
 }
 
@@ -93,11 +93,11 @@ pub fn after_failure(
     method: &Method,
     connect_error: bool,
     attempt: u32,
-) -> Outcome {
+) -> RetryDecision {
     if attempt + 1 >= policy.max_attempts || !(connect_error || is_idempotent(method)) {
-        Outcome::Done
+        RetryDecision::Done
     } else {
-        Outcome::Retry(policy.backoff(attempt, random()))
+        RetryDecision::Retry(policy.backoff(attempt, random()))
     }
 }
 
@@ -197,7 +197,7 @@ mod tests {
         let retried = |m: &Method, s: u16| {
             matches!(
                 after_status(&p, m, StatusCode::from_u16(s).unwrap(), &h, 0),
-                Outcome::Retry(_)
+                RetryDecision::Retry(_)
             )
         };
         assert!(retried(&Method::POST, 429));
@@ -207,7 +207,7 @@ mod tests {
         assert!(!retried(&Method::GET, 404));
         assert!(!retried(&Method::POST, 400));
         let last = after_status(&p, &Method::GET, StatusCode::BAD_GATEWAY, &h, 5);
-        assert_eq!(last, Outcome::Done);
+        assert_eq!(last, RetryDecision::Done);
     }
 
     #[test]
@@ -216,10 +216,10 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert("retry-after", "3".parse().unwrap());
         let got = after_status(&p, &Method::POST, StatusCode::TOO_MANY_REQUESTS, &h, 0);
-        assert_eq!(got, Outcome::Retry(Duration::from_secs(3)));
+        assert_eq!(got, RetryDecision::Retry(Duration::from_secs(3)));
         h.insert("retry-after", "99999".parse().unwrap());
         let got = after_status(&p, &Method::POST, StatusCode::TOO_MANY_REQUESTS, &h, 0);
-        assert_eq!(got, Outcome::Retry(p.max_delay));
+        assert_eq!(got, RetryDecision::Retry(p.max_delay));
     }
 
     #[test]
@@ -227,12 +227,15 @@ mod tests {
         let p = policy();
         assert!(matches!(
             after_failure(&p, &Method::POST, true, 0),
-            Outcome::Retry(_)
+            RetryDecision::Retry(_)
         ));
-        assert_eq!(after_failure(&p, &Method::POST, false, 0), Outcome::Done);
+        assert_eq!(
+            after_failure(&p, &Method::POST, false, 0),
+            RetryDecision::Done
+        );
         assert!(matches!(
             after_failure(&p, &Method::GET, false, 0),
-            Outcome::Retry(_)
+            RetryDecision::Retry(_)
         ));
     }
 

@@ -20,7 +20,7 @@ use http::{HeaderMap, HeaderValue, Method};
 use url::Url;
 
 use super::redact::{error_chain, host_and_port, redacted_headers, root_cause, shown_url};
-use super::retry::{self, Outcome, Pacer, RetryPolicy};
+use super::retry::{self, Pacer, RetryDecision, RetryPolicy};
 use super::secret::Secret;
 
 /// The largest answer body read (raw files are further held to `limits.max_file_bytes`).
@@ -195,7 +195,7 @@ impl Transport {
                 Err((_, connect)) => retry::after_failure(policy, &method, *connect, attempt),
             };
             match (outcome, sent) {
-                (Outcome::Retry(wait), _) => {
+                (RetryDecision::Retry(wait), _) => {
                     self.debug(&format!(
                         "retrying {method} {path} in {} ms",
                         wait.as_millis()
@@ -203,8 +203,8 @@ impl Transport {
                     tokio::time::sleep(wait).await;
                     attempt += 1;
                 }
-                (Outcome::Done, Ok(answer)) => return Ok(answer),
-                (Outcome::Done, Err((message, _))) => {
+                (RetryDecision::Done, Ok(answer)) => return Ok(answer),
+                (RetryDecision::Done, Err((message, _))) => {
                     let message = if attempt > 0 {
                         format!("{message} (gave up after {} attempts)", attempt + 1)
                     } else {
