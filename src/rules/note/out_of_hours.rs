@@ -2,9 +2,6 @@
 //! hours.
 
 use crate::declare_rule;
-use crate::model::OrgDoc;
-use crate::rules::note::questions::{Question, report_unanswered};
-use crate::rules::{Context, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -44,13 +41,8 @@ declare_rule! {
     ///   the engineer on shift, leaving Jill as the assignee.
     /// ```
     pub OutOfHours, name = "note/out-of-hours", severity = Error,
-    summary = "An ASE note does not say what happens outside the ASE's working hours"
-}
-
-impl Rule for OutOfHours {
-    fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
-        report_unanswered(Question::OutOfHours, doc, cx);
-    }
+    summary = "An ASE note does not say what happens outside the ASE's working hours",
+    question = OutOfHours
 }
 
 #[cfg(test)]
