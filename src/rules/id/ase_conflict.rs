@@ -58,12 +58,12 @@ impl Rule for AseConflict {
             };
             let key = util::normalize_name(&seen.name);
             if let Some(first) = remember(&mut by_name, key, &seen, |f| f.id != id.value) {
-                report_two_ids(table, row, user, &seen, first, cx);
+                report(Conflict::TwoIds, (table, row, user), &seen, first, cx);
             }
             if let Some(first) = remember(&mut by_id, id.value, &seen, |f| {
                 util::normalize_name(&f.name) != util::normalize_name(&seen.name)
             }) {
-                report_two_names(table, row, ase, &seen, first, cx);
+                report(Conflict::TwoNames, (table, row, ase), &seen, first, cx);
             }
         }
     }
@@ -102,44 +102,47 @@ fn remember<'m, K: std::hash::Hash + Eq>(
     }
 }
 
-fn report_two_ids(
-    table: &AseTable,
-    row: &Row,
-    user: &Cell,
-    seen: &First,
-    first: &First,
-    cx: &mut Context<'_>,
-) {
-    cx.report(
-        user.span.clone(),
-        format!(
-            "{} has the Zendesk user id {} here but {} on line {}",
-            seen.name, seen.id, first.id, first.line
-        ),
-    )
-    .label(format!("line {} says {}", first.line, first.id))
-    .help("an ASE has one Zendesk user: use the same id on every row (look it up at `/agent/users/<id>` in Zendesk)")
-    .key(util::cell_key(table, row, Column::UserId));
+/// What a later row disagrees with an earlier one about.
+#[derive(Clone, Copy)]
+enum Conflict {
+    /// One ASE name with two user ids: reported on the user id cell.
+    TwoIds,
+    /// One user id with two ASE names: reported on the ASE cell.
+    TwoNames,
 }
 
-fn report_two_names(
-    table: &AseTable,
-    row: &Row,
-    ase: &Cell,
+/// Reports `conflict` of `seen` (this row) with `first` on this row's `cell`.
+fn report(
+    conflict: Conflict,
+    (table, row, cell): (&AseTable, &Row, &Cell),
     seen: &First,
     first: &First,
     cx: &mut Context<'_>,
 ) {
-    cx.report(
-        ase.span.clone(),
-        format!(
-            "the Zendesk user id {} is {} here but {} on line {}",
-            seen.id, seen.name, first.name, first.line
+    let (column, message, says, help) = match conflict {
+        Conflict::TwoIds => (
+            Column::UserId,
+            format!(
+                "{} has the Zendesk user id {} here but {} on line {}",
+                seen.name, seen.id, first.id, first.line
+            ),
+            first.id.to_string(),
+            "an ASE has one Zendesk user: use the same id on every row (look it up at `/agent/users/<id>` in Zendesk)",
         ),
-    )
-    .label(format!("line {} says {}", first.line, first.name))
-    .help("one Zendesk user is one ASE: correct the id or the name; if both name the same person, write the name the same way on every row")
-    .key(util::cell_key(table, row, Column::Ase));
+        Conflict::TwoNames => (
+            Column::Ase,
+            format!(
+                "the Zendesk user id {} is {} here but {} on line {}",
+                seen.id, seen.name, first.name, first.line
+            ),
+            first.name.clone(),
+            "one Zendesk user is one ASE: correct the id or the name; if both name the same person, write the name the same way on every row",
+        ),
+    };
+    cx.report(cell.span.clone(), message)
+        .label(format!("line {} says {says}", first.line))
+        .help(help)
+        .key(util::cell_key(table, row, column));
 }
 
 #[cfg(test)]
