@@ -80,10 +80,7 @@ pub fn org_path(id: &str) -> String {
 
 /// A row's Zendesk Account ID as written (empty when blank or missing).
 pub fn row_id(table: &AseTable, row: &Row) -> Option<String> {
-    table
-        .cell(row, Column::AccountId)
-        .filter(|c| !util::is_blank(c))
-        .map(util::value)
+    util::filled_cell(table, row, Column::AccountId).map(util::value)
 }
 
 /// The first aligned row whose Zendesk Account ID is `id`.
@@ -105,10 +102,7 @@ pub fn ase_note_and_cell<'a>(
     settings: &Settings,
 ) -> Option<(&'a NoteAnalysis, &'a Cell)> {
     let analysis = questions::analysis(pair.doc, settings)?;
-    let cell = pair
-        .table
-        .cell(pair.row, column)
-        .filter(|c| !util::is_blank(c))?;
+    let cell = util::filled_cell(pair.table, pair.row, column)?;
     Some((analysis, cell))
 }
 

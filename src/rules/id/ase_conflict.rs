@@ -71,9 +71,7 @@ impl Rule for AseConflict {
 
 /// The row's ASE cell, user id cell and valid user id.
 fn ase_and_id<'a>(table: &AseTable, row: &'a Row) -> Option<(&'a Cell, &'a Cell, ZendeskId)> {
-    let ase = table
-        .cell(row, Column::Ase)
-        .filter(|c| !util::is_blank(c))?;
+    let ase = util::filled_cell(table, row, Column::Ase)?;
     let user = table.cell(row, Column::UserId)?;
     let id = zendesk_id::cell_id(user)?;
     Some((ase, user, id))

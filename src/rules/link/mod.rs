@@ -28,16 +28,13 @@ pub fn rows_with_links<'t>(
     kind: LinkKind,
     settings: &'t Settings,
 ) -> impl Iterator<Item = RowLinks<'t>> {
-    util::aligned_rows(table).filter_map(move |row| {
-        let cell = table
-            .cell(row, Column::Links)
-            .filter(|c| !util::is_blank(c))?;
+    util::filled_cells(table, Column::Links).map(move |(row, cell)| {
         let links = cell
             .links
             .iter()
             .filter(|l| target::classify(l, settings) == kind)
             .collect();
-        Some(RowLinks { row, cell, links })
+        RowLinks { row, cell, links }
     })
 }
 
