@@ -13,7 +13,7 @@ use url::Url;
 
 use super::args::CiArgs;
 use super::client::{Client, shown_url};
-use super::endpoints::{TokenSelf, Versions};
+use super::endpoints::{TokenSelf, Versions, project_ref};
 use super::error::Error;
 use super::position::ChangedFile;
 use super::types::{DiffFile, DiffRefs, Discussion, MergeRequest, TokenInfo, User, Version};
@@ -54,11 +54,9 @@ impl MrTarget {
         })
     }
 
+    /// The project as the API addresses it.
     pub fn project_ref(&self) -> NameOrId<'_> {
-        match self.project.trim().parse::<u64>() {
-            Ok(id) => NameOrId::Id(id),
-            Err(_) => NameOrId::from(self.project.trim()),
-        }
+        project_ref(&self.project)
     }
 }
 
