@@ -117,31 +117,32 @@ fn report(
     first: &First,
     cx: &mut Context<'_>,
 ) {
-    let (column, message, says, help) = match conflict {
+    let (column, here, says, help) = match conflict {
         Conflict::TwoIds => (
             Column::UserId,
-            format!(
-                "{} has the Zendesk user id {} here but {} on line {}",
-                seen.name, seen.id, first.id, first.line
-            ),
+            format!("{} has the Zendesk user id {}", seen.name, seen.id),
             first.id.to_string(),
-            "an ASE has one Zendesk user: use the same id on every row (look it up at `/agent/users/<id>` in Zendesk)",
+            TWO_IDS,
         ),
         Conflict::TwoNames => (
             Column::Ase,
-            format!(
-                "the Zendesk user id {} is {} here but {} on line {}",
-                seen.id, seen.name, first.name, first.line
-            ),
+            format!("the Zendesk user id {} is {}", seen.id, seen.name),
             first.name.clone(),
-            "one Zendesk user is one ASE: correct the id or the name; if both name the same person, write the name the same way on every row",
+            TWO_NAMES,
         ),
     };
+    let message = format!("{here} here but {says} on line {}", first.line);
     cx.report(cell.span.clone(), message)
         .label(format!("line {} says {says}", first.line))
         .help(help)
         .key(util::cell_key(table, row, column));
 }
+
+/// The help for one ASE name with two user ids.
+const TWO_IDS: &str = "an ASE has one Zendesk user: use the same id on every row (look it up at `/agent/users/<id>` in Zendesk)";
+
+/// The help for one user id with two ASE names.
+const TWO_NAMES: &str = "one Zendesk user is one ASE: correct the id or the name; if both name the same person, write the name the same way on every row";
 
 #[cfg(test)]
 mod tests {
