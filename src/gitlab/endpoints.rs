@@ -1,6 +1,7 @@
 //! Endpoints the `gitlab` crate lacks, written with its [`Endpoint`] trait: merge request
 //! versions, replying to and resolving a discussion, deleting a note, draft notes and
-//! publishing them, and a file's raw content at a ref.
+//! publishing them, and a file's raw content at a ref; and [`project_ref`], how a project
+//! named by a flag is addressed.
 
 use std::borrow::Cow;
 
@@ -11,6 +12,14 @@ use gitlab::api::endpoint_prelude::{
 
 use super::position::LinePosition;
 use super::types::DiffRefs;
+
+/// A project as a flag or CI variable names it: a numeric id or a `group/project` path.
+pub fn project_ref(project: &str) -> NameOrId<'_> {
+    match project.trim().parse::<u64>() {
+        Ok(id) => NameOrId::Id(id),
+        Err(_) => NameOrId::from(project.trim()),
+    }
+}
 
 /// `projects/:id/merge_requests/:iid`, the root of every endpoint here.
 fn mr_path(project: &NameOrId<'_>, mr: u64) -> String {

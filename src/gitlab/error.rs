@@ -22,6 +22,15 @@ pub enum Error {
 }
 
 impl Error {
+    /// A request that could not be built (a builder of the `gitlab` crate refused its
+    /// fields), for `what` the request was for; nothing was sent.
+    pub fn builder(what: &str, err: impl std::fmt::Display) -> Self {
+        Error::Transport(Failure::new(
+            what,
+            format!("cannot build the request: {err}"),
+        ))
+    }
+
     /// GitLab's HTTP status, when it answered.
     pub fn status(&self) -> Option<u16> {
         match self {

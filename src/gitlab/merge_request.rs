@@ -13,11 +13,10 @@ use url::Url;
 
 use super::args::CiArgs;
 use super::client::{Client, shown_url};
-use super::endpoints::{TokenSelf, Versions};
+use super::endpoints::{TokenSelf, Versions, project_ref};
 use super::error::Error;
 use super::position::ChangedFile;
 use super::types::{DiffFile, DiffRefs, Discussion, MergeRequest, TokenInfo, User, Version};
-use crate::http::Failure;
 
 /// Where the merge request is.
 pub struct MrTarget {
@@ -54,11 +53,9 @@ impl MrTarget {
         })
     }
 
+    /// The project as the API addresses it.
     pub fn project_ref(&self) -> NameOrId<'_> {
-        match self.project.trim().parse::<u64>() {
-            Ok(id) => NameOrId::Id(id),
-            Err(_) => NameOrId::from(self.project.trim()),
-        }
+        project_ref(&self.project)
     }
 }
 
@@ -122,7 +119,7 @@ pub(super) async fn read_merge_request(
             .project(project.clone())
             .merge_request(iid)
             .build()
-            .map_err(|e| builder_error("merge request", e))?;
+            .map_err(|e| Error::builder("reading the merge request", e))?;
         client
             .query::<MergeRequest, _>("reading the merge request", &endpoint)
             .await
@@ -132,7 +129,7 @@ pub(super) async fn read_merge_request(
             .project(project.clone())
             .merge_request(iid)
             .build()
-            .map_err(|e| builder_error("diffs", e))?;
+            .map_err(|e| Error::builder("reading the merge request's diffs", e))?;
         client
             .get_all::<DiffFile, _>("reading the merge request's diffs", &endpoint)
             .await
@@ -179,7 +176,7 @@ pub(crate) async fn read_discussions(
         .project(project)
         .merge_request(iid)
         .build()
-        .map_err(|e| builder_error("discussions", e))?;
+        .map_err(|e| Error::builder("reading the merge request's discussions", e))?;
     client
         .get_all::<Discussion, _>("reading the merge request's discussions", &endpoint)
         .await
@@ -203,7 +200,7 @@ pub(super) async fn token_user(client: &Client) -> Result<(Option<User>, Option<
         Err(err) if matches!(err.status(), Some(403 | 404)) => {
             let endpoint = CurrentUser::builder()
                 .build()
-                .map_err(|e| builder_error("GET /user", e))?;
+                .map_err(|e| Error::builder("reading the token's user", e))?;
             let user = client
                 .query::<User, _>("reading the token's user", &endpoint)
                 .await?;
@@ -211,14 +208,6 @@ pub(super) async fn token_user(client: &Client) -> Result<(Option<User>, Option<
         }
         Err(err) => Err(err),
     }
-}
-
-/// A request that could not be built, as a transport error naming it.
-pub(super) fn builder_error(what: &str, err: impl std::fmt::Display) -> Error {
-    Error::Transport(Failure::new(
-        format!("building the {what} request"),
-        err.to_string(),
-    ))
 }
 
 /// Lints the merge request's changed files, writes the artifacts, and comments.

@@ -5,24 +5,16 @@
 
 use std::collections::BTreeSet;
 
-use gitlab::api::common::NameOrId;
 use gitlab::api::projects::Project;
 use serde::de::IgnoredAny;
 
 use super::args::CiArgs;
 use super::client::Client;
+use super::endpoints::project_ref;
 use super::files::{self, ApiBudget, Fetched};
 use crate::config::Settings;
 use crate::cross::{self, CrossContext};
 use crate::rules::cross::{OrgSet, org_path};
-
-/// The project named by a flag: a numeric id or a `group/project` path.
-fn project_ref(project: &str) -> NameOrId<'_> {
-    match project.trim().parse::<u64>() {
-        Ok(id) => NameOrId::Id(id),
-        Err(_) => NameOrId::from(project.trim()),
-    }
-}
 
 /// What the changed files need of the other projects.
 #[derive(Debug, Default)]

@@ -15,7 +15,6 @@ use super::endpoints::{
 use super::error::Error;
 use super::position::{Filter, LinePosition};
 use super::types::DiffRefs;
-use crate::http::Failure;
 
 /// What publishing needs besides the run.
 pub struct PublishContext<'a> {
@@ -247,7 +246,7 @@ impl PublishContext<'_> {
                     .merge_request(mr)
                     .body(body.as_str())
                     .build()
-                    .map_err(|e| build_error(&what, e))?;
+                    .map_err(|e| Error::builder(&what, e))?;
                 self.client.execute(&what, &endpoint).await
             }
             GitlabWrite::EditNote { note, body } | GitlabWrite::EditComment { note, body } => {
@@ -257,7 +256,7 @@ impl PublishContext<'_> {
                     .note(*note)
                     .body(body.as_str())
                     .build()
-                    .map_err(|e| build_error(&what, e))?;
+                    .map_err(|e| Error::builder(&what, e))?;
                 self.client.execute(&what, &endpoint).await
             }
             GitlabWrite::DeleteNote { note } => {
@@ -276,13 +275,6 @@ impl PublishContext<'_> {
     }
 }
 
-fn build_error(what: &str, err: impl std::fmt::Display) -> Error {
-    Error::Transport(Failure::new(
-        what,
-        format!("cannot build the request: {err}"),
-    ))
-}
-
 /// The crate's discussion endpoint with a text position.
 fn discussion_endpoint<'a>(
     project: NameOrId<'a>,
@@ -299,21 +291,21 @@ fn discussion_endpoint<'a>(
     if let Some(old) = position.old_line {
         text.old_line(u64::from(old));
     }
-    let text = text.build().map_err(|e| build_error(what, e))?;
+    let text = text.build().map_err(|e| Error::builder(what, e))?;
     let position = Position::builder()
         .base_sha(refs.base_sha.as_str())
         .start_sha(refs.start_sha.as_str())
         .head_sha(refs.head_sha.as_str())
         .text_position(text)
         .build()
-        .map_err(|e| build_error(what, e))?;
+        .map_err(|e| Error::builder(what, e))?;
     CreateMergeRequestDiscussion::builder()
         .project(project)
         .merge_request(mr)
         .body(body)
         .position(position)
         .build()
-        .map_err(|e| build_error(what, e))
+        .map_err(|e| Error::builder(what, e))
 }
 
 #[cfg(test)]

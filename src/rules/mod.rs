@@ -83,8 +83,34 @@ pub trait Rule: RuleIdentity + Sync {
 /// Declares a rule's unit struct, its [`RuleMeta`] (as the associated const `META`) and
 /// its [`RuleIdentity`]; the `///` docs become `explain`'s text. The rule's file then has
 /// only `impl Rule for X { ... }` with its checks.
+///
+/// A question rule (`note/*`, one of the handbook's six questions) ends with
+/// `question = <Question variant>`: the macro then also implements [`Rule`], reporting the
+/// question when an ASE note leaves it open
+/// ([`note::questions::report_unanswered`]), so the rule's file holds only its identity
+/// and docs.
 #[macro_export]
 macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub $ident:ident, name = $name:literal, severity = $severity:ident,
+        summary = $summary:literal, question = $question:ident $(,)?
+    ) => {
+        $crate::declare_rule! {
+            $(#[doc = $doc])*
+            pub $ident, name = $name, severity = $severity, summary = $summary
+        }
+
+        impl $crate::rules::Rule for $ident {
+            fn check_org(&self, doc: &$crate::model::OrgDoc, cx: &mut $crate::rules::Context<'_>) {
+                $crate::rules::note::questions::report_unanswered(
+                    $crate::note::Question::$question,
+                    doc,
+                    cx,
+                );
+            }
+        }
+    };
     (
         $(#[doc = $doc:literal])*
         pub $ident:ident, name = $name:literal, severity = $severity:ident,

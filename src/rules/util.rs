@@ -1,6 +1,6 @@
-//! Helpers shared by the table, id and link rules: which rows to trust, what counts as an
-//! empty cell, how names are compared, how a row is identified in fingerprints, and how a
-//! piece of a cell is located in the source.
+//! Helpers shared by the table, id, link, cross and zendesk rules: which rows to trust,
+//! what counts as an empty cell (and a column's filled cells), how names are compared, how a
+//! row is identified in fingerprints, and how a piece of a cell is located in the source.
 
 use crate::model::{AseTable, Cell, Column, Row};
 use crate::source::{SourceFile, Span};
@@ -19,6 +19,17 @@ const PLACEHOLDERS: [&str; 16] = [
 pub fn aligned_rows(table: &AseTable) -> impl Iterator<Item = &Row> {
     let width = table.header.raw_cell_count;
     table.rows.iter().filter(move |r| r.raw_cell_count == width)
+}
+
+/// The row's `column` cell when the header has the column and the cell is filled (not
+/// blank, see [`is_blank`]).
+pub fn filled_cell<'a>(table: &AseTable, row: &'a Row, column: Column) -> Option<&'a Cell> {
+    table.cell(row, column).filter(|c| !is_blank(c))
+}
+
+/// Each aligned row (see [`aligned_rows`]) whose `column` cell is filled, with that cell.
+pub fn filled_cells(table: &AseTable, column: Column) -> impl Iterator<Item = (&Row, &Cell)> {
+    aligned_rows(table).filter_map(move |row| Some((row, filled_cell(table, row, column)?)))
 }
 
 /// The row's cells of the known columns present in the header, with their column.

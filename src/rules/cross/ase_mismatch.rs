@@ -3,8 +3,10 @@
 use crate::config::Settings;
 use crate::declare_rule;
 use crate::model::Column;
-use crate::rules::cross::{CrossInput, Mismatch, Pair, check_pairs, is_ase_note, org_path, quote};
-use crate::rules::note::questions;
+use crate::note::Question;
+use crate::rules::cross::{
+    CrossInput, Mismatch, Pair, ase_note_and_cell, check_pairs, org_path, quote,
+};
 use crate::rules::util;
 use crate::rules::{Context, Rule};
 
@@ -37,21 +39,14 @@ impl Rule for AseMismatch {
 }
 
 fn compare(pair: &Pair<'_>, settings: &Settings) -> Option<Mismatch> {
-    if !is_ase_note(pair.doc, settings) {
-        return None;
-    }
-    let cell = pair
-        .table
-        .cell(pair.row, Column::Ase)
-        .filter(|c| !util::is_blank(c))?;
+    let (analysis, cell) = ase_note_and_cell(pair, Column::Ase, settings)?;
     let ase = util::value(cell);
-    let analysis = questions::analysis(pair.doc, settings)?;
     if analysis.ase_names.is_empty() || analysis.ase_names.iter().any(|name| names_any(name, &ase))
     {
         return None;
     }
     let sentence = analysis
-        .answer(questions::Question::Ase)
+        .answer(Question::Ase)
         .evidence
         .as_ref()?
         .text

@@ -8,7 +8,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::Settings;
-use crate::model::{AseTable, Column, OrgDoc, Row, YamlField, YamlValue};
+use crate::model::{AseTable, Cell, Column, OrgDoc, Row, YamlField, YamlValue};
+use crate::note::NoteAnalysis;
 use crate::rules::Context;
 use crate::rules::note::questions;
 use crate::rules::util;
@@ -79,10 +80,7 @@ pub fn org_path(id: &str) -> String {
 
 /// A row's Zendesk Account ID as written (empty when blank or missing).
 pub fn row_id(table: &AseTable, row: &Row) -> Option<String> {
-    table
-        .cell(row, Column::AccountId)
-        .filter(|c| !util::is_blank(c))
-        .map(util::value)
+    util::filled_cell(table, row, Column::AccountId).map(util::value)
 }
 
 /// The first aligned row whose Zendesk Account ID is `id`.
@@ -93,6 +91,19 @@ pub fn row_for<'a>(table: &'a AseTable, id: &str) -> Option<&'a Row> {
 /// True when the org file is well-formed YAML holding an ASE note.
 pub fn is_ase_note(doc: &OrgDoc, settings: &Settings) -> bool {
     questions::analysis(doc, settings).is_some()
+}
+
+/// What a rule comparing a row's cell with its org file's ASE note reads: the note's
+/// analysis and the row's non-blank `column` cell; `None` when the file holds no ASE note
+/// or the cell is blank.
+pub fn ase_note_and_cell<'a>(
+    pair: &Pair<'a>,
+    column: Column,
+    settings: &Settings,
+) -> Option<(&'a NoteAnalysis, &'a Cell)> {
+    let analysis = questions::analysis(pair.doc, settings)?;
+    let cell = util::filled_cell(pair.table, pair.row, column)?;
+    Some((analysis, cell))
 }
 
 /// A YAML value as text for comparisons and messages.

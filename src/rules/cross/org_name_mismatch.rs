@@ -35,10 +35,7 @@ impl Rule for CrossOrgNameMismatch {
 fn compare(pair: &Pair<'_>) -> Option<Mismatch> {
     let field = pair.doc.name.as_ref()?;
     let name = yaml_text(field)?;
-    let cell = pair
-        .table
-        .cell(pair.row, Column::OrgName)
-        .filter(|c| !util::is_blank(c))?;
+    let cell = util::filled_cell(pair.table, pair.row, Column::OrgName)?;
     let expected = util::value(cell);
     (name != expected).then(|| Mismatch {
         column: Column::OrgName,

@@ -5,8 +5,7 @@ use std::collections::BTreeSet;
 use crate::config::Settings;
 use crate::declare_rule;
 use crate::model::Column;
-use crate::rules::cross::{CrossInput, Mismatch, Pair, check_pairs, is_ase_note, org_path};
-use crate::rules::note::questions;
+use crate::rules::cross::{CrossInput, Mismatch, Pair, ase_note_and_cell, check_pairs, org_path};
 use crate::rules::util;
 use crate::rules::{Context, Rule};
 
@@ -39,19 +38,9 @@ impl Rule for RegionMismatch {
 }
 
 fn compare(pair: &Pair<'_>, settings: &Settings) -> Option<Mismatch> {
-    if !is_ase_note(pair.doc, settings) {
-        return None;
-    }
-    let cell = pair
-        .table
-        .cell(pair.row, Column::Region)
-        .filter(|c| !util::is_blank(c))?;
+    let (analysis, cell) = ase_note_and_cell(pair, Column::Region, settings)?;
     let expected = single(regions(&util::value(cell)))?;
-    let said: BTreeSet<&'static str> = questions::analysis(pair.doc, settings)?
-        .regions
-        .iter()
-        .copied()
-        .collect();
+    let said: BTreeSet<&'static str> = analysis.regions.iter().copied().collect();
     if said.is_empty() || said.contains(expected) {
         return None;
     }

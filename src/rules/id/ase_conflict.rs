@@ -58,12 +58,12 @@ impl Rule for AseConflict {
             };
             let key = util::normalize_name(&seen.name);
             if let Some(first) = remember(&mut by_name, key, &seen, |f| f.id != id.value) {
-                report_two_ids(table, row, user, &seen, first, cx);
+                report(Conflict::TwoIds, (table, row, user), &seen, first, cx);
             }
             if let Some(first) = remember(&mut by_id, id.value, &seen, |f| {
                 util::normalize_name(&f.name) != util::normalize_name(&seen.name)
             }) {
-                report_two_names(table, row, ase, &seen, first, cx);
+                report(Conflict::TwoNames, (table, row, ase), &seen, first, cx);
             }
         }
     }
@@ -71,9 +71,7 @@ impl Rule for AseConflict {
 
 /// The row's ASE cell, user id cell and valid user id.
 fn ase_and_id<'a>(table: &AseTable, row: &'a Row) -> Option<(&'a Cell, &'a Cell, ZendeskId)> {
-    let ase = table
-        .cell(row, Column::Ase)
-        .filter(|c| !util::is_blank(c))?;
+    let ase = util::filled_cell(table, row, Column::Ase)?;
     let user = table.cell(row, Column::UserId)?;
     let id = zendesk_id::cell_id(user)?;
     Some((ase, user, id))
@@ -102,45 +100,49 @@ fn remember<'m, K: std::hash::Hash + Eq>(
     }
 }
 
-fn report_two_ids(
-    table: &AseTable,
-    row: &Row,
-    user: &Cell,
-    seen: &First,
-    first: &First,
-    cx: &mut Context<'_>,
-) {
-    cx.report(
-        user.span.clone(),
-        format!(
-            "{} has the Zendesk user id {} here but {} on line {}",
-            seen.name, seen.id, first.id, first.line
-        ),
-    )
-    .label(format!("line {} says {}", first.line, first.id))
-    .help("an ASE has one Zendesk user: use the same id on every row (look it up at `/agent/users/<id>` in Zendesk)")
-    .key(util::cell_key(table, row, Column::UserId));
+/// What a later row disagrees with an earlier one about.
+#[derive(Clone, Copy)]
+enum Conflict {
+    /// One ASE name with two user ids: reported on the user id cell.
+    TwoIds,
+    /// One user id with two ASE names: reported on the ASE cell.
+    TwoNames,
 }
 
-fn report_two_names(
-    table: &AseTable,
-    row: &Row,
-    ase: &Cell,
+/// Reports `conflict` of `seen` (this row) with `first` on this row's `cell`.
+fn report(
+    conflict: Conflict,
+    (table, row, cell): (&AseTable, &Row, &Cell),
     seen: &First,
     first: &First,
     cx: &mut Context<'_>,
 ) {
-    cx.report(
-        ase.span.clone(),
-        format!(
-            "the Zendesk user id {} is {} here but {} on line {}",
-            seen.id, seen.name, first.name, first.line
+    let (column, here, says, help) = match conflict {
+        Conflict::TwoIds => (
+            Column::UserId,
+            format!("{} has the Zendesk user id {}", seen.name, seen.id),
+            first.id.to_string(),
+            TWO_IDS,
         ),
-    )
-    .label(format!("line {} says {}", first.line, first.name))
-    .help("one Zendesk user is one ASE: correct the id or the name; if both name the same person, write the name the same way on every row")
-    .key(util::cell_key(table, row, Column::Ase));
+        Conflict::TwoNames => (
+            Column::Ase,
+            format!("the Zendesk user id {} is {}", seen.id, seen.name),
+            first.name.clone(),
+            TWO_NAMES,
+        ),
+    };
+    let message = format!("{here} here but {says} on line {}", first.line);
+    cx.report(cell.span.clone(), message)
+        .label(format!("line {} says {says}", first.line))
+        .help(help)
+        .key(util::cell_key(table, row, column));
 }
+
+/// The help for one ASE name with two user ids.
+const TWO_IDS: &str = "an ASE has one Zendesk user: use the same id on every row (look it up at `/agent/users/<id>` in Zendesk)";
+
+/// The help for one user id with two ASE names.
+const TWO_NAMES: &str = "one Zendesk user is one ASE: correct the id or the name; if both name the same person, write the name the same way on every row";
 
 #[cfg(test)]
 mod tests {

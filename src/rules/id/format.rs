@@ -42,7 +42,7 @@ impl Rule for Format {
     fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
         for row in util::aligned_rows(table) {
             for column in ID_COLUMNS {
-                if let Some(cell) = table.cell(row, column).filter(|c| !util::is_blank(c))
+                if let Some(cell) = util::filled_cell(table, row, column)
                     && let Err(error) = zendesk_id::parse(&util::value(cell))
                 {
                     report(table, row, column, cell, &error, cx);

@@ -4,9 +4,9 @@ use crate::declare_rule;
 use crate::model::{AseTable, Cell, Column, Link, Row};
 use crate::rules::id::zendesk_id;
 use crate::rules::link::target::{self, LinkKind, Url};
+use crate::rules::link::{Finding, RowLinks, report, rows_with_links};
 use crate::rules::util;
 use crate::rules::{Context, Rule};
-use crate::source::Span;
 
 declare_rule! {
     /// ## What it does
@@ -40,22 +40,12 @@ declare_rule! {
 
 impl Rule for OrgNote {
     fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
-        for row in util::aligned_rows(table) {
-            let Some(cell) = table
-                .cell(row, Column::Links)
-                .filter(|c| !util::is_blank(c))
-            else {
-                continue;
-            };
+        for RowLinks { row, cell, links } in rows_with_links(table, LinkKind::OrgNote, cx.settings)
+        {
             let row_id = table
                 .cell(row, Column::AccountId)
                 .and_then(zendesk_id::cell_id)
                 .map(|id| id.value);
-            let links: Vec<&Link> = cell
-                .links
-                .iter()
-                .filter(|l| target::classify(l, cx.settings) == LinkKind::OrgNote)
-                .collect();
             if links.is_empty() {
                 report_missing(table, row, cell, row_id, cx);
             }
@@ -66,14 +56,6 @@ impl Rule for OrgNote {
             }
         }
     }
-}
-
-/// A problem with an org note link, with an optional fix.
-struct Finding {
-    message: String,
-    label: &'static str,
-    help: String,
-    fix: Option<(Span, String)>,
 }
 
 /// Where an org note link points.
@@ -102,17 +84,6 @@ fn report_missing(
     .label("no org note link")
     .help(help)
     .key(util::cell_key(table, row, Column::Links));
-}
-
-fn report(table: &AseTable, row: &Row, link: &Link, finding: Finding, cx: &mut Context<'_>) {
-    let diagnostic = cx
-        .report(link.span.clone(), finding.message)
-        .label(finding.label)
-        .help(finding.help)
-        .key(util::cell_key(table, row, Column::Links));
-    if let Some((span, replacement)) = finding.fix {
-        diagnostic.fix(span, replacement);
-    }
 }
 
 /// The org note URL for an id (`<id>` when the row has none).

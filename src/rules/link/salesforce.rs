@@ -4,6 +4,7 @@ use crate::declare_rule;
 use crate::model::{AseTable, Cell, Column, Link, Row};
 use crate::rules::link::sfdc_id::{self, SfIdError};
 use crate::rules::link::target::{self, LinkKind, Url};
+use crate::rules::link::{Finding, RowLinks, report, rows_with_links};
 use crate::rules::util;
 use crate::rules::{Context, Rule};
 use crate::source::Span;
@@ -40,34 +41,19 @@ declare_rule! {
 
 impl Rule for Salesforce {
     fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
-        for row in util::aligned_rows(table) {
-            let Some(cell) = table
-                .cell(row, Column::Links)
-                .filter(|c| !util::is_blank(c))
-            else {
-                continue;
-            };
-            let links: Vec<&Link> = cell
-                .links
-                .iter()
-                .filter(|l| target::classify(l, cx.settings) == LinkKind::Salesforce)
-                .collect();
+        for RowLinks { row, cell, links } in
+            rows_with_links(table, LinkKind::Salesforce, cx.settings)
+        {
             if links.is_empty() {
                 report_missing(table, row, cell, cx);
             }
             for link in links {
-                check_link(table, row, link, cx);
+                if let Some(finding) = finding(link, cx) {
+                    report(table, row, link, finding, cx);
+                }
             }
         }
     }
-}
-
-/// A problem with a Salesforce link, with an optional fix.
-struct Finding {
-    message: String,
-    label: &'static str,
-    help: String,
-    fix: Option<(Span, String)>,
 }
 
 fn report_missing(table: &AseTable, row: &Row, cell: &Cell, cx: &mut Context<'_>) {
@@ -75,20 +61,6 @@ fn report_missing(table: &AseTable, row: &Row, cell: &Cell, cx: &mut Context<'_>
         .label("no Salesforce link")
         .help("add `[Salesforce](https://gitlab.my.salesforce.com/<account id>)`; your manager can look the account up in Salesforce")
         .key(util::cell_key(table, row, Column::Links));
-}
-
-fn check_link(table: &AseTable, row: &Row, link: &Link, cx: &mut Context<'_>) {
-    let Some(finding) = finding(link, cx) else {
-        return;
-    };
-    let diagnostic = cx
-        .report(link.span.clone(), finding.message)
-        .label(finding.label)
-        .help(finding.help)
-        .key(util::cell_key(table, row, Column::Links));
-    if let Some((span, replacement)) = finding.fix {
-        diagnostic.fix(span, replacement);
-    }
 }
 
 fn finding(link: &Link, cx: &Context<'_>) -> Option<Finding> {

@@ -1,9 +1,6 @@
 //! `note/ase`: an ASE note does not name the ASE.
 
 use crate::declare_rule;
-use crate::model::OrgDoc;
-use crate::rules::note::questions::{Question, report_unanswered};
-use crate::rules::{Context, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -42,13 +39,8 @@ declare_rule! {
     ///   while leaving Jill as the assignee and cc yourself.
     /// ```
     pub Ase, name = "note/ase", severity = Error,
-    summary = "An ASE note does not name the ASE"
-}
-
-impl Rule for Ase {
-    fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
-        report_unanswered(Question::Ase, doc, cx);
-    }
+    summary = "An ASE note does not name the ASE",
+    question = Ase
 }
 
 #[cfg(test)]

@@ -1,9 +1,6 @@
 //! `note/emergency`: an ASE note does not say how emergency tickets are handled.
 
 use crate::declare_rule;
-use crate::model::OrgDoc;
-use crate::rules::note::questions::{Question, report_unanswered};
-use crate::rules::{Context, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -40,19 +37,14 @@ declare_rule! {
     ///   Jill when an emergency comes in.
     /// ```
     pub Emergency, name = "note/emergency", severity = Error,
-    summary = "An ASE note does not say how emergency tickets are handled"
-}
-
-impl Rule for Emergency {
-    fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
-        report_unanswered(Question::Emergency, doc, cx);
-    }
+    summary = "An ASE note does not say how emergency tickets are handled",
+    question = Emergency
 }
 
 #[cfg(test)]
 mod tests {
     use crate::diagnostic::Severity;
-    use crate::rules::note::questions::test_support::{check_phrasings, findings};
+    use crate::rules::note::questions::test_support::{check_phrasings, one_on_the_notes_key};
 
     const RULE: &str = "note/emergency";
 
@@ -82,17 +74,14 @@ mod tests {
 
     #[test]
     fn reports_on_the_notes_key_with_the_question() {
-        let found = findings(
+        let (found, help) = one_on_the_notes_key(
             RULE,
             "Jill is the AMER ASE; non-emergency tickets go to her.",
         );
-        assert_eq!(found.len(), 1);
-        assert_eq!((found[0].start.line, found[0].start.column), (3, 1));
         assert_eq!(
-            found[0].message,
+            found.message,
             "the ASE note does not say how emergency tickets are handled"
         );
-        let help = found[0].help.as_deref().unwrap_or_default();
         assert!(help.contains("emergency ticket?"), "{help}");
     }
 }

@@ -2,9 +2,6 @@
 //! hours.
 
 use crate::declare_rule;
-use crate::model::OrgDoc;
-use crate::rules::note::questions::{Question, report_unanswered};
-use crate::rules::{Context, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -44,20 +41,15 @@ declare_rule! {
     ///   the engineer on shift, leaving Jill as the assignee.
     /// ```
     pub OutOfHours, name = "note/out-of-hours", severity = Error,
-    summary = "An ASE note does not say what happens outside the ASE's working hours"
-}
-
-impl Rule for OutOfHours {
-    fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
-        report_unanswered(Question::OutOfHours, doc, cx);
-    }
+    summary = "An ASE note does not say what happens outside the ASE's working hours",
+    question = OutOfHours
 }
 
 #[cfg(test)]
 mod tests {
     use crate::diagnostic::Severity;
     use crate::rules::note::questions::test_support::{
-        check_phrasings, findings, full_note_with, severities,
+        check_phrasings, full_note_with, one_on_the_notes_key, severities,
     };
 
     const RULE: &str = "note/out-of-hours";
@@ -103,20 +95,14 @@ mod tests {
     #[test]
     fn the_warning_explains_itself() {
         let note = full_note_with("Outside Jill's working hours", "");
-        let found = findings(RULE, &note);
-        assert_eq!(found.len(), 1);
-        let d = &found[0];
-        assert_eq!(
-            (d.start.line, d.start.column, d.severity),
-            (3, 1, Severity::Warning)
-        );
+        let (d, help) = one_on_the_notes_key(RULE, &note);
+        assert_eq!(d.severity, Severity::Warning);
         assert!(
             d.label
                 .as_deref()
                 .unwrap_or_default()
                 .contains("unavailable")
         );
-        let help = d.help.as_deref().unwrap_or_default();
         assert!(
             help.contains("outside of the ASE's working hours?"),
             "{help}"

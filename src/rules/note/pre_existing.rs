@@ -2,9 +2,6 @@
 //! ASE.
 
 use crate::declare_rule;
-use crate::model::OrgDoc;
-use crate::rules::note::questions::{Question, report_unanswered};
-use crate::rules::{Context, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -41,19 +38,14 @@ declare_rule! {
     ///   assignee and Jill will shadow.
     /// ```
     pub PreExisting, name = "note/pre-existing", severity = Error,
-    summary = "An ASE note does not say what happens to tickets that predate the ASE"
-}
-
-impl Rule for PreExisting {
-    fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
-        report_unanswered(Question::PreExisting, doc, cx);
-    }
+    summary = "An ASE note does not say what happens to tickets that predate the ASE",
+    question = PreExisting
 }
 
 #[cfg(test)]
 mod tests {
     use crate::diagnostic::Severity;
-    use crate::rules::note::questions::test_support::{check_phrasings, findings};
+    use crate::rules::note::questions::test_support::{check_phrasings, one_on_the_notes_key};
 
     const RULE: &str = "note/pre-existing";
 
@@ -86,10 +78,7 @@ mod tests {
 
     #[test]
     fn reports_on_the_notes_key_with_the_question() {
-        let found = findings(RULE, "Jill is the AMER ASE.");
-        assert_eq!(found.len(), 1);
-        assert_eq!((found[0].start.line, found[0].start.column), (3, 1));
-        let help = found[0].help.as_deref().unwrap_or_default();
+        let (_, help) = one_on_the_notes_key(RULE, "Jill is the AMER ASE.");
         assert!(
             help.contains("tickets that predate the introduction of this ASE?"),
             "{help}"

@@ -190,6 +190,16 @@ pub mod test_support {
             .collect()
     }
 
+    /// The one finding of `rule` on an org file holding `note`, asserted to stand on the
+    /// `notes` key (line 3, column 1); its help holds the question.
+    pub fn one_on_the_notes_key(rule: &str, note: &str) -> (Diagnostic, String) {
+        let found = findings(rule, note);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].start.line, found[0].start.column), (3, 1));
+        let help = found[0].help.clone().unwrap_or_default();
+        (found[0].clone(), help)
+    }
+
     /// The severities `rule` reports on `note` (empty: the note passes).
     pub fn severities(rule: &str, note: &str) -> Vec<Severity> {
         findings(rule, note).iter().map(|d| d.severity).collect()

@@ -1,9 +1,6 @@
 //! `note/region`: an ASE note does not give the ASE's region.
 
 use crate::declare_rule;
-use crate::model::OrgDoc;
-use crate::rules::note::questions::{Question, report_unanswered};
-use crate::rules::{Context, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -37,19 +34,14 @@ declare_rule! {
     ///   Jill is the AMER ASE for Company-A (9am-5pm ET).
     /// ```
     pub NoteRegion, name = "note/region", severity = Error,
-    summary = "An ASE note does not give the ASE's region"
-}
-
-impl Rule for NoteRegion {
-    fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
-        report_unanswered(Question::Region, doc, cx);
-    }
+    summary = "An ASE note does not give the ASE's region",
+    question = Region
 }
 
 #[cfg(test)]
 mod tests {
     use crate::diagnostic::Severity;
-    use crate::rules::note::questions::test_support::{check_phrasings, findings};
+    use crate::rules::note::questions::test_support::{check_phrasings, one_on_the_notes_key};
 
     const RULE: &str = "note/region";
 
@@ -90,10 +82,7 @@ mod tests {
     fn reports_on_the_notes_key_with_the_question() {
         let note =
             "Jill is the ASE. Working hours, PTO, pre-existing tickets and emergencies: see below.";
-        let found = findings(RULE, note);
-        assert_eq!(found.len(), 1);
-        assert_eq!((found[0].start.line, found[0].start.column), (3, 1));
-        let help = found[0].help.as_deref().unwrap_or_default();
+        let (_, help) = one_on_the_notes_key(RULE, note);
         assert!(
             help.contains("Which region is the ASE located in?"),
             "{help}"

@@ -1,9 +1,6 @@
 //! `note/unavailable`: an ASE note does not say what to do when the ASE is unavailable.
 
 use crate::declare_rule;
-use crate::model::OrgDoc;
-use crate::rules::note::questions::{Question, report_unanswered};
-use crate::rules::{Context, Rule};
 
 declare_rule! {
     /// ## What it does
@@ -39,19 +36,14 @@ declare_rule! {
     ///   leaving Jill as the assignee and cc yourself.
     /// ```
     pub Unavailable, name = "note/unavailable", severity = Error,
-    summary = "An ASE note does not say what to do when the ASE is unavailable"
-}
-
-impl Rule for Unavailable {
-    fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
-        report_unanswered(Question::Unavailable, doc, cx);
-    }
+    summary = "An ASE note does not say what to do when the ASE is unavailable",
+    question = Unavailable
 }
 
 #[cfg(test)]
 mod tests {
     use crate::diagnostic::Severity;
-    use crate::rules::note::questions::test_support::{check_phrasings, findings};
+    use crate::rules::note::questions::test_support::{check_phrasings, one_on_the_notes_key};
 
     const RULE: &str = "note/unavailable";
 
@@ -85,10 +77,7 @@ mod tests {
 
     #[test]
     fn reports_on_the_notes_key_with_the_question() {
-        let found = findings(RULE, "Jill is the AMER ASE.");
-        assert_eq!(found.len(), 1);
-        assert_eq!((found[0].start.line, found[0].start.column), (3, 1));
-        let help = found[0].help.as_deref().unwrap_or_default();
+        let (_, help) = one_on_the_notes_key(RULE, "Jill is the AMER ASE.");
         assert!(help.contains("when the ASE is not available?"), "{help}");
     }
 }

@@ -41,10 +41,7 @@ impl Rule for AseCapacity {
 /// The rows of each ASE (by normalised name), in table order.
 fn rows_by_ase(table: &AseTable) -> BTreeMap<String, Vec<&Row>> {
     let mut by_ase: BTreeMap<String, Vec<&Row>> = BTreeMap::new();
-    for row in util::aligned_rows(table) {
-        let Some(cell) = table.cell(row, Column::Ase).filter(|c| !util::is_blank(c)) else {
-            continue;
-        };
+    for (row, cell) in util::filled_cells(table, Column::Ase) {
         let name = util::normalize_name(&util::value(cell));
         by_ase.entry(name).or_default().push(row);
     }

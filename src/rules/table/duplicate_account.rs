@@ -71,7 +71,7 @@ fn seen_before<'a>(
     key_of: fn(&Cell) -> String,
     seen: &mut HashMap<String, usize>,
 ) -> Option<(&'a Cell, usize)> {
-    let cell = table.cell(row, column).filter(|c| !util::is_blank(c))?;
+    let cell = util::filled_cell(table, row, column)?;
     let first = *seen.entry(key_of(cell)).or_insert(row.line);
     (first != row.line).then_some((cell, first))
 }

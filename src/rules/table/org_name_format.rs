@@ -36,13 +36,8 @@ declare_rule! {
 
 impl Rule for OrgNameFormat {
     fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
-        for row in util::aligned_rows(table) {
-            if let Some(cell) = table
-                .cell(row, Column::OrgName)
-                .filter(|c| !util::is_blank(c))
-            {
-                check(table, row, cell, cx);
-            }
+        for (row, cell) in util::filled_cells(table, Column::OrgName) {
+            check(table, row, cell, cx);
         }
     }
 }

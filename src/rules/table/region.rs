@@ -55,13 +55,8 @@ declare_rule! {
 
 impl Rule for TableRegion {
     fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
-        for row in util::aligned_rows(table) {
-            if let Some(cell) = table
-                .cell(row, Column::Region)
-                .filter(|c| !util::is_blank(c))
-            {
-                check(table, row, cell, cx);
-            }
+        for (row, cell) in util::filled_cells(table, Column::Region) {
+            check(table, row, cell, cx);
         }
     }
 }

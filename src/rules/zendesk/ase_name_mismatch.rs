@@ -31,11 +31,7 @@ impl Rule for AseNameMismatch {
             let Some(user) = input.facts.users.get(&user_id) else {
                 continue;
             };
-            let Some(cell) = input
-                .table
-                .cell(checked.row, Column::Ase)
-                .filter(|c| !util::is_blank(c))
-            else {
+            let Some(cell) = util::filled_cell(input.table, checked.row, Column::Ase) else {
                 continue;
             };
             let ase = util::value(cell);

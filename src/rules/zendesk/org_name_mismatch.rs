@@ -29,11 +29,7 @@ declare_rule! {
 impl Rule for ZendeskOrgNameMismatch {
     fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut Context<'_>) {
         for (checked, org) in input.found_orgs() {
-            let Some(cell) = input
-                .table
-                .cell(checked.row, Column::OrgName)
-                .filter(|c| !util::is_blank(c))
-            else {
+            let Some(cell) = util::filled_cell(input.table, checked.row, Column::OrgName) else {
                 continue;
             };
             let written = util::value(cell);
