@@ -1,6 +1,6 @@
 //! A finding: which rule, how severe, where, what is wrong and how to fix it.
 //!
-//! Rules create diagnostics through [`crate::rules::Context`]; reporters only read them.
+//! Rules create diagnostics through [`crate::rules::RuleContext`]; reporters only read them.
 
 use serde::{Deserialize, Serialize};
 

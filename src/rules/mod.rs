@@ -56,28 +56,28 @@ pub trait RuleIdentity {
 /// check(s) for the document kinds it reads.
 pub trait Rule: RuleIdentity + Sync {
     /// Checks a README that was looked at for the ASE table.
-    fn check_readme(&self, _doc: &ReadmeDoc, _cx: &mut Context<'_>) {}
+    fn check_readme(&self, _doc: &ReadmeDoc, _cx: &mut RuleContext<'_>) {}
 
     /// Checks the ASE table (called only when a README has one).
-    fn check_table(&self, _table: &AseTable, _cx: &mut Context<'_>) {}
+    fn check_table(&self, _table: &AseTable, _cx: &mut RuleContext<'_>) {}
 
     /// Checks an org file.
-    fn check_org(&self, _doc: &OrgDoc, _cx: &mut Context<'_>) {}
+    fn check_org(&self, _doc: &OrgDoc, _cx: &mut RuleContext<'_>) {}
 
     /// Checks a file of one project against the other project's files (`cross/*`); runs
     /// after the per-file checks, only when the other project is at hand.
-    fn check_cross(&self, _input: &cross::CrossInput<'_>, _cx: &mut Context<'_>) {}
+    fn check_cross(&self, _input: &cross::CrossInput<'_>, _cx: &mut RuleContext<'_>) {}
 
     /// Reports a file whose content was not read (a symlink, a special file, too large).
-    fn check_file(&self, _problem: &file::FileProblem, _cx: &mut Context<'_>) {}
+    fn check_file(&self, _problem: &file::FileProblem, _cx: &mut RuleContext<'_>) {}
 
     /// Checks what a change did to an org file, against its version at the merge
     /// request's base (run by `ase-lint ci`).
-    fn check_org_change(&self, _head: &OrgDoc, _base: &OrgDoc, _cx: &mut Context<'_>) {}
+    fn check_org_change(&self, _head: &OrgDoc, _base: &OrgDoc, _cx: &mut RuleContext<'_>) {}
 
     /// Checks the ASE table against what was read from Zendesk (`zendesk/*`, run by
     /// `ase-lint verify`).
-    fn check_zendesk(&self, _input: &zendesk::ZendeskInput<'_>, _cx: &mut Context<'_>) {}
+    fn check_zendesk(&self, _input: &zendesk::ZendeskInput<'_>, _cx: &mut RuleContext<'_>) {}
 }
 
 /// Declares a rule's unit struct, its [`RuleMeta`] (as the associated const `META`) and
@@ -102,7 +102,7 @@ macro_rules! declare_rule {
         }
 
         impl $crate::rules::Rule for $ident {
-            fn check_org(&self, doc: &$crate::model::OrgDoc, cx: &mut $crate::rules::Context<'_>) {
+            fn check_org(&self, doc: &$crate::model::OrgDoc, cx: &mut $crate::rules::RuleContext<'_>) {
                 $crate::rules::note::questions::report_unanswered(
                     $crate::note::Question::$question,
                     doc,
@@ -215,7 +215,7 @@ pub fn unknown_rule(name: &str) -> String {
 }
 
 /// What a rule sees while it runs: the settings, the file, and where findings go.
-pub struct Context<'a> {
+pub struct RuleContext<'a> {
     pub settings: &'a Settings,
     pub source: &'a SourceFile,
     meta: &'static RuleMeta,
@@ -223,7 +223,7 @@ pub struct Context<'a> {
     out: &'a mut Vec<Diagnostic>,
 }
 
-impl<'a> Context<'a> {
+impl<'a> RuleContext<'a> {
     pub fn new(
         settings: &'a Settings,
         source: &'a SourceFile,
@@ -252,7 +252,7 @@ impl<'a> Context<'a> {
 /// Runs every enabled rule over a README.
 pub fn check_readme(doc: &ReadmeDoc, settings: &Settings, out: &mut Vec<Diagnostic>) {
     for_each_enabled(settings, |rule, severity| {
-        let mut cx = Context::new(settings, &doc.source, rule.meta(), severity, out);
+        let mut cx = RuleContext::new(settings, &doc.source, rule.meta(), severity, out);
         rule.check_readme(doc, &mut cx);
         if let Some(table) = &doc.table {
             rule.check_table(table, &mut cx);
@@ -263,7 +263,7 @@ pub fn check_readme(doc: &ReadmeDoc, settings: &Settings, out: &mut Vec<Diagnost
 /// Runs every enabled rule over an org file.
 pub fn check_org(doc: &OrgDoc, settings: &Settings, out: &mut Vec<Diagnostic>) {
     for_each_enabled(settings, |rule, severity| {
-        let mut cx = Context::new(settings, &doc.source, rule.meta(), severity, out);
+        let mut cx = RuleContext::new(settings, &doc.source, rule.meta(), severity, out);
         rule.check_org(doc, &mut cx);
     });
 }
@@ -276,7 +276,7 @@ pub fn check_org_change(
     out: &mut Vec<Diagnostic>,
 ) {
     for_each_enabled(settings, |rule, severity| {
-        let mut cx = Context::new(settings, &head.source, rule.meta(), severity, out);
+        let mut cx = RuleContext::new(settings, &head.source, rule.meta(), severity, out);
         rule.check_org_change(head, base, &mut cx);
     });
 }
@@ -289,7 +289,7 @@ pub fn check_cross(
     out: &mut Vec<Diagnostic>,
 ) {
     for_each_enabled(settings, |rule, severity| {
-        let mut cx = Context::new(settings, source, rule.meta(), severity, out);
+        let mut cx = RuleContext::new(settings, source, rule.meta(), severity, out);
         rule.check_cross(input, &mut cx);
     });
 }
@@ -302,7 +302,7 @@ pub fn check_file(
     out: &mut Vec<Diagnostic>,
 ) {
     for_each_enabled(settings, |rule, severity| {
-        let mut cx = Context::new(settings, source, rule.meta(), severity, out);
+        let mut cx = RuleContext::new(settings, source, rule.meta(), severity, out);
         rule.check_file(problem, &mut cx);
     });
 }
@@ -315,7 +315,7 @@ pub fn check_zendesk(
     out: &mut Vec<Diagnostic>,
 ) {
     for_each_enabled(settings, |rule, severity| {
-        let mut cx = Context::new(settings, source, rule.meta(), severity, out);
+        let mut cx = RuleContext::new(settings, source, rule.meta(), severity, out);
         rule.check_zendesk(input, &mut cx);
     });
 }

@@ -8,7 +8,7 @@ use crate::rules::cross::{
     CrossInput, Mismatch, Pair, ase_note_and_cell, check_pairs, org_path, quote,
 };
 use crate::rules::util;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -33,7 +33,7 @@ declare_rule! {
 }
 
 impl Rule for AseMismatch {
-    fn check_cross(&self, input: &CrossInput<'_>, cx: &mut Context<'_>) {
+    fn check_cross(&self, input: &CrossInput<'_>, cx: &mut RuleContext<'_>) {
         check_pairs(input, cx, compare);
     }
 }

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::config::Settings;
 use crate::model::{AseTable, Cell, Column, OrgDoc, Row, YamlField, YamlValue};
 use crate::note::NoteAnalysis;
-use crate::rules::Context;
+use crate::rules::RuleContext;
 use crate::rules::note::questions;
 use crate::rules::util;
 use crate::source::Span;
@@ -142,7 +142,7 @@ impl<'a> CrossInput<'a> {
     }
 
     /// Reports `mismatch` of `pair` on the side being checked.
-    pub fn report(&self, pair: &Pair<'_>, mismatch: Mismatch, cx: &mut Context<'_>) {
+    pub fn report(&self, pair: &Pair<'_>, mismatch: Mismatch, cx: &mut RuleContext<'_>) {
         let (span, message, key) = match self {
             CrossInput::Readme { .. } => {
                 let Some(cell) = pair.table.cell(pair.row, mismatch.column) else {
@@ -163,7 +163,7 @@ impl<'a> CrossInput<'a> {
 /// Runs a rule that compares each row with its org file: `compare` says what differs.
 pub fn check_pairs(
     input: &CrossInput<'_>,
-    cx: &mut Context<'_>,
+    cx: &mut RuleContext<'_>,
     compare: impl Fn(&Pair<'_>, &Settings) -> Option<Mismatch>,
 ) {
     for pair in input.pairs() {

@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::model::Column;
 use crate::rules::cross::{CrossInput, Mismatch, Pair, check_pairs, org_path, row_id, yaml_text};
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -27,7 +27,7 @@ declare_rule! {
 }
 
 impl Rule for OrgIdMismatch {
-    fn check_cross(&self, input: &CrossInput<'_>, cx: &mut Context<'_>) {
+    fn check_cross(&self, input: &CrossInput<'_>, cx: &mut RuleContext<'_>) {
         check_pairs(input, cx, |pair, _| compare(pair));
     }
 }

@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::model::Column;
 use crate::rules::cross::{CrossInput, Mismatch, Pair, check_pairs, org_path, quote, yaml_text};
 use crate::rules::util;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -27,7 +27,7 @@ declare_rule! {
 }
 
 impl Rule for CrossOrgNameMismatch {
-    fn check_cross(&self, input: &CrossInput<'_>, cx: &mut Context<'_>) {
+    fn check_cross(&self, input: &CrossInput<'_>, cx: &mut RuleContext<'_>) {
         check_pairs(input, cx, |pair, _| compare(pair));
     }
 }

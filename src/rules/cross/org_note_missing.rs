@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::model::Column;
 use crate::rules::cross::{CrossInput, org_path, row_id};
 use crate::rules::util;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -29,7 +29,7 @@ declare_rule! {
 }
 
 impl Rule for OrgNoteMissing {
-    fn check_cross(&self, input: &CrossInput<'_>, cx: &mut Context<'_>) {
+    fn check_cross(&self, input: &CrossInput<'_>, cx: &mut RuleContext<'_>) {
         let CrossInput::Readme { table, orgs } = *input else {
             return;
         };

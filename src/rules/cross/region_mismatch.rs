@@ -7,7 +7,7 @@ use crate::declare_rule;
 use crate::model::Column;
 use crate::rules::cross::{CrossInput, Mismatch, Pair, ase_note_and_cell, check_pairs, org_path};
 use crate::rules::util;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -32,7 +32,7 @@ declare_rule! {
 }
 
 impl Rule for RegionMismatch {
-    fn check_cross(&self, input: &CrossInput<'_>, cx: &mut Context<'_>) {
+    fn check_cross(&self, input: &CrossInput<'_>, cx: &mut RuleContext<'_>) {
         check_pairs(input, cx, compare);
     }
 }

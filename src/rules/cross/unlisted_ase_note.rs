@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::model::OrgDoc;
 use crate::rules::cross::{CrossInput, is_ase_note, org_path, row_for};
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -29,7 +29,7 @@ declare_rule! {
 }
 
 impl Rule for UnlistedAseNote {
-    fn check_cross(&self, input: &CrossInput<'_>, cx: &mut Context<'_>) {
+    fn check_cross(&self, input: &CrossInput<'_>, cx: &mut RuleContext<'_>) {
         let table = input.table();
         if table
             .column_index(crate::model::Column::AccountId)

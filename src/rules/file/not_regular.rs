@@ -2,7 +2,7 @@
 
 use crate::declare_rule;
 use crate::rules::file::FileProblem;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -25,7 +25,7 @@ declare_rule! {
 }
 
 impl Rule for NotRegular {
-    fn check_file(&self, problem: &FileProblem, cx: &mut Context<'_>) {
+    fn check_file(&self, problem: &FileProblem, cx: &mut RuleContext<'_>) {
         if let FileProblem::NotRegular { what } = problem {
             let path = cx.source.path.clone();
             cx.report(

@@ -7,7 +7,7 @@ use crate::declare_rule;
 use crate::model::{AseTable, Cell, Column, Row};
 use crate::rules::id::zendesk_id::{self, ZendeskId};
 use crate::rules::util;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -44,7 +44,7 @@ struct First {
 }
 
 impl Rule for AseConflict {
-    fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
+    fn check_table(&self, table: &AseTable, cx: &mut RuleContext<'_>) {
         let mut by_name: HashMap<String, First> = HashMap::new();
         let mut by_id: HashMap<i64, First> = HashMap::new();
         for row in util::aligned_rows(table) {
@@ -115,7 +115,7 @@ fn report(
     (table, row, cell): (&AseTable, &Row, &Cell),
     seen: &First,
     first: &First,
-    cx: &mut Context<'_>,
+    cx: &mut RuleContext<'_>,
 ) {
     let (column, here, says, help) = match conflict {
         Conflict::TwoIds => (

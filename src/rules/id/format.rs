@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::model::{AseTable, Cell, Column, Row};
 use crate::rules::id::zendesk_id::{self, IdError};
 use crate::rules::util;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 /// The id columns this rule and `id/suspicious-length` check.
 pub const ID_COLUMNS: [Column; 2] = [Column::AccountId, Column::UserId];
@@ -39,7 +39,7 @@ declare_rule! {
 }
 
 impl Rule for Format {
-    fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
+    fn check_table(&self, table: &AseTable, cx: &mut RuleContext<'_>) {
         for row in util::aligned_rows(table) {
             for column in ID_COLUMNS {
                 if let Some(cell) = util::filled_cell(table, row, column)
@@ -58,7 +58,7 @@ fn report(
     column: Column,
     cell: &Cell,
     error: &IdError,
-    cx: &mut Context<'_>,
+    cx: &mut RuleContext<'_>,
 ) {
     let title = column.title();
     let value = util::value(cell);

@@ -5,7 +5,7 @@ use crate::model::AseTable;
 use crate::rules::id::format::ID_COLUMNS;
 use crate::rules::id::zendesk_id;
 use crate::rules::util;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -31,7 +31,7 @@ declare_rule! {
 }
 
 impl Rule for SuspiciousLength {
-    fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
+    fn check_table(&self, table: &AseTable, cx: &mut RuleContext<'_>) {
         let ids = &cx.settings.config.ids;
         let (min, max) = (ids.min_digits, ids.max_digits);
         for row in util::aligned_rows(table) {

@@ -4,7 +4,7 @@
 
 use crate::config::Settings;
 use crate::model::{AseTable, Cell, Column, Link, Row};
-use crate::rules::Context;
+use crate::rules::RuleContext;
 use crate::rules::util;
 use crate::source::Span;
 use target::LinkKind;
@@ -47,7 +47,13 @@ pub struct Finding {
 }
 
 /// Reports `finding` on `link`, keyed by the row's Links cell.
-pub fn report(table: &AseTable, row: &Row, link: &Link, finding: Finding, cx: &mut Context<'_>) {
+pub fn report(
+    table: &AseTable,
+    row: &Row,
+    link: &Link,
+    finding: Finding,
+    cx: &mut RuleContext<'_>,
+) {
     let diagnostic = cx
         .report(link.span.clone(), finding.message)
         .label(finding.label)

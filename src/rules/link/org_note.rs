@@ -3,10 +3,10 @@
 use crate::declare_rule;
 use crate::model::{AseTable, Cell, Column, Link, Row};
 use crate::rules::id::zendesk_id;
-use crate::rules::link::target::{self, LinkKind, Url};
+use crate::rules::link::target::{self, LinkKind, LinkUrl};
 use crate::rules::link::{Finding, RowLinks, report, rows_with_links};
 use crate::rules::util;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -39,7 +39,7 @@ declare_rule! {
 }
 
 impl Rule for OrgNote {
-    fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
+    fn check_table(&self, table: &AseTable, cx: &mut RuleContext<'_>) {
         for RowLinks { row, cell, links } in rows_with_links(table, LinkKind::OrgNote, cx.settings)
         {
             let row_id = table
@@ -74,7 +74,7 @@ fn report_missing(
     row: &Row,
     cell: &Cell,
     row_id: Option<i64>,
-    cx: &mut Context<'_>,
+    cx: &mut RuleContext<'_>,
 ) {
     let help = format!("add `[Org Note]({})`", note_url(cx, row_id));
     cx.report(
@@ -87,7 +87,7 @@ fn report_missing(
 }
 
 /// The org note URL for an id (`<id>` when the row has none).
-fn note_url(cx: &Context<'_>, id: Option<i64>) -> String {
+fn note_url(cx: &RuleContext<'_>, id: Option<i64>) -> String {
     let project = cx
         .settings
         .config
@@ -98,7 +98,7 @@ fn note_url(cx: &Context<'_>, id: Option<i64>) -> String {
     format!("{project}/-/blob/master/organizations/{id}.yaml")
 }
 
-fn finding(link: &Link, row_id: Option<i64>, cx: &Context<'_>) -> Option<Finding> {
+fn finding(link: &Link, row_id: Option<i64>, cx: &RuleContext<'_>) -> Option<Finding> {
     let Some(url) = target::parse_url(&link.url) else {
         return Some(Finding {
             message: format!("the Org Note link `{}` is not a web address", link.url),
@@ -138,7 +138,7 @@ fn finding(link: &Link, row_id: Option<i64>, cx: &Context<'_>) -> Option<Finding
     }
 }
 
-fn points<'u>(url: &'u Url, cx: &Context<'_>) -> Points<'u> {
+fn points<'u>(url: &'u LinkUrl, cx: &RuleContext<'_>) -> Points<'u> {
     let links = &cx.settings.config.links;
     if url.scheme == "https" && target::host_in(&url.host, &links.zendesk_hosts) {
         return zendesk_org(&url.path).map_or(Points::Elsewhere("Zendesk"), Points::Org);

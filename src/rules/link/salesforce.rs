@@ -3,10 +3,10 @@
 use crate::declare_rule;
 use crate::model::{AseTable, Cell, Column, Link, Row};
 use crate::rules::link::sfdc_id::{self, SfIdError};
-use crate::rules::link::target::{self, LinkKind, Url};
+use crate::rules::link::target::{self, LinkKind, LinkUrl};
 use crate::rules::link::{Finding, RowLinks, report, rows_with_links};
 use crate::rules::util;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -40,7 +40,7 @@ declare_rule! {
 }
 
 impl Rule for Salesforce {
-    fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
+    fn check_table(&self, table: &AseTable, cx: &mut RuleContext<'_>) {
         for RowLinks { row, cell, links } in
             rows_with_links(table, LinkKind::Salesforce, cx.settings)
         {
@@ -56,14 +56,14 @@ impl Rule for Salesforce {
     }
 }
 
-fn report_missing(table: &AseTable, row: &Row, cell: &Cell, cx: &mut Context<'_>) {
+fn report_missing(table: &AseTable, row: &Row, cell: &Cell, cx: &mut RuleContext<'_>) {
     cx.report(cell.span.clone(), "the Links cell has no Salesforce account link")
         .label("no Salesforce link")
         .help("add `[Salesforce](https://gitlab.my.salesforce.com/<account id>)`; your manager can look the account up in Salesforce")
         .key(util::cell_key(table, row, Column::Links));
 }
 
-fn finding(link: &Link, cx: &Context<'_>) -> Option<Finding> {
+fn finding(link: &Link, cx: &RuleContext<'_>) -> Option<Finding> {
     let hosts = &cx.settings.config.links.salesforce_hosts;
     let Some(url) = target::parse_url(&link.url) else {
         return Some(Finding {
@@ -99,7 +99,7 @@ fn finding(link: &Link, cx: &Context<'_>) -> Option<Finding> {
     check_path(link, &url, cx)
 }
 
-fn check_path(link: &Link, url: &Url, cx: &Context<'_>) -> Option<Finding> {
+fn check_path(link: &Link, url: &LinkUrl, cx: &RuleContext<'_>) -> Option<Finding> {
     let id = match account_id(&url.path) {
         Ok(id) => id,
         Err(object) => {
@@ -131,7 +131,7 @@ fn account_id(path: &str) -> Result<&str, Option<&str>> {
     }
 }
 
-fn id_finding(link: &Link, id: &str, error: &SfIdError, cx: &Context<'_>) -> Finding {
+fn id_finding(link: &Link, id: &str, error: &SfIdError, cx: &RuleContext<'_>) -> Finding {
     let (message, fix) = match error {
         SfIdError::BadCharacter(c) => (
             format!("the Salesforce id `{id}` contains `{c}`; ids are letters and digits"),
@@ -166,7 +166,12 @@ fn id_finding(link: &Link, id: &str, error: &SfIdError, cx: &Context<'_>) -> Fin
 }
 
 /// Replaces the three suffix characters of the id inside the link.
-fn suffix_fix(link: &Link, id: &str, expected: &str, cx: &Context<'_>) -> Option<(Span, String)> {
+fn suffix_fix(
+    link: &Link,
+    id: &str,
+    expected: &str,
+    cx: &RuleContext<'_>,
+) -> Option<(Span, String)> {
     let span = util::locate(cx.source, &link.span, id)?;
     Some((span.start + 15..span.end, expected.to_owned()))
 }

@@ -22,7 +22,7 @@ const ORG_NOTE_WORDS: [&str; 6] = [
 
 /// The parts of an absolute URL the link rules look at.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Url {
+pub struct LinkUrl {
     /// Lowercase scheme (`https`).
     pub scheme: String,
     /// Lowercase host, without user info or port.
@@ -32,7 +32,7 @@ pub struct Url {
 }
 
 /// Reads `scheme://host/path?query#fragment`; `None` when there is no scheme or host.
-pub fn parse_url(url: &str) -> Option<Url> {
+pub fn parse_url(url: &str) -> Option<LinkUrl> {
     let (scheme, rest) = url.trim().split_once("://")?;
     if scheme.is_empty() || !scheme.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
@@ -49,7 +49,7 @@ pub fn parse_url(url: &str) -> Option<Url> {
         "" => "/",
         path => path,
     };
-    Some(Url {
+    Some(LinkUrl {
         scheme: scheme.to_ascii_lowercase(),
         host: host.trim_end_matches('.').to_ascii_lowercase(),
         path: path.to_owned(),
@@ -107,7 +107,7 @@ pub fn classify(link: &Link, settings: &Settings) -> LinkKind {
     }
 }
 
-fn kind_of_url(url: &Url, settings: &Settings) -> Option<LinkKind> {
+fn kind_of_url(url: &LinkUrl, settings: &Settings) -> Option<LinkKind> {
     let links = &settings.config.links;
     if in_domain(&url.host, "salesforce.com")
         || in_domain(&url.host, "force.com")
@@ -129,7 +129,7 @@ fn kind_of_url(url: &Url, settings: &Settings) -> Option<LinkKind> {
 
 /// The part of `url`'s path after the project at `project_url` (same host, path below the
 /// project's, compared ignoring case and scheme), e.g. `/-/blob/master/organizations/1.yaml`.
-pub fn project_path<'a>(url: &'a Url, project_url: &str) -> Option<&'a str> {
+pub fn project_path<'a>(url: &'a LinkUrl, project_url: &str) -> Option<&'a str> {
     let project = parse_url(project_url)?;
     if url.host != project.host {
         return None;
@@ -182,7 +182,7 @@ mod tests {
         let url = parse_url("HTTPS://user@GitLab.My.Salesforce.com:443/0014M00001hHV5C?x=1#y");
         assert_eq!(
             url,
-            Some(Url {
+            Some(LinkUrl {
                 scheme: "https".into(),
                 host: "gitlab.my.salesforce.com".into(),
                 path: "/0014M00001hHV5C".into()

@@ -5,7 +5,7 @@ use crate::declare_rule;
 use crate::model::{OrgDoc, YamlField, YamlValue};
 use crate::rules::cross::{CrossInput, row_for};
 use crate::rules::note::questions::note_analysis;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -42,7 +42,7 @@ declare_rule! {
 }
 
 impl Rule for Missing {
-    fn check_org_change(&self, head: &OrgDoc, base: &OrgDoc, cx: &mut Context<'_>) {
+    fn check_org_change(&self, head: &OrgDoc, base: &OrgDoc, cx: &mut RuleContext<'_>) {
         if head.syntax_error.is_some() || head.shape_error.is_some() {
             return;
         }
@@ -64,7 +64,7 @@ impl Rule for Missing {
         }
     }
 
-    fn check_cross(&self, input: &CrossInput<'_>, cx: &mut Context<'_>) {
+    fn check_cross(&self, input: &CrossInput<'_>, cx: &mut RuleContext<'_>) {
         let CrossInput::Org { doc, table, readme } = *input else {
             return;
         };

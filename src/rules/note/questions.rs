@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::OrgDoc;
 pub use crate::note::Question;
 use crate::note::{NoteAnalysis, Status, analyse};
-use crate::rules::Context;
+use crate::rules::RuleContext;
 
 /// The analysis of an org file's note; `None` when the file is not valid YAML of the
 /// right shape or has no text note. Made on first use, then shared by every rule.
@@ -34,7 +34,7 @@ pub fn analysis<'d>(doc: &'d OrgDoc, settings: &Settings) -> Option<&'d NoteAnal
 pub fn report_unanswered<'c>(
     question: Question,
     doc: &OrgDoc,
-    cx: &'c mut Context<'_>,
+    cx: &'c mut RuleContext<'_>,
 ) -> Option<&'c mut Diagnostic> {
     let analysis = analysis(doc, cx.settings)?;
     let answer = analysis.answer(question).clone();

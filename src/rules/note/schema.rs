@@ -3,7 +3,7 @@
 
 use crate::declare_rule;
 use crate::model::{OrgDoc, YamlValue};
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -32,7 +32,7 @@ declare_rule! {
 }
 
 impl Rule for Schema {
-    fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
+    fn check_org(&self, doc: &OrgDoc, cx: &mut RuleContext<'_>) {
         if doc.syntax_error.is_some() {
             return;
         }
@@ -65,7 +65,7 @@ fn not_text(value: &YamlValue) -> Option<&str> {
     }
 }
 
-fn check_id(doc: &OrgDoc, cx: &mut Context<'_>) {
+fn check_id(doc: &OrgDoc, cx: &mut RuleContext<'_>) {
     let Some(id) = &doc.id else {
         cx.report(0..0, "the org file has no `id`")
             .help("add `id: <Zendesk organization id>` (the number in the file name)");
@@ -108,7 +108,7 @@ fn check_id(doc: &OrgDoc, cx: &mut Context<'_>) {
     }
 }
 
-fn check_name(doc: &OrgDoc, cx: &mut Context<'_>) {
+fn check_name(doc: &OrgDoc, cx: &mut RuleContext<'_>) {
     match &doc.name {
         None => {
             cx.report(0..0, "the org file has no `name`")

@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::model::OrgDoc;
 use crate::rules::note::questions::analysis;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 /// Where the ASE workflow page lives, as the handbook example links it.
 pub const WORKFLOW_PATH: &str =
@@ -39,7 +39,7 @@ declare_rule! {
 }
 
 impl Rule for WorkflowLink {
-    fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
+    fn check_org(&self, doc: &OrgDoc, cx: &mut RuleContext<'_>) {
         if analysis(doc, cx.settings).is_some_and(|a| !a.workflow_link) {
             let link = crate::config::workflow_url(&cx.settings.config.handbook_url);
             cx.report(

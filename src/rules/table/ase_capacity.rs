@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::declare_rule;
 use crate::model::{AseTable, Column, Row};
 use crate::rules::util;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -27,7 +27,7 @@ declare_rule! {
 }
 
 impl Rule for AseCapacity {
-    fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
+    fn check_table(&self, table: &AseTable, cx: &mut RuleContext<'_>) {
         let limit = cx.settings.config.limits.max_accounts_per_ase;
         for rows in rows_by_ase(table).values() {
             let Some(over) = rows.get(limit) else {
@@ -48,7 +48,7 @@ fn rows_by_ase(table: &AseTable) -> BTreeMap<String, Vec<&Row>> {
     by_ase
 }
 
-fn report(table: &AseTable, over: &Row, rows: &[&Row], limit: usize, cx: &mut Context<'_>) {
+fn report(table: &AseTable, over: &Row, rows: &[&Row], limit: usize, cx: &mut RuleContext<'_>) {
     let Some(cell) = table.cell(over, Column::Ase) else {
         return;
     };

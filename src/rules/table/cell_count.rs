@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::model::{AseTable, Row};
 use crate::parse::readme::split_raw_cells;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 use crate::source::Span;
 
 declare_rule! {
@@ -30,7 +30,7 @@ declare_rule! {
 }
 
 impl Rule for CellCount {
-    fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
+    fn check_table(&self, table: &AseTable, cx: &mut RuleContext<'_>) {
         let width = table.header.raw_cell_count;
         for row in table.rows.iter().filter(|r| r.raw_cell_count != width) {
             let found = row.raw_cell_count;

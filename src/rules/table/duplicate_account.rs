@@ -7,7 +7,7 @@ use crate::declare_rule;
 use crate::model::{AseTable, Cell, Column, Row};
 use crate::rules::id::zendesk_id;
 use crate::rules::util;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -36,7 +36,7 @@ declare_rule! {
 }
 
 impl Rule for DuplicateAccount {
-    fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
+    fn check_table(&self, table: &AseTable, cx: &mut RuleContext<'_>) {
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut names: HashMap<String, usize> = HashMap::new();
         for row in util::aligned_rows(table) {
@@ -93,7 +93,7 @@ fn report(
     column: Column,
     cell: &Cell,
     earlier: usize,
-    cx: &mut Context<'_>,
+    cx: &mut RuleContext<'_>,
 ) {
     let title = column.title();
     cx.report(
@@ -105,7 +105,7 @@ fn report(
     .key(util::cell_key(table, row, column));
 }
 
-fn report_copy(table: &AseTable, row: &Row, cell: &Cell, earlier: usize, cx: &mut Context<'_>) {
+fn report_copy(table: &AseTable, row: &Row, cell: &Cell, earlier: usize, cx: &mut RuleContext<'_>) {
     cx.report(
         cell.span.clone(),
         format!(

@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::model::{AseTable, Cell, Column, Row};
 use crate::rules::util;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -34,7 +34,7 @@ declare_rule! {
 }
 
 impl Rule for EmptyCell {
-    fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
+    fn check_table(&self, table: &AseTable, cx: &mut RuleContext<'_>) {
         let width = table.header.raw_cell_count;
         for row in table.rows.iter().filter(|r| r.raw_cell_count >= width) {
             for (column, cell) in util::known_cells(table, row) {
@@ -46,7 +46,7 @@ impl Rule for EmptyCell {
     }
 }
 
-fn report(table: &AseTable, row: &Row, column: Column, cell: &Cell, cx: &mut Context<'_>) {
+fn report(table: &AseTable, row: &Row, column: Column, cell: &Cell, cx: &mut RuleContext<'_>) {
     let title = column.title();
     let message = match util::placeholder(cell) {
         Some(placeholder) => {

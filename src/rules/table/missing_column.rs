@@ -2,7 +2,7 @@
 
 use crate::declare_rule;
 use crate::model::AseTable;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -29,7 +29,7 @@ declare_rule! {
 }
 
 impl Rule for MissingColumn {
-    fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
+    fn check_table(&self, table: &AseTable, cx: &mut RuleContext<'_>) {
         let missing: Vec<_> = cx
             .settings
             .required_columns

@@ -2,7 +2,7 @@
 
 use crate::declare_rule;
 use crate::model::ReadmeDoc;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -33,7 +33,7 @@ declare_rule! {
 }
 
 impl Rule for NotFound {
-    fn check_readme(&self, doc: &ReadmeDoc, cx: &mut Context<'_>) {
+    fn check_readme(&self, doc: &ReadmeDoc, cx: &mut RuleContext<'_>) {
         if doc.required && doc.table.is_none() {
             let span = cx.source.line_span(1);
             cx.report(span, "no ASE table found in this file")

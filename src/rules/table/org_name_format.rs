@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::model::{AseTable, Cell, Column, Row};
 use crate::rules::util;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 use crate::source::Span;
 
 /// Hex digits in the prefix of a Zendesk organization name.
@@ -35,7 +35,7 @@ declare_rule! {
 }
 
 impl Rule for OrgNameFormat {
-    fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
+    fn check_table(&self, table: &AseTable, cx: &mut RuleContext<'_>) {
         for (row, cell) in util::filled_cells(table, Column::OrgName) {
             check(table, row, cell, cx);
         }
@@ -53,7 +53,7 @@ enum Problem {
     NoName { prefix: String },
 }
 
-fn check(table: &AseTable, row: &Row, cell: &Cell, cx: &mut Context<'_>) {
+fn check(table: &AseTable, row: &Row, cell: &Cell, cx: &mut RuleContext<'_>) {
     let value = util::value(cell);
     let Some(problem) = problem(&value) else {
         return;
@@ -157,7 +157,7 @@ fn describe(problem: &Problem, value: &str) -> (String, String) {
 }
 
 /// A mechanical fix, when the problem has one and its text can be found in the source.
-fn fix(problem: &Problem, cell: &Cell, cx: &Context<'_>) -> Option<(Span, String)> {
+fn fix(problem: &Problem, cell: &Cell, cx: &RuleContext<'_>) -> Option<(Span, String)> {
     match problem {
         Problem::Uppercase { prefix } => {
             let span = util::locate(cx.source, &cell.span, prefix)?;

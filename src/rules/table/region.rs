@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::model::{AseTable, Cell, Column, Row};
 use crate::rules::util;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 /// The support regions, as the table writes them.
 pub const REGIONS: [&str; 3] = ["AMER", "EMEA", "APAC"];
@@ -54,7 +54,7 @@ declare_rule! {
 }
 
 impl Rule for TableRegion {
-    fn check_table(&self, table: &AseTable, cx: &mut Context<'_>) {
+    fn check_table(&self, table: &AseTable, cx: &mut RuleContext<'_>) {
         for (row, cell) in util::filled_cells(table, Column::Region) {
             check(table, row, cell, cx);
         }
@@ -72,7 +72,7 @@ enum Finding {
     Unknown,
 }
 
-fn check(table: &AseTable, row: &Row, cell: &Cell, cx: &mut Context<'_>) {
+fn check(table: &AseTable, row: &Row, cell: &Cell, cx: &mut RuleContext<'_>) {
     let value = util::value(cell);
     let Some(finding) = classify(&value) else {
         return;

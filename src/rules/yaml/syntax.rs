@@ -2,7 +2,7 @@
 
 use crate::declare_rule;
 use crate::model::OrgDoc;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -27,7 +27,7 @@ declare_rule! {
 }
 
 impl Rule for Syntax {
-    fn check_org(&self, doc: &OrgDoc, cx: &mut Context<'_>) {
+    fn check_org(&self, doc: &OrgDoc, cx: &mut RuleContext<'_>) {
         if let Some((span, message)) = &doc.syntax_error {
             cx.report(span.clone(), message.clone())
                 .label("not valid YAML here")

@@ -5,7 +5,7 @@ use crate::model::Column;
 use crate::rules::cross::ase_mismatch::names_any;
 use crate::rules::util;
 use crate::rules::zendesk::{ZendeskInput, quoted};
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -26,7 +26,7 @@ declare_rule! {
 }
 
 impl Rule for AseNameMismatch {
-    fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut Context<'_>) {
+    fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut RuleContext<'_>) {
         for (checked, user_id) in input.asked_users() {
             let Some(user) = input.facts.users.get(&user_id) else {
                 continue;

@@ -4,7 +4,7 @@
 use crate::declare_rule;
 use crate::model::Column;
 use crate::rules::zendesk::{ZendeskInput, quoted};
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -28,7 +28,7 @@ declare_rule! {
 }
 
 impl Rule for AseNotAssigned {
-    fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut Context<'_>) {
+    fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut RuleContext<'_>) {
         let field = &cx.settings.config.zendesk.fields.assigned_se;
         let field = field.clone();
         for (checked, org) in input.found_orgs() {

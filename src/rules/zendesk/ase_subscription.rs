@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::model::Column;
 use crate::rules::zendesk::ZendeskInput;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -26,7 +26,7 @@ declare_rule! {
 }
 
 impl Rule for AseSubscription {
-    fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut Context<'_>) {
+    fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut RuleContext<'_>) {
         let field = cx.settings.config.zendesk.fields.ase_subscription.clone();
         for (checked, org) in input.found_orgs() {
             if org.ase_subscription == Some(true) {

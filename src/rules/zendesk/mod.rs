@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{AseTable, Cell, Column, Row};
-use crate::rules::Context;
+use crate::rules::RuleContext;
 use crate::rules::id::zendesk_id;
 use crate::rules::util;
 
@@ -109,7 +109,7 @@ impl<'a> ZendeskInput<'a> {
         column: Column,
         message: String,
         help: String,
-        cx: &mut Context<'_>,
+        cx: &mut RuleContext<'_>,
     ) {
         let Some(cell) = self.table.cell(row, column) else {
             return;

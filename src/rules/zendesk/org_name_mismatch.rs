@@ -5,7 +5,7 @@ use crate::declare_rule;
 use crate::model::Column;
 use crate::rules::util;
 use crate::rules::zendesk::{ZendeskInput, quoted};
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -27,7 +27,7 @@ declare_rule! {
 }
 
 impl Rule for ZendeskOrgNameMismatch {
-    fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut Context<'_>) {
+    fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut RuleContext<'_>) {
         for (checked, org) in input.found_orgs() {
             let Some(cell) = util::filled_cell(input.table, checked.row, Column::OrgName) else {
                 continue;

@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::model::Column;
 use crate::rules::zendesk::ZendeskInput;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -25,7 +25,7 @@ declare_rule! {
 }
 
 impl Rule for OrgNotFound {
-    fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut Context<'_>) {
+    fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut RuleContext<'_>) {
         for checked in input.rows() {
             if input.facts.orgs.contains_key(&checked.org_id) {
                 continue;

@@ -4,7 +4,7 @@
 use crate::declare_rule;
 use crate::model::Column;
 use crate::rules::zendesk::{ZendeskInput, ZendeskUser, quoted};
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -25,7 +25,7 @@ declare_rule! {
 }
 
 impl Rule for UserNotAgent {
-    fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut Context<'_>) {
+    fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut RuleContext<'_>) {
         for (checked, user_id) in input.asked_users() {
             let Some(user) = input.facts.users.get(&user_id) else {
                 continue;

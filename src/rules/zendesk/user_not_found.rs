@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::model::Column;
 use crate::rules::zendesk::ZendeskInput;
-use crate::rules::{Context, Rule};
+use crate::rules::{Rule, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -23,7 +23,7 @@ declare_rule! {
 }
 
 impl Rule for UserNotFound {
-    fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut Context<'_>) {
+    fn check_zendesk(&self, input: &ZendeskInput<'_>, cx: &mut RuleContext<'_>) {
         for (checked, user_id) in input.asked_users() {
             if input.facts.users.contains_key(&user_id) {
                 continue;
