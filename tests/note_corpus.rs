@@ -100,3 +100,55 @@ fn org_file(note: &str) -> String {
     let body = ase_lint::new_note::block_scalar(note);
     format!("id: 1\nname: 5a1f9965 Test\nnotes: |\n{body}")
 }
+
+/// An Organizations project as the ticket processor leaves it: thousands of org files, most
+/// with no note at all (no `notes` key, `notes:` with nothing, an empty string, an empty
+/// block), the rest ordinary support notes — every labelled note of an organization without
+/// an ASE, many of which mention the ASE service, a former ASE, another org's ASE or
+/// "ASE" meaning something else. `ase-lint check` finds nothing in it.
+#[test]
+fn an_organizations_project_without_ase_notes_is_clean() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let orgs = dir.path().join("organizations");
+    std::fs::create_dir(&orgs).unwrap_or_else(|e| panic!("{e}"));
+    let empty_kinds = [
+        "",
+        "notes:\n",
+        "notes: \"\"\n",
+        "notes: |\n",
+        "notes: null\n",
+    ];
+    let mut id = 360_000_000_000u64;
+    let mut write = |text: String| {
+        id += 1;
+        let file = format!("id: {id}\nname: 5a1f9965 Org {id}\n{text}");
+        std::fs::write(orgs.join(format!("{id}.yaml")), file).unwrap_or_else(|e| panic!("{e}"));
+    };
+    for i in 0..2500 {
+        write(empty_kinds[i % empty_kinds.len()].to_owned());
+    }
+    let ordinary = entries("corpus")
+        .into_iter()
+        .chain(entries("holdout"))
+        .filter(|e| !e.expect.ase_note);
+    let mut notes = 0;
+    for entry in ordinary {
+        write(format!(
+            "notes: |\n{}",
+            ase_lint::new_note::block_scalar(&entry.note)
+        ));
+        notes += 1;
+    }
+    assert!(notes >= 200, "{notes} ordinary notes");
+    let out = assert_cmd::Command::cargo_bin("ase-lint")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .current_dir(dir.path())
+        .args(["check", ".", "--format", "json"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let report: serde_json::Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!(report["diagnostics"], serde_json::json!([]), "{stdout}");
+    assert_eq!(out.status.code(), Some(0));
+}
