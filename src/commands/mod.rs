@@ -10,11 +10,15 @@ pub mod fmt;
 pub mod new_note;
 pub mod options;
 pub mod questions;
+#[cfg(feature = "bot")]
+pub mod requests;
 pub mod rules;
 pub mod settings;
 
 pub use artifacts::{ReportFiles, write_artifact_files};
 pub use options::{ColorChoice, LintOptions, RulesFormat};
+#[cfg(feature = "bot")]
+pub use requests::RequestArgs;
 pub use settings::load_settings;
 
 use crate::diagnostic::Severity;

@@ -3,7 +3,6 @@
 //! flag: it comes from `ASE_LINT_TOKEN` or `--token-file` (process lists are public).
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use clap::Args;
 
@@ -99,24 +98,8 @@ pub struct CiArgs {
     /// the network in clear text).
     #[arg(long)]
     pub allow_insecure_http: bool,
-    /// Requests sent at the same time.
-    #[arg(long, value_name = "N", default_value_t = 4)]
-    pub concurrency: usize,
-    /// Timeout of each API request, in seconds (decimals allowed, e.g. 0.5).
-    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = crate::http::parse_timeout)]
-    pub timeout: Duration,
-    /// Log every API request to stderr (the token is never shown). RUST_LOG=debug too.
-    /// May be repeated (`-vv`); every level logs the same.
-    #[arg(long, short, action = clap::ArgAction::Count)]
-    pub verbose: u8,
-    /// First retry wait in milliseconds (tests shorten it).
-    #[arg(
-        long,
-        hide = true,
-        env = "ASE_LINT_RETRY_BASE_MS",
-        default_value_t = 500
-    )]
-    pub retry_base_ms: u64,
+    #[command(flatten)]
+    pub requests: crate::commands::RequestArgs,
     /// Note creations per minute (GitLab.com allows 60).
     #[arg(
         long,

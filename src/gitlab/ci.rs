@@ -78,10 +78,12 @@ fn new_client(args: &CiArgs, api_url: Url, credentials: Credentials) -> Result<C
     Client::new(ClientOptions {
         api_url,
         credentials,
-        timeout: args.timeout,
-        retry: RetryPolicy::with_base(std::time::Duration::from_millis(args.retry_base_ms)),
+        timeout: args.requests.timeout,
+        retry: RetryPolicy::with_base(std::time::Duration::from_millis(
+            args.requests.retry_base_ms,
+        )),
         notes_per_minute: args.notes_per_minute,
-        verbose: args.verbose > 0 || debug_logging_requested(),
+        verbose: args.requests.verbose > 0 || debug_logging_requested(),
         read_only,
         max_pages: 100,
     })
@@ -160,7 +162,7 @@ async fn review(
         iid: target.iid,
         filter: args.filter,
         max_inline: args.max_inline,
-        concurrency: args.concurrency.max(1),
+        concurrency: args.requests.concurrency.max(1),
         review: args.review,
         dry_run: args.dry_run,
         docs_url: &args.docs_url,

@@ -126,8 +126,14 @@ pub(super) async fn base_versions(
     }
     let paths = budget.take("base versions (workflow reminders, changed rows)", to_read);
     let project = target.project_ref();
-    let mut base =
-        files::fetch_all(client, &project, &refs.base_sha, paths, args.concurrency).await;
+    let mut base = files::fetch_all(
+        client,
+        &project,
+        &refs.base_sha,
+        paths,
+        args.requests.concurrency,
+    )
+    .await;
     base.extend(rebuilt);
     base
 }

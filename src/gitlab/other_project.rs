@@ -161,7 +161,7 @@ async fn fetch(
         &project_ref(project),
         git_ref,
         paths,
-        args.concurrency,
+        args.requests.concurrency,
     )
     .await;
     if let Some(Fetched::Failed(why)) = fetched.values().find(|f| matches!(f, Fetched::Failed(_))) {

@@ -57,10 +57,10 @@ async fn findings(
 ) -> Result<LintRun, String> {
     let connection = Connection {
         url: verify::instance_url(url)?,
-        timeout: args.timeout,
-        retry_base_ms: args.retry_base_ms,
-        verbose: args.verbose > 0,
-        concurrency: args.concurrency,
+        timeout: args.requests.timeout,
+        retry_base_ms: args.requests.retry_base_ms,
+        verbose: args.requests.verbose > 0,
+        concurrency: args.requests.concurrency,
     };
     let auth = ZendeskAuth::from_env(|name| std::env::var(name).ok())?;
     let client = verify::connect(&connection, auth)?;

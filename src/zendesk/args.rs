@@ -3,7 +3,6 @@
 //! public).
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use clap::Args;
 
@@ -25,23 +24,8 @@ pub struct VerifyArgs {
     pub format: Format,
     #[command(flatten)]
     pub reports: crate::commands::ReportFiles,
-    /// Requests sent to Zendesk at the same time.
-    #[arg(long, value_name = "N", default_value_t = 4)]
-    pub concurrency: usize,
-    /// Timeout of each request, in seconds (decimals allowed, e.g. 0.5).
-    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = crate::http::parse_timeout)]
-    pub timeout: Duration,
-    /// Log every request to stderr (the credentials are never shown).
-    #[arg(long, short, action = clap::ArgAction::Count)]
-    pub verbose: u8,
-    /// First retry wait in milliseconds (tests shorten it).
-    #[arg(
-        long,
-        hide = true,
-        env = "ASE_LINT_RETRY_BASE_MS",
-        default_value_t = 500
-    )]
-    pub retry_base_ms: u64,
+    #[command(flatten)]
+    pub requests: crate::commands::RequestArgs,
     #[command(flatten)]
     pub options: LintOptions,
 }

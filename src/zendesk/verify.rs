@@ -46,10 +46,10 @@ pub fn run(args: &VerifyArgs) -> Result<u8, String> {
         .unwrap_or(&settings.config.zendesk.url);
     let connection = Connection {
         url: instance_url(url)?,
-        timeout: args.timeout,
-        retry_base_ms: args.retry_base_ms,
-        verbose: args.verbose > 0,
-        concurrency: args.concurrency,
+        timeout: args.requests.timeout,
+        retry_base_ms: args.requests.retry_base_ms,
+        verbose: args.requests.verbose > 0,
+        concurrency: args.requests.concurrency,
     };
     let display = lint::display_path(&args.readme);
     let doc = read_readme(&args.readme, &display, &settings)?;
