@@ -303,3 +303,18 @@ fn working_time_and_places_named_with_a_particle() {
     let analysis = analysed("Our ASE is Lucas Pérez, from Ciudad de México (region Americas).");
     assert_eq!(analysis.regions, ["AMER"]);
 }
+
+#[test]
+fn a_template_blank_where_the_instruction_goes_answers_nothing() {
+    let s = statuses(
+        "ASE: Mona Haddad (EMEA)\nIf Mona is unavailable, reply and then [insert what to do].\nEmergencies: the on-call engineer, then {action}\nPre-existing tickets keep their assignee.",
+    );
+    assert_eq!(s[3], ("unavailable", "unanswered"));
+    assert_eq!(s[5], ("emergency", "unanswered"));
+    assert_eq!(s[4], ("pre_existing", "answered"));
+    // A blank name leaves the rest of the sentence an answer.
+    let t = statuses(
+        "<ASE name> is the AMER ASE, so new tickets are assigned to them. Pre-existing tickets keep their assignee.",
+    );
+    assert_eq!(t[4], ("pre_existing", "answered"));
+}

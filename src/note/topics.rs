@@ -26,7 +26,7 @@ pub(super) fn topic_answer(
         let Some(topic) = topics[question.index()] else {
             continue;
         };
-        if statement.asks || statement.form == Form::Heading {
+        if statement.asks || statement.form == Form::Heading || has_placeholder(statement, note) {
             continue;
         }
         if defers(tokens) {
@@ -245,4 +245,73 @@ pub(super) fn user_match<'s>(
     statements
         .iter()
         .find(|s| settings.matches(key, &s.text(note)))
+}
+
+/// The statement still holds a template's blank where its instruction goes: `<what to
+/// do>`, `[insert process]`, `{action}`, `XXX`. A template copied and not filled in answers
+/// nothing.
+fn has_placeholder(statement: &Statement, note: &str) -> bool {
+    let Some(text) = note.get(statement.span.start..statement.span.end.max(statement.span.start))
+    else {
+        return false;
+    };
+    let line_end = note[statement.span.end.min(note.len())..]
+        .find('\n')
+        .map_or(note.len(), |i| statement.span.end + i);
+    let line_start = note[..statement.span.start.min(note.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = note.get(line_start..line_end).unwrap_or(text);
+    bracketed_blank(line, '<', '>')
+        || bracketed_blank(line, '[', ']')
+        || bracketed_blank(line, '{', '}')
+        || line
+            .split_whitespace()
+            .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "XXX")
+}
+
+/// A bracketed run of words that is a blank for an instruction, not markup: `<what to do>`,
+/// `[insert process]`; not `<br>`, `<p>`, a Markdown link `[text](url)` or a blank name.
+fn bracketed_blank(line: &str, open: char, close: char) -> bool {
+    let mut rest = line;
+    while let Some(start) = rest.find(open) {
+        let after = &rest[start + open.len_utf8()..];
+        let Some(end) = after.find(close) else {
+            return false;
+        };
+        let inside = &after[..end];
+        let next = after[end + close.len_utf8()..].chars().next();
+        let link = open == '[' && next == Some('(');
+        let words: Vec<&str> = inside.split_whitespace().collect();
+        // A blank where the instruction goes; a blank name or region ("<ASE name> is the
+        // AMER ASE …") leaves the rest of the sentence an answer.
+        let action_words = [
+            "what",
+            "do",
+            "action",
+            "actions",
+            "instruction",
+            "instructions",
+            "insert",
+            "fill",
+            "tbd",
+            "steps",
+            "process",
+            "handling",
+        ];
+        let blank = !link
+            && !words.is_empty()
+            && words.iter().all(|w| {
+                w.chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '-' || c == '_')
+            })
+            && words
+                .iter()
+                .any(|w| action_words.contains(&w.to_lowercase().as_str()));
+        if blank {
+            return true;
+        }
+        rest = &after[end + close.len_utf8()..];
+    }
+    false
 }
