@@ -286,10 +286,14 @@ static STRONG_HANDLERS: LazyLock<PhraseSet> = LazyLock::new(|| {
 
 /// True when the statement's words instruct engineers.
 pub fn instructs(tokens: &[Token], note: &str) -> bool {
-    let told = !tells_history(tokens)
-        && (STRONG_HANDLERS.is_match(tokens)
-            || STAND_IN.is_match(tokens) && names_someone(tokens, note, 0)
-            || handler_acts(tokens, note));
+    // A handler named in a clause that tells the past ("both resolved by on-call at the
+    // time") says nothing of now; in another clause it still does ("on-call, as it was
+    // before").
+    let told = present_clauses(tokens).any(|clause| {
+        STRONG_HANDLERS.is_match(clause)
+            || STAND_IN.is_match(clause) && names_someone(clause, note, 0)
+            || handler_acts(clause, note)
+    });
     told || imperative(tokens)
         || engineers_modal(tokens)
         || ROUTED.is_match(tokens)
@@ -309,18 +313,26 @@ static HISTORY: LazyLock<PhraseSet> = LazyLock::new(|| {
     )
 });
 
-/// The statement tells what happened: who handled it then is not who handles it now
+/// The words tell what happened: who handled it then is not who handles it now
 /// ("escalation DRI was Owen", "two Sev 1s, both resolved by on-call at the time").
 fn tells_history(tokens: &[Token]) -> bool {
     HISTORY.is_match(tokens)
+}
+
+/// The clauses of a statement (split at `,`, `;` and parentheses) that do not tell the
+/// past.
+fn present_clauses(tokens: &[Token]) -> impl Iterator<Item = &[Token]> {
+    tokens
+        .split(|t| matches!(t.kind, Kind::Punct(',' | ';' | '(' | ')')))
+        .filter(|clause| !clause.is_empty() && !tells_history(clause))
 }
 
 /// True when the value of a topic label answers it: a handler, or an instruction.
 pub fn answers_label(label: &[Token], content: &[Token], note: &str) -> bool {
     instructs(content, note)
         || !tells_history(label)
-            && !tells_history(content)
-            && (HANDLERS.is_match(content) || names_someone(content, note, 0))
+            && present_clauses(content)
+                .any(|clause| HANDLERS.is_match(clause) || names_someone(clause, note, 0))
 }
 
 /// A modal with an action, unless the customer is the one who acts ("the customer may open
@@ -468,6 +480,8 @@ mod tests {
             "New tickets auto-assign to Çağrı, including outside his hours.",
             "Whoever had them keeps them.",
             "Please reply and keep Jill assigned.",
+            "Priya covers, she knows the history.",
+            "The on-call engineer, as it was before Bob.",
         ] {
             assert!(says(yes), "{yes}");
         }
