@@ -251,23 +251,26 @@ pub(super) fn user_match<'s>(
 /// do>`, `[insert process]`, `{action}`, `XXX`. A template copied and not filled in answers
 /// nothing.
 fn has_placeholder(statement: &Statement, note: &str) -> bool {
-    let Some(text) = note.get(statement.span.start..statement.span.end.max(statement.span.start))
-    else {
-        return false;
-    };
-    let line_end = note[statement.span.end.min(note.len())..]
-        .find('\n')
-        .map_or(note.len(), |i| statement.span.end + i);
-    let line_start = note[..statement.span.start.min(note.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let line = note.get(line_start..line_end).unwrap_or(text);
+    let line = line_around(note, &statement.span);
     bracketed_blank(line, '<', '>')
         || bracketed_blank(line, '[', ']')
         || bracketed_blank(line, '{', '}')
         || line
             .split_whitespace()
             .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "XXX")
+}
+
+/// The whole line (or lines) of the note a span stands on.
+fn line_around<'n>(note: &'n str, span: &Range<usize>) -> &'n str {
+    let start = note
+        .get(..span.start)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = note
+        .get(span.end..)
+        .and_then(|after| after.find('\n'))
+        .map_or(note.len(), |i| span.end + i);
+    note.get(start..end).unwrap_or("")
 }
 
 /// A bracketed run of words that is a blank for an instruction, not markup: `<what to do>`,
