@@ -140,7 +140,7 @@ pub fn affirms_ase(statement: &Statement, note: &str) -> bool {
     }
     // A Professional Services engineer is "assigned" too: "Assigned engineer: X (PS, EMEA)".
     let professional_services = tokens.iter().any(|t| t.raw(note) == "PS");
-    if expands_otherwise(&tokens) || HAS_NONE.is_match(&tokens) || professional_services {
+    if expands_otherwise(&tokens) || has_none(&tokens) || professional_services {
         return false;
     }
     mentions.iter().any(|m| {
@@ -179,7 +179,7 @@ pub fn evidence_against(statements: &[Statement], note: &str) -> Against {
         if mentions.is_empty() || affirms_ase(statement, note) {
             continue;
         }
-        if HAS_NONE.is_match(&tokens) || mentions.iter().any(|m| denies_role(&tokens, m)) {
+        if has_none(&tokens) || mentions.iter().any(|m| denies_role(&tokens, m)) {
             return Against::HasNone;
         }
         let names_someone = super::names::people(&tokens, note)
@@ -200,17 +200,30 @@ pub fn evidence_against(statements: &[Statement], note: &str) -> Against {
     against
 }
 
-/// "no ASE", "without an ASE", "not a GitLab ASE customer", "ASE: none" — but not "no ASE
-/// backup" (the ASE's cover), "never the ASE" (said of a person), "do not assign to ASE"
-/// (the negation governs the verb) or "pre-ASE: no change".
-fn denies_role(tokens: &[Token], mention: &std::ops::Range<usize>) -> bool {
-    let cover = tokens.get(mention.end).is_some_and(|t| {
+/// The words say the organization has no ASE ("there is no ASE", "they don't have one"),
+/// not that the ASE has no cover ("there is no ASE backup").
+fn has_none(tokens: &[Token]) -> bool {
+    HAS_NONE
+        .find_all(tokens)
+        .iter()
+        .any(|m| !names_cover(tokens, m.end))
+}
+
+/// The word at `at` is the ASE's cover or hours: "no ASE backup", "no ASE coverage".
+fn names_cover(tokens: &[Token], at: usize) -> bool {
+    tokens.get(at).is_some_and(|t| {
         [
             "backup", "back-up", "cover", "coverage", "support", "hours", "shift", "overlap",
         ]
         .contains(&t.lower.as_str())
-    });
-    if cover {
+    })
+}
+
+/// "no ASE", "without an ASE", "not a GitLab ASE customer", "ASE: none" — but not "no ASE
+/// backup" (the ASE's cover), "never the ASE" (said of a person), "do not assign to ASE"
+/// (the negation governs the verb) or "pre-ASE: no change".
+fn denies_role(tokens: &[Token], mention: &std::ops::Range<usize>) -> bool {
+    if names_cover(tokens, mention.end) {
         return false;
     }
     let filler = [

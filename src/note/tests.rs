@@ -162,6 +162,11 @@ fn what_the_rest_of_the_note_says_outweighs_a_passing_mention() {
             "Tickets from before the ASE: no change\nASE: Ravi Rao",
             "Ravi Rao",
         ),
+        // No cover for the ASE is not "no ASE".
+        (
+            "There is no ASE backup.\nASE: Jill Smith, AMER",
+            "Jill Smith",
+        ),
     ] {
         let analysis = analysed(note);
         assert!(analysis.ase_note, "{note}");
