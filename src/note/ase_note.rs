@@ -117,15 +117,18 @@ pub fn denies_ase(tokens: &[Token]) -> bool {
 }
 
 /// Why a note is an ASE note: the statement that makes it one.
-pub fn ase_statement<'s>(statements: &'s [Statement], note: &str) -> Option<&'s Statement> {
-    statements
-        .iter()
-        .find(|s| s.form != super::statements::Form::Heading && affirms_ase(s, note))
-        .or_else(|| {
-            statements
-                .iter()
-                .find(|s| s.form == super::statements::Form::Heading && affirms_ase(s, note))
-        })
+/// `affirmed[i]` is [`affirms_ase`] of `statements[i]`, computed once per note.
+pub fn ase_statement<'s>(statements: &'s [Statement], affirmed: &[bool]) -> Option<&'s Statement> {
+    let affirming = |heading: bool| {
+        statements
+            .iter()
+            .zip(affirmed)
+            .find(|(s, affirms)| {
+                **affirms && (s.form == super::statements::Form::Heading) == heading
+            })
+            .map(|(s, _)| s)
+    };
+    affirming(false).or_else(|| affirming(true))
 }
 
 /// The statement speaks of this organization's ASE, now.
@@ -170,13 +173,17 @@ pub enum Against {
 
 /// The strongest statement of the note against this organization having an ASE now. A
 /// statement about a former holder by name ("Former ASE: Rosa") is a handover, not a
-/// denial: it says nothing against a current ASE.
-pub fn evidence_against(statements: &[Statement], note: &str) -> Against {
+/// denial: it says nothing against a current ASE. `affirmed` as for [`ase_statement`].
+pub fn evidence_against(statements: &[Statement], affirmed: &[bool], note: &str) -> Against {
     let mut against = Against::Nothing;
-    for statement in statements.iter().filter(|s| !s.asks) {
+    for (statement, _) in statements
+        .iter()
+        .zip(affirmed)
+        .filter(|(s, a)| !s.asks && !**a)
+    {
         let tokens: Vec<Token> = statement.tokens().cloned().collect();
         let mentions = role_mentions(&tokens, note);
-        if mentions.is_empty() || affirms_ase(statement, note) {
+        if mentions.is_empty() {
             continue;
         }
         if has_none(&tokens) || mentions.iter().any(|m| denies_role(&tokens, m)) {

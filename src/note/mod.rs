@@ -129,11 +129,17 @@ pub fn analyse(note: &str, settings: &dyn UserPhrases) -> NoteAnalysis {
         .map(|(s, t)| Question::ALL.map(|q| about(q, s, t)))
         .collect();
     let workflow_link = settings.matches("workflow_link", note);
-    let (names, name_evidence, undecided) = ase_names(&statements, &tokens, note);
-    let reason = match ase_note::evidence_against(&statements, note) {
+    let affirmed: Vec<bool> = statements
+        .iter()
+        .map(|s| ase_note::affirms_ase(s, note))
+        .collect();
+    let (names, name_evidence, undecided) = ase_names(&statements, &tokens, &affirmed, note);
+    let reason = match ase_note::evidence_against(&statements, &affirmed, note) {
         ase_note::Against::HasNone => None,
         ase_note::Against::NotNow => name_evidence,
-        ase_note::Against::Nothing => ase_note::ase_statement(&statements, note).or(name_evidence),
+        ase_note::Against::Nothing => {
+            ase_note::ase_statement(&statements, &affirmed).or(name_evidence)
+        }
     }
     .or_else(|| user_match(&statements, note, settings, "ase_note"));
     let Some(reason) = reason else {
@@ -227,6 +233,7 @@ fn evidence(statement: &Statement, note: &str) -> Evidence {
 fn ase_names<'s>(
     statements: &'s [Statement],
     tokens: &[Vec<Token>],
+    affirmed: &[bool],
     note: &str,
 ) -> (Vec<String>, Option<&'s Statement>, Option<&'s Statement>) {
     let mut names: Vec<String> = Vec::new();
@@ -237,8 +244,8 @@ fn ase_names<'s>(
         .flat_map(|t| entities::people(t, note))
         .map(|p| p.name)
         .collect();
-    for (statement, tokens) in statements.iter().zip(tokens) {
-        let (people, not_yet) = entities::ase_people(statement, tokens, note);
+    for ((statement, tokens), affirms) in statements.iter().zip(tokens).zip(affirmed) {
+        let (people, not_yet) = entities::ase_people(statement, tokens, *affirms, note);
         if not_yet && undecided.is_none() {
             undecided = Some(statement);
         }

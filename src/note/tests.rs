@@ -233,7 +233,7 @@ fn debug_dump() {
             w(&s.content),
             w(&s.context),
             ase_note::affirms_ase(s, &note),
-            entities::ase_people(s, &tokens, &note),
+            entities::ase_people(s, &tokens, ase_note::affirms_ase(s, &note), &note),
             regions::ase_regions(s, &tokens, &note, &analysed(&note).ase_names, false)
         );
     }

@@ -43,7 +43,14 @@ pub fn plain_people(tokens: &[Token], note: &str) -> Vec<Person> {
 }
 
 /// The current ASEs a statement names, and whether it speaks of an ASE not named yet.
-pub fn ase_people(statement: &Statement, tokens: &[Token], note: &str) -> (Vec<Person>, bool) {
+/// `affirmed`: the statement speaks of this organization's ASE, now
+/// ([`super::ase_note::affirms_ase`]).
+pub fn ase_people(
+    statement: &Statement,
+    tokens: &[Token],
+    affirmed: bool,
+    note: &str,
+) -> (Vec<Person>, bool) {
     let label_key = statement
         .label
         .last()
@@ -56,7 +63,6 @@ pub fn ase_people(statement: &Statement, tokens: &[Token], note: &str) -> (Vec<P
     }
     let mut found = Vec::new();
     let roles = role_mentions(tokens, note);
-    let affirmed = super::ase_note::affirms_ase(statement, note);
     for role in roles.iter().filter(|_| affirmed) {
         if qualified_role(tokens, role) || modifies_noun(tokens, role) {
             continue;
