@@ -323,3 +323,19 @@ fn a_template_blank_where_the_instruction_goes_answers_nothing() {
     );
     assert_eq!(t[4], ("pre_existing", "answered"));
 }
+
+#[test]
+fn a_two_column_table_of_field_headers_reads_down_its_columns() {
+    // The header titles two columns; the row below holds the values.
+    let a = analysed("| ASE | Former ASE |\n|---|---|\n| Hana Sato (EMEA) | Rosa Díaz |\n");
+    assert!(a.ase_note);
+    assert_eq!(a.ase_names, ["Hana Sato"]);
+    assert_eq!(a.regions, ["EMEA"]);
+    let a = analysed("| Name | Region |\n|---|---|\n| Hana Sato, our ASE | EMEA |\n");
+    assert_eq!(a.ase_names, ["Hana Sato"]);
+    assert_eq!(a.regions, ["EMEA"]);
+    // A header holding a value is a label and its value, the rows below likewise.
+    let a = analysed("| ASE | Hana Sato |\n|---|---|\n| Region | EMEA |\n| Backup | Rosa Díaz |\n");
+    assert_eq!(a.ase_names, ["Hana Sato"]);
+    assert_eq!(a.regions, ["EMEA"]);
+}

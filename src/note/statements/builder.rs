@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::markdown::{Leaf, LeafKind};
 use super::sentences::{is_title, push_part, sentences, span_of, split_label, words};
 use super::{Form, Statement};
+use crate::note::lexicon::FIELD_WORDS;
 use crate::note::text::{Token, tokenize};
 
 /// Turns blocks into statements, carrying topics from one block to the next.
@@ -138,9 +139,11 @@ impl Builder {
             })
             .collect::<std::collections::BTreeSet<_>>()
             .len();
-        // `| ASE | Region | Hours |` over one row of values: each header cell is a label.
-        // Otherwise the first column labels its row (`| Who is the ASE? | Jill |`).
-        let column_wise = header.len() >= 3 && rows <= 2;
+        // `| ASE | Region | Hours |` over one row of values, or `| ASE | Former ASE |` over
+        // any: each header cell is a label. Otherwise the first column labels its row
+        // (`| Who is the ASE? | Jill |`).
+        let column_wise = header.len() >= 3 && rows <= 2
+            || header.len() == 2 && header.iter().all(|(_, cell)| names_a_field(cell));
         // `| Who is the ASE? | Hoa Tran |` as the header row: a question and its answer.
         let answer_in_header = |l: &&Leaf| {
             matches!(
@@ -153,6 +156,7 @@ impl Builder {
             )
         };
         if header.len() == 2
+            && !column_wise
             && !GENERIC_HEADERS.contains(&words(&header[1].1).as_str())
             && let Some(leaf) = cells.iter().find(answer_in_header)
         {
@@ -222,6 +226,12 @@ impl Builder {
             asks,
         });
     }
+}
+
+/// A header cell made only of [`FIELD_WORDS`] (`Former ASE`, `Region`).
+fn names_a_field(cell: &[Token]) -> bool {
+    let mut words = cell.iter().filter(|t| t.is_wordlike()).peekable();
+    words.peek().is_some() && words.all(|t| FIELD_WORDS.contains(&t.lower.as_str()))
 }
 
 /// Header cells that title a column of answers rather than being an answer.
