@@ -181,6 +181,11 @@ fn deferrals_are_not_answers() {
     assert_eq!(s[2], ("out_of_hours", "deferred"));
     assert_eq!(s[4], ("pre_existing", "deferred"));
     assert_eq!(s[5], ("emergency", "deferred"));
+    // A deferral word as the value, whatever reason follows; a promise to write it later.
+    let note = "Jill is the AMER ASE.\n- emergencies: pending — Legal is reviewing whether they want the ASE paged\n- Old tickets: TBD, waiting on the CSM\n\nI'll add the PTO plan once Jill and I have sorted the rota.\nEmergencies: on-call as usual. Jill does not take pages.";
+    let s = statuses(note);
+    assert_eq!(s[3], ("unavailable", "deferred"));
+    assert_eq!(s[4], ("pre_existing", "deferred"));
 }
 
 #[test]

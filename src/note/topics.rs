@@ -29,7 +29,7 @@ pub(super) fn topic_answer(
         if statement.asks || statement.form == Form::Heading || has_placeholder(statement, note) {
             continue;
         }
-        if defers(tokens) {
+        if defers(tokens) || leads_with_deferral(&statement.content) {
             deferred.get_or_insert(statement);
             continue;
         }
@@ -187,6 +187,16 @@ fn defers(content: &[Token]) -> bool {
                 .contains(w)
             })
             || will_update(&words))
+}
+
+/// "pending — Legal is reviewing the contract", "TBD: waiting on the CSM": a deferral
+/// word as the value, whatever the reason given after it.
+fn leads_with_deferral(content: &[Token]) -> bool {
+    let mut rest = content.iter().skip_while(|t| !t.is_wordlike());
+    rest.next().is_some_and(|first| {
+        ["pending", "tbd", "tbc", "tba", "undecided", "unknown", "unclear", "open"]
+            .contains(&first.lower.as_str())
+    }) && rest.next().is_none_or(|next| !next.is_wordlike())
 }
 
 /// "Will update.", "We'll confirm." — a promise to fill the answer in, on its own.
