@@ -288,6 +288,34 @@ fn without_names(tokens: &[Token], note: &str) -> Vec<Token> {
 
 /// The clause around a mention: up to the nearest `,`, `;` or sentence end, with
 /// parenthesised asides left out; a mention inside parentheses has the aside as its clause.
+/// "The parent organization, Larkspur Holdings, has an ASE": a clause that opens with its
+/// verb has its subject before the commas of an apposition; take in up to two
+/// comma-separated parts before it.
+fn subject_across_apposition(tokens: &[Token], start: usize) -> usize {
+    const VERBS: &[&str] = &[
+        "has", "have", "had", "is", "are", "was", "were", "gets", "got",
+    ];
+    let opens_with_verb = tokens
+        .get(start)
+        .is_some_and(|t| VERBS.contains(&t.lower.as_str()));
+    if !opens_with_verb || start == 0 || !tokens[start - 1].is_punct(',') {
+        return start;
+    }
+    let mut at = start - 1;
+    for _ in 0..2 {
+        let part_start = tokens[..at]
+            .iter()
+            .rposition(|t| matches!(t.kind, Kind::Punct(',' | ';' | '.' | '!' | '?' | ':')))
+            .map_or(0, |p| p + 1);
+        at = part_start;
+        if at == 0 || !tokens[at - 1].is_punct(',') {
+            break;
+        }
+        at -= 1;
+    }
+    at
+}
+
 fn clause_of(tokens: &[Token], mention: &std::ops::Range<usize>) -> Vec<Token> {
     // "(different org, has an ASE)": an aside is one clause, commas and all.
     if let Some(aside) = aside_around(tokens, mention) {
@@ -316,6 +344,7 @@ fn clause_of(tokens: &[Token], mention: &std::ops::Range<usize>) -> Vec<Token> {
         }
         start -= 1;
     }
+    let start = subject_across_apposition(tokens, start);
     let mut end = mention.end;
     depth = 0;
     while end < tokens.len() {

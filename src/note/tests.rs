@@ -124,6 +124,8 @@ fn notes_that_only_mention_the_service_are_not_ase_notes() {
         "No ASE; CSM is Dana.",
         "ASE: none",
         "Do they have an ASE?",
+        // Another organization's ASE, its subject set off by an apposition.
+        "Our sister company, Vantor Labs GmbH, has an ASE (Jill Moreau, EMEA). Route this org's tickets normally.",
     ] {
         assert!(!analysed(note).ase_note, "{note}");
     }

@@ -194,8 +194,17 @@ fn defers(content: &[Token]) -> bool {
 fn leads_with_deferral(content: &[Token]) -> bool {
     let mut rest = content.iter().skip_while(|t| !t.is_wordlike());
     rest.next().is_some_and(|first| {
-        ["pending", "tbd", "tbc", "tba", "undecided", "unknown", "unclear", "open"]
-            .contains(&first.lower.as_str())
+        [
+            "pending",
+            "tbd",
+            "tbc",
+            "tba",
+            "undecided",
+            "unknown",
+            "unclear",
+            "open",
+        ]
+        .contains(&first.lower.as_str())
     }) && rest.next().is_none_or(|next| !next.is_wordlike())
 }
 
