@@ -270,7 +270,8 @@ fn denies_role(tokens: &[Token], mention: &std::ops::Range<usize>) -> bool {
 /// The tokens with people's names left out.
 fn without_names(tokens: &[Token], note: &str) -> Vec<Token> {
     // Only full names: a lone capitalised word ("Proposed ASE") may be the very word.
-    let people: Vec<_> = super::names::people(tokens, note)
+    // Organizations' too: "Umbrella Corp" says nothing of an umbrella organization.
+    let people: Vec<_> = super::names::proper_names(tokens, note)
         .into_iter()
         .filter(|p| p.tokens.len() > 1)
         .collect();
@@ -286,8 +287,6 @@ fn without_names(tokens: &[Token], note: &str) -> Vec<Token> {
         .collect()
 }
 
-/// The clause around a mention: up to the nearest `,`, `;` or sentence end, with
-/// parenthesised asides left out; a mention inside parentheses has the aside as its clause.
 /// "The parent organization, Larkspur Holdings, has an ASE": a clause that opens with its
 /// verb has its subject before the commas of an apposition; take in up to two
 /// comma-separated parts before it.
@@ -316,6 +315,8 @@ fn subject_across_apposition(tokens: &[Token], start: usize) -> usize {
     at
 }
 
+/// The clause around a mention: up to the nearest `,`, `;` or sentence end, with
+/// parenthesised asides left out; a mention inside parentheses has the aside as its clause.
 fn clause_of(tokens: &[Token], mention: &std::ops::Range<usize>) -> Vec<Token> {
     // "(different org, has an ASE)": an aside is one clause, commas and all.
     if let Some(aside) = aside_around(tokens, mention) {

@@ -347,5 +347,5 @@ pub const FIELD_WORDS: &[&str] = &[
 mod people_words;
 mod places;
 
-pub use people_words::{NAME_PARTICLES, NOT_NAMES};
+pub use people_words::{NAME_PARTICLES, NOT_NAMES, ORGANIZATION_WORDS};
 pub use places::{REGION_CODES, REGION_WORDS, REGION_WORDS_CAPS_ONLY};

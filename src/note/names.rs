@@ -8,7 +8,8 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    ASE_ROLE, NAME_PARTICLES, NOT_NAMES, REGION_CODES, REGION_WORDS, REGION_WORDS_CAPS_ONLY,
+    ASE_ROLE, NAME_PARTICLES, NOT_NAMES, ORGANIZATION_WORDS, REGION_CODES, REGION_WORDS,
+    REGION_WORDS_CAPS_ONLY,
 };
 use super::statements::Statement;
 use super::text::{Kind, Token};
@@ -57,6 +58,17 @@ pub fn role_mentions(tokens: &[Token], note: &str) -> Vec<Range<usize>> {
 
 /// The people named in `tokens`.
 pub fn people(tokens: &[Token], note: &str) -> Vec<Person> {
+    let mut names = proper_names(tokens, note);
+    // "Okafor Pharma" is the customer.
+    names.retain(|p| {
+        p.tokens.len() < 2 || !ORGANIZATION_WORDS.contains(&tokens[p.tokens.end - 1].lower.as_str())
+    });
+    names
+}
+
+/// Runs of capitalised words and handles that name someone or something: people and
+/// organizations ("Okafor Pharma").
+pub fn proper_names(tokens: &[Token], note: &str) -> Vec<Person> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -84,6 +96,15 @@ pub fn people(tokens: &[Token], note: &str) -> Vec<Person> {
         i = end;
     }
     out
+}
+
+/// A quoted name word followed by the rest of the name: `"Bobby" Kowalczyk`.
+fn nickname_at(tokens: &[Token], at: usize) -> bool {
+    let quote = |t: &Token| t.is_punct('"') || t.is_punct('\u{201c}') || t.is_punct('\u{201d}');
+    tokens.get(at).is_some_and(quote)
+        && tokens.get(at + 1).is_some_and(is_name_word)
+        && tokens.get(at + 2).is_some_and(quote)
+        && tokens.get(at + 3).is_some_and(is_name_word)
 }
 
 /// The word is in [`NOT_NAMES`].
@@ -183,6 +204,12 @@ fn name_end(tokens: &[Token], start: usize) -> usize {
                 }
                 _ => break,
             }
+        }
+        // `Robert "Bobby" Kowalczyk`: a nickname in quotes between the parts of a name.
+        if nickname_at(tokens, end) {
+            end += 4;
+            words += 2;
+            continue;
         }
         // "Laura M. Castillo": a middle initial with its dot.
         let initial = token.kind == Kind::Word

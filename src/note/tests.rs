@@ -346,3 +346,17 @@ fn a_two_column_table_of_field_headers_reads_down_its_columns() {
     assert_eq!(a.ase_names, ["Hana Sato"]);
     assert_eq!(a.regions, ["EMEA"]);
 }
+
+#[test]
+fn nicknames_stay_in_the_name_and_companies_are_not_people() {
+    let a = analysed("ASE (since May): Margarethe “Grete” Vollmer — EMEA, Graz");
+    assert_eq!(a.ase_names, ["Margarethe “Grete” Vollmer"]);
+    assert_eq!(a.regions, ["EMEA"]);
+    // The customer's name before the role in a title is not the ASE.
+    let a = analysed("Kestrel Biosciences — ASE\n\nASE: Tomasz Wiśniewski (AMER, Chicago)");
+    assert_eq!(a.ase_names, ["Tomasz Wiśniewski"]);
+    // Nor does a company's name speak of another (umbrella) organization.
+    let a = analysed("Ines Duarte is the EMEA ASE for Umbrella Logistics.");
+    assert!(a.ase_note);
+    assert_eq!(a.ase_names, ["Ines Duarte"]);
+}
