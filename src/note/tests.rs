@@ -114,6 +114,17 @@ fn the_customers_region_is_not_the_ases() {
 }
 
 #[test]
+fn other_regions_working_days_and_engineers_are_not_the_ases() {
+    let a = analysed(
+        "Kenji Mori is our ASE (Osaka). Kenji signs off before EMEA opens; tickets filed during the EMEA & AMER morning get a first reply from APAC/AMER engineers and stay with Kenji.",
+    );
+    assert_eq!(a.regions, ["APAC"]);
+    // Working another region's hours is still where the ASE works.
+    let b = analysed("Ana Lima is the ASE and works AMER hours.");
+    assert_eq!(b.regions, ["AMER"]);
+}
+
+#[test]
 fn notes_that_only_mention_the_service_are_not_ase_notes() {
     for note in [
         "PS Project in Progress",
