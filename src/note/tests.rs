@@ -119,6 +119,11 @@ fn other_regions_working_days_and_engineers_are_not_the_ases() {
         "Kenji Mori is our ASE (Osaka). Kenji signs off before EMEA opens; tickets filed during the EMEA & AMER morning get a first reply from APAC/AMER engineers and stay with Kenji.",
     );
     assert_eq!(a.regions, ["APAC"]);
+    // A title addressed to the team does not make the paragraph below a region label.
+    let c = analysed(
+        "Message for the support team:\n\nFor this client the ASE is Lucía Pardo, she sits in Madrid, so region EMEA.",
+    );
+    assert_eq!(c.regions, ["EMEA"]);
     // Working another region's hours is still where the ASE works.
     let b = analysed("Ana Lima is the ASE and works AMER hours.");
     assert_eq!(b.regions, ["AMER"]);

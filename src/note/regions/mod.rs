@@ -463,13 +463,17 @@ fn clause_around(tokens: &[Token], k: usize) -> Range<usize> {
 /// zone") and not the customer's.
 fn region_topic(tokens: &[Token], _note: &str) -> bool {
     let last = last_part(tokens);
-    let topic = last.iter().any(|t| {
+    let words: Vec<&Token> = last.iter().filter(|t| t.is_wordlike()).collect();
+    let topic = words.iter().enumerate().any(|(i, t)| {
+        // "Note for the team:" addresses the team; it does not place anyone.
+        let addressed = words[..i].iter().any(|w| w.is("for") || w.is("to"));
         [
             "region", "regions", "location", "located", "based", "base", "home", "timezone", "tz",
             "geo", "where", "zone", "team", "office", "city", "country", "shift", "hub", "lives",
             "sits",
         ]
         .contains(&t.lower.as_str())
+            && !addressed
     });
     // "Hours: Mon–Fri 9–17 CET" in an ASE note: the ASE's hours (not "Out of hours").
     let hours_only = !last.is_empty()
