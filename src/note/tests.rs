@@ -207,6 +207,15 @@ fn deferrals_are_not_answers() {
 }
 
 #[test]
+fn a_clause_after_a_semicolon_or_a_leave_label_answers() {
+    // "those" speaks of the tickets the clause before the semicolon named.
+    let note = "Kofi Mensah is the EMEA ASE. Roughly 20 cases were open before Kofi joined; those remain with their current owners.\n- Leave: @ama.owusu takes his queue";
+    let s = statuses(note);
+    assert_eq!(s[3], ("unavailable", "answered"));
+    assert_eq!(s[4], ("pre_existing", "answered"));
+}
+
+#[test]
 fn paraphrases_answer_and_traps_do_not() {
     let note = "Jill is the AMER ASE. Tickets already open when Jill started stay with their assignee. After Jill has signed off for the day, the EMEA queue picks tickets up. Severity 1 / production down: page the on-call engineer. If Jill is on PTO, respond and cc her.";
     assert!(

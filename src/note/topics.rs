@@ -142,7 +142,8 @@ fn short_legacy(label: &[Token]) -> bool {
         })
 }
 
-/// A short label saying someone is away: "ASE away", "Rhiannon away?", "Jill out".
+/// A short label saying someone is away: "ASE away", "Rhiannon away?", "Jill out",
+/// "Leave".
 fn short_absence(label: &[Token]) -> bool {
     let words: Vec<&str> = label
         .iter()
@@ -151,7 +152,7 @@ fn short_absence(label: &[Token]) -> bool {
         .collect();
     let away = words
         .iter()
-        .any(|w| ["away", "gone", "absent", "missing", "ooo"].contains(w));
+        .any(|w| ["away", "gone", "absent", "missing", "ooo", "leave"].contains(w));
     let out_last = words.last().is_some_and(|w| ["out", "off"].contains(w));
     words.len() <= 4 && (away || out_last)
 }

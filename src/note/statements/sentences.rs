@@ -54,7 +54,10 @@ pub(super) fn sentences(text: &str, tokens: &[Token]) -> Vec<Vec<Token>> {
         }
         current.push(token.clone());
         let ends = match token.kind {
-            Kind::Punct('!' | '?' | ';' | '|' | '\u{b7}' | '\u{2022}') => true,
+            // "30 tickets were open before she started; those stay with their owners": the
+            // clause after the semicolon speaks of the one before it.
+            Kind::Punct(';') => next.is_none_or(|n| !refers_back(n)),
+            Kind::Punct('!' | '?' | '|' | '\u{b7}' | '\u{2022}') => true,
             Kind::Punct('.')
                 if next.is_some_and(|n| n.is_punct('.'))
                     || i > 0 && tokens[i - 1].is_punct('.') =>
@@ -82,6 +85,11 @@ pub(super) fn sentences(text: &str, tokens: &[Token]) -> Vec<Vec<Token>> {
     }
     out.retain(|s| s.iter().any(Token::is_wordlike));
     out
+}
+
+/// A word that opens a clause about what the clause before it named.
+fn refers_back(token: &Token) -> bool {
+    ["those", "these", "they", "them", "such", "which"].contains(&token.lower.as_str())
 }
 
 fn line_break_between(text: &str, a: &Token, b: &Token) -> bool {
