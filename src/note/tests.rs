@@ -216,6 +216,16 @@ fn a_clause_after_a_semicolon_or_a_leave_label_answers() {
 }
 
 #[test]
+fn a_history_section_and_a_long_label_line_answer_nothing_below_them() {
+    // What on-call did in 2023 is no instruction for today.
+    let note = "- ASE: Ruth Okonjo, AMER\n\n### History\n- 2023-11: Sev1 on their runners (ticket #40112) — on-call took it at 02:00 and Ruth joined at 9am.";
+    assert_eq!(statuses(note)[5], ("emergency", "unanswered"));
+    // Each line opening with a label is its own statement, however long the one before.
+    let note = "ASE ........ Ruth Okonjo (AMER)\nWhen out ... her backup Lars Eriksen gets every new ticket for the duration\nLegacy .... TBD";
+    assert_eq!(statuses(note)[4], ("pre_existing", "deferred"));
+}
+
+#[test]
 fn paraphrases_answer_and_traps_do_not() {
     let note = "Jill is the AMER ASE. Tickets already open when Jill started stay with their assignee. After Jill has signed off for the day, the EMEA queue picks tickets up. Severity 1 / production down: page the on-call engineer. If Jill is on PTO, respond and cc her.";
     assert!(

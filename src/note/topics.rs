@@ -26,7 +26,11 @@ pub(super) fn topic_answer(
         let Some(topic) = topics[question.index()] else {
             continue;
         };
-        if statement.asks || statement.form == Form::Heading || has_placeholder(statement, note) {
+        if statement.asks
+            || statement.form == Form::Heading
+            || has_placeholder(statement, note)
+            || in_history_section(statement)
+        {
             continue;
         }
         if defers(tokens) || leads_with_deferral(&statement.content) {
@@ -217,6 +221,14 @@ fn will_update(words: &[&str]) -> bool {
             | ["will" | "we'll" | "i'll", "follow", "up"]
             | ["we" | "i", "will", "update" | "confirm"]
     )
+}
+
+/// The statement sits under a heading or title that tells the past ("### History",
+/// "Changelog:", "Timeline"): what was done then is no instruction now.
+fn in_history_section(statement: &Statement) -> bool {
+    statement.context.iter().any(|t| {
+        ["history", "changelog", "timeline", "background", "log"].contains(&t.lower.as_str())
+    })
 }
 
 /// The statement says what happens: the value of a topic label, or a sentence about the

@@ -108,7 +108,10 @@ fn ends_line(text: &str, current: &[Token], rest: &[Token]) -> bool {
         .first()
         .is_some_and(|t| t.capitalised || t.kind == Kind::Handle || !t.is_wordlike());
     let _ = text;
-    after_punct || label_end(rest).is_some() || (next_starts_upper && line_len < 50)
+    // "Leave/PTO ... Samuel covers" over "Old tickets . TBD": a line that opens with a label
+    // is one statement, whatever its length.
+    let label_line = next_starts_upper && label_end(current).is_some();
+    after_punct || label_end(rest).is_some() || (next_starts_upper && line_len < 50) || label_line
 }
 
 /// Where a `Label:` prefix ends (the separator's index), if the statement has one: a short
