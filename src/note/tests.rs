@@ -216,6 +216,16 @@ fn a_clause_after_a_semicolon_or_a_leave_label_answers() {
 }
 
 #[test]
+fn first_person_notes_name_their_writer_and_conditions_are_no_deferrals() {
+    let note = "Hello! I'm Nomvula Khoza and I'm the ASE for this account (Cape Town, EMEA).\nWhen I'm on leave I'll name my cover in #spt_emea; assign to them.\nTickets from before I joined are being worked by their current owners.\nBacklog: move to me if still open after two weeks.";
+    let a = analysed(note);
+    assert_eq!(a.ase_names, ["Nomvula Khoza"]);
+    let s = statuses(note);
+    assert_eq!(s[3], ("unavailable", "answered"));
+    assert_eq!(s[4], ("pre_existing", "answered"));
+}
+
+#[test]
 fn a_history_section_and_a_long_label_line_answer_nothing_below_them() {
     // What on-call did in 2023 is no instruction for today.
     let note = "- ASE: Ruth Okonjo, AMER\n\n### History\n- 2023-11: Sev1 on their runners (ticket #40112) — on-call took it at 02:00 and Ruth joined at 9am.";

@@ -280,6 +280,8 @@ pub(super) fn before_role<'p>(
             || between.iter().any(|t| {
                 [
                     "is", "as", "'s", "be", "been", "became", "remains", "was", "are",
+                    // "Hi, I'm Thandiwe Dlamini and I'm the ASE for …"
+                    "i'm", "am",
                 ]
                 .contains(&t.lower.as_str())
             });

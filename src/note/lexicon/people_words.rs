@@ -23,7 +23,7 @@ pub const NOT_NAMES: &[&str] = &[
     "faq", "february", "few", "first", "follow", "for", "former", "friday", "from", "further",
     "general", "geo", "gitlab", "global", "go", "good", "great", "group", "handbook", "handle",
     "handling", "has", "have", "he", "hello", "help", "her", "here", "hey", "hi", "high", "his",
-    "hold", "holiday", "holidays", "hours", "how", "however", "hq", "i", "if", "important", "in",
+    "hold", "holiday", "holidays", "hours", "how", "however", "hq", "i", "i'm", "i'll", "i've", "i'd", "if", "important", "in",
     "incident", "info", "information", "inform", "instance", "interim", "internal", "is", "issue",
     "issues", "it", "its", "january", "july", "june", "just", "keep", "kickoff", "kindly", "last",
     "lead", "leave", "let", "license", "like", "links", "link", "local", "located", "low", "main",

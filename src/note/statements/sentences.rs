@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::note::lexicon::IMPERATIVE;
 use crate::note::text::{Kind, Token};
 
 /// A token list's words, lowercase, joined by spaces.
@@ -56,7 +57,9 @@ pub(super) fn sentences(text: &str, tokens: &[Token]) -> Vec<Vec<Token>> {
         let ends = match token.kind {
             // "30 tickets were open before she started; those stay with their owners": the
             // clause after the semicolon speaks of the one before it.
-            Kind::Punct(';') => next.is_none_or(|n| !refers_back(n)),
+            // "When I'm on PTO I'll post the cover in #support; assign to them": so does
+            // an instruction without a subject of its own.
+            Kind::Punct(';') => next.is_none_or(|n| !refers_back(n) && !IMPERATIVE.has(n)),
             Kind::Punct('!' | '?' | '|' | '\u{b7}' | '\u{2022}') => true,
             Kind::Punct('.')
                 if next.is_some_and(|n| n.is_punct('.'))
