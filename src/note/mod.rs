@@ -245,7 +245,9 @@ fn ase_names<'s>(
         .map(|p| p.name)
         .collect();
     for ((statement, tokens), affirms) in statements.iter().zip(tokens).zip(affirmed) {
-        let (people, not_yet) = entities::ase_people(statement, tokens, *affirms, note);
+        // "Changelog: 2023-08 ASE assigned: Daniel": a past holder, unless "now".
+        let past = statement.in_history_section() && !says_now(tokens);
+        let (people, not_yet) = entities::ase_people(statement, tokens, *affirms && !past, note);
         if not_yet && undecided.is_none() {
             undecided = Some(statement);
         }
@@ -260,6 +262,13 @@ fn ase_names<'s>(
         }
     }
     (names, first, undecided)
+}
+
+/// The statement says it is the present: "ASE now Yusuf", "current ASE", "New ASE: Dmitri".
+fn says_now(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .any(|t| ["now", "current", "currently", "today", "new"].contains(&t.lower.as_str()))
 }
 
 /// The person an ASE note mentions most (at least twice), and where first: the ASE, in a

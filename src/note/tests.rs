@@ -226,6 +226,17 @@ fn first_person_notes_name_their_writer_and_conditions_are_no_deferrals() {
 }
 
 #[test]
+fn a_changelog_names_past_holders_and_a_title_ends_with_its_list() {
+    // A bare line over a list titles it; only the entry that says "now" is the ASE.
+    let note = "Change log\n- 2022-03  ASE assigned: Hamza Qureshi (EMEA)\n- 2024-10  ASE now Bea Lindqvist (AMER)\n\n**Escalation history**\n- 2023: P1, on-call took it\n\nEmergencies go to on-call; tell Bea.";
+    let a = analysed(note);
+    assert_eq!(a.ase_names, ["Bea Lindqvist"]);
+    assert_eq!(a.regions, ["AMER"]);
+    // The paragraph after the titled list is not under the title.
+    assert_eq!(statuses(note)[5], ("emergency", "answered"));
+}
+
+#[test]
 fn a_history_section_and_a_long_label_line_answer_nothing_below_them() {
     // What on-call did in 2023 is no instruction for today.
     let note = "- ASE: Ruth Okonjo, AMER\n\n### History\n- 2023-11: Sev1 on their runners (ticket #40112) — on-call took it at 02:00 and Ruth joined at 9am.";

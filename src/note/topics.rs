@@ -29,7 +29,7 @@ pub(super) fn topic_answer(
         if statement.asks
             || statement.form == Form::Heading
             || has_placeholder(statement, note)
-            || in_history_section(statement)
+            || statement.in_history_section()
         {
             continue;
         }
@@ -221,14 +221,6 @@ fn will_update(words: &[&str]) -> bool {
             | ["will" | "we'll" | "i'll", "follow", "up"]
             | ["we" | "i", "will", "update" | "confirm"]
     )
-}
-
-/// The statement sits under a heading or title that tells the past ("### History",
-/// "Changelog:", "Timeline"): what was done then is no instruction now.
-fn in_history_section(statement: &Statement) -> bool {
-    statement.context.iter().any(|t| {
-        ["history", "changelog", "timeline", "background", "log"].contains(&t.lower.as_str())
-    })
 }
 
 /// The statement says what happens: the value of a topic label, or a sentence about the

@@ -18,6 +18,8 @@ pub(super) struct Builder {
     headings: Vec<(usize, Vec<Token>)>,
     /// A title line ending in `:` that introduces the list below it.
     title: Option<Vec<Token>>,
+    /// The title's list has begun: a paragraph after the list is out of its reach.
+    title_listed: bool,
     /// The first sentence of the enclosing list items, by depth.
     items: Vec<Vec<Token>>,
     /// A question waiting for its answer.
@@ -35,6 +37,10 @@ impl Builder {
             return;
         }
         self.items.truncate(leaf.depth.saturating_sub(1));
+        if leaf.depth == 0 && std::mem::take(&mut self.title_listed) {
+            self.title = None;
+        }
+        self.title_listed |= leaf.depth > 0 && self.title.is_some();
         let pending_question = self.question.take();
         let mut first = None;
         let title = leaf.depth == 0 && is_title(&tokens);
@@ -63,7 +69,7 @@ impl Builder {
             self.items.push(first.unwrap_or_default());
         }
         if leaf.depth == 0 {
-            self.title = is_title(&tokens).then_some(tokens);
+            self.title = (is_title(&tokens) || is_bare_title(&tokens)).then_some(tokens);
         }
     }
 
@@ -226,6 +232,13 @@ impl Builder {
             asks,
         });
     }
+}
+
+/// A line of one to three words with no punctuation ("Changelog", "Current handling"): the
+/// title of a list right below it. It stays a statement (it may be an answer: "EMEA").
+fn is_bare_title(tokens: &[Token]) -> bool {
+    let words = tokens.iter().filter(|t| t.is_wordlike()).count();
+    (1..=3).contains(&words) && tokens.iter().all(|t| t.is_wordlike() || t.is_punct('*'))
 }
 
 /// A header cell made only of [`FIELD_WORDS`] (`Former ASE`, `Region`).

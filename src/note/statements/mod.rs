@@ -52,6 +52,14 @@ impl Statement {
         self.label.iter().chain(&self.content)
     }
 
+    /// The statement sits under a heading or title that tells the past ("### History",
+    /// "Changelog:", "Timeline").
+    pub fn in_history_section(&self) -> bool {
+        self.context.iter().any(|t| {
+            ["history", "changelog", "timeline", "background", "log"].contains(&t.lower.as_str())
+        })
+    }
+
     /// The statement's text as written in the note, on one line.
     pub fn text(&self, note: &str) -> String {
         let raw = note.get(self.span.clone()).unwrap_or("");
