@@ -247,6 +247,12 @@ fn a_history_section_and_a_long_label_line_answer_nothing_below_them() {
 }
 
 #[test]
+fn another_regions_day_is_out_of_hours() {
+    let note = "Our ASE is Mere Tūhoe (Auckland, APAC). Her day ends before EMEA is online, so tickets raised in the AMER/EMEA day get a first reply from those regions and stay assigned to Mere.";
+    assert_eq!(statuses(note)[2], ("out_of_hours", "answered"));
+}
+
+#[test]
 fn paraphrases_answer_and_traps_do_not() {
     let note = "Jill is the AMER ASE. Tickets already open when Jill started stay with their assignee. After Jill has signed off for the day, the EMEA queue picks tickets up. Severity 1 / production down: page the on-call engineer. If Jill is on PTO, respond and cc her.";
     assert!(
