@@ -247,6 +247,14 @@ fn a_history_section_and_a_long_label_line_answer_nothing_below_them() {
 }
 
 #[test]
+fn the_customers_secondary_contact_is_no_cover() {
+    let note = "Key contacts\n- Primary: Ada Obi (platform lead)\n- Secondary: Femi Bello, SRE\n\nOur ASE is Chidi Eze (EMEA, Lagos).";
+    assert_eq!(statuses(note)[3], ("unavailable", "unanswered"));
+    let note = "Contacts\n- ASE: Chidi Eze (EMEA)\n- Backup ASE: Femi Bello, covers Chidi's PTO";
+    assert_eq!(statuses(note)[3], ("unavailable", "answered"));
+}
+
+#[test]
 fn another_regions_day_is_out_of_hours() {
     let note = "Our ASE is Mere Tūhoe (Auckland, APAC). Her day ends before EMEA is online, so tickets raised in the AMER/EMEA day get a first reply from those regions and stay assigned to Mere.";
     assert_eq!(statuses(note)[2], ("out_of_hours", "answered"));

@@ -88,6 +88,11 @@ pub(super) fn about(question: Question, statement: &Statement, tokens: &[Token])
         Question::Emergency => &*lexicon::EMERGENCY,
         Question::Ase | Question::Region => return None,
     };
+    // "Contacts: - Secondary: Priyanka Nair": the customer's people, not the ASE's cover
+    // ("Backup ASE: Léa" under "Contacts" is).
+    if question == Question::Unavailable && among_contacts(statement) && !speaks_of_ase(tokens) {
+        return None;
+    }
     let counts = |tokens: &[Token]| {
         let hits = set.find_all(tokens);
         !(hits.is_empty() || question == Question::Emergency && only_on_call(tokens, &hits))
@@ -110,6 +115,22 @@ pub(super) fn about(question: Question, statement: &Statement, tokens: &[Token])
         || question == Question::Unavailable && short_absence(nearest)
         || question == Question::PreExisting && asked_or_titled(nearest) && short_legacy(nearest))
     .then_some(Topic::Label)
+}
+
+/// The statement is listed under the customer's contacts ("Contacts", "Key contacts:",
+/// "Stakeholders").
+fn among_contacts(statement: &Statement) -> bool {
+    statement
+        .context
+        .iter()
+        .any(|t| ["contacts", "stakeholders", "admins", "requesters"].contains(&t.lower.as_str()))
+}
+
+/// The words name the ASE role or the engineer: "Backup ASE", "cover engineer".
+fn speaks_of_ase(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .any(|t| ["ase", "ases", "engineer", "engineers", "se"].contains(&t.lower.as_str()))
 }
 
 /// A question or title over the statement ("**Backlog?** …", "Older:"), not a heading
