@@ -46,7 +46,7 @@ pub struct Step {
 
 /// `handbook:`: the steps per situation. A list a user's file gives replaces the default
 /// list. Not deserialized itself: the YAML is read as a [`UserHandbook`] (the defaults too,
-/// then [`HandbookConfig::complete`]).
+/// then completed with `HandbookConfig::complete`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HandbookConfig {
     /// Per README row added.

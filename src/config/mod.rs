@@ -24,7 +24,9 @@ pub use settings::{Settings, normalize_header};
 
 use serde::Deserialize;
 
-/// The default configuration, printed by `ase-lint config --default`.
+/// The default configuration, printed by `ase-lint config --default`: the one place the
+/// defaults are written (`defaults` completes it into the full [`Config`]; it must give
+/// every key).
 pub const DEFAULT_CONFIG_YAML: &str = include_str!("../default-config.yml");
 
 /// The file name searched for in the current directory and its ancestors.
