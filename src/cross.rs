@@ -117,7 +117,7 @@ fn read_orgs(dir: &Path) -> Result<OrgSet, ContextError> {
         .filter_map(|path| {
             let stem = path.file_stem()?.to_string_lossy().into_owned();
             // Context only: a symlink, special file or oversized file is left out.
-            let cap = crate::config::LimitsConfig::default().max_file_bytes;
+            let cap = crate::config::Config::builtin().limits.max_file_bytes;
             let bytes = crate::fsafe::read_regular(path, cap).ok()?;
             Some((
                 stem.clone(),

@@ -45,9 +45,9 @@ pub struct Step {
 }
 
 /// `handbook:`: the steps per situation. A list a user's file gives replaces the default
-/// list.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// list. Not deserialized itself: the YAML is read as a [`UserHandbook`] (the defaults too,
+/// then completed with `HandbookConfig::complete`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HandbookConfig {
     /// Per README row added.
     pub onboarding: Vec<Step>,
@@ -61,7 +61,7 @@ pub struct HandbookConfig {
     pub offboarding: Vec<Step>,
 }
 
-/// A user's `handbook:`: every list optional.
+/// `handbook:` as a configuration file gives it: every list optional.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UserHandbook {
@@ -73,6 +73,22 @@ pub struct UserHandbook {
 }
 
 impl HandbookConfig {
+    /// The full `handbook:` from the built-in defaults: every key given, or the first one
+    /// left out.
+    pub(crate) fn complete(given: UserHandbook) -> Result<Self, crate::config::Missing> {
+        Ok(Self {
+            onboarding: given.onboarding.ok_or("handbook.onboarding")?,
+            auto_assignment: given.auto_assignment.ok_or("handbook.auto_assignment")?,
+            auto_assignment_intro: given
+                .auto_assignment_intro
+                .ok_or("handbook.auto_assignment_intro")?,
+            auto_assignment_closing: given
+                .auto_assignment_closing
+                .ok_or("handbook.auto_assignment_closing")?,
+            offboarding: given.offboarding.ok_or("handbook.offboarding")?,
+        })
+    }
+
     /// Replaces the lists `user` gives.
     pub fn merge(&mut self, user: UserHandbook) {
         if let Some(steps) = user.onboarding {

@@ -3,6 +3,7 @@
 //! `fixtures/notes/holdout`, kept out of it): per-question recall and false errors must
 //! stay within the targets, every disagreement is snapshotted (a change shows in review),
 //! and the `note/*` findings follow each note's statuses.
+#![cfg(feature = "corpus")]
 
 use std::path::{Path, PathBuf};
 

@@ -1,93 +1,16 @@
-//! Reading a configuration: the built-in defaults (parsed once per process), a user's
-//! `.ase-lint.yml` (every key optional) merged over them, and finding that file.
+//! Reading a user's `.ase-lint.yml` (a [`UserConfig`], every key optional), merging it
+//! over the built-in defaults, and finding that file.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 
-use serde::Deserialize;
-
-use super::schema::{AllowConfig, Config, CrossConfig, PhraseSetConfig, ZendeskConfig};
-use super::{CONFIG_FILE_NAME, ConfigError, DEFAULT_CONFIG_YAML, Level};
+use super::schema::{ColumnsConfig, Config, IdsConfig, LimitsConfig, LinksConfig};
+use super::schema::{PhraseSetConfig, ZendeskConfig};
+use super::user::{UserColumns, UserConfig, UserIds, UserLimits, UserLinks, UserZendesk};
+use super::{CONFIG_FILE_NAME, ConfigError};
 use crate::config_words::ConfigOrigin;
-use crate::handbook::UserHandbook;
-
-/// A user's file: every key optional; merged over the defaults.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UserConfig {
-    ase_readme: Option<String>,
-    handbook_url: Option<String>,
-    columns: Option<UserColumns>,
-    rules: Option<BTreeMap<String, Level>>,
-    ids: Option<UserIds>,
-    links: Option<UserLinks>,
-    questions: Option<BTreeMap<String, PhraseSetConfig>>,
-    cross: Option<CrossConfig>,
-    limits: Option<UserLimits>,
-    allow: Option<Vec<AllowConfig>>,
-    zendesk: Option<UserZendesk>,
-    handbook: Option<UserHandbook>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UserColumns {
-    required: Option<Vec<String>>,
-    may_be_empty: Option<Vec<String>>,
-    aliases: Option<BTreeMap<String, Vec<String>>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UserIds {
-    min_digits: Option<usize>,
-    max_digits: Option<usize>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UserLinks {
-    salesforce_hosts: Option<Vec<String>>,
-    zendesk_hosts: Option<Vec<String>>,
-    orgs_project_url: Option<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UserLimits {
-    max_file_bytes: Option<u64>,
-    max_api_reads: Option<usize>,
-    max_accounts_per_ase: Option<usize>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UserZendesk {
-    url: Option<String>,
-    fields: Option<UserZendeskFields>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UserZendeskFields {
-    assigned_se: Option<String>,
-    ase_subscription: Option<String>,
-}
 
 impl Config {
-    /// The built-in defaults.
-    pub fn default_config() -> Config {
-        // The embedded file is covered by a unit test; fall back to an error message that
-        // names it rather than a panic if it ever stops parsing. Parsed once per process.
-        static DEFAULTS: LazyLock<Config> = LazyLock::new(|| {
-            parse_yaml("<built-in defaults>", DEFAULT_CONFIG_YAML).unwrap_or_else(|e| {
-                unreachable!("built-in default configuration does not parse: {e}")
-            })
-        });
-        DEFAULTS.clone()
-    }
-
     /// Reads a user's file and merges it over the defaults.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let display = path.display().to_string();
@@ -111,6 +34,8 @@ impl Config {
         Ok(config)
     }
 
+    /// `user` over `self`: a value given replaces the default, except the lists that add
+    /// to it (`allow`, `rules`, column aliases, phrase sets without `replace: true`).
     fn merge(&mut self, user: UserConfig) {
         self.allow.extend(user.allow.unwrap_or_default());
         if user.ase_readme.is_some() {
@@ -124,23 +49,10 @@ impl Config {
             self.cross.orgs_dir = cross.orgs_dir.or(self.cross.orgs_dir.take());
         }
         if let Some(columns) = user.columns {
-            if let Some(required) = columns.required {
-                self.columns.required = required;
-            }
-            if let Some(may_be_empty) = columns.may_be_empty {
-                self.columns.may_be_empty = may_be_empty;
-            }
-            for (key, names) in columns.aliases.unwrap_or_default() {
-                self.columns.aliases.entry(key).or_default().extend(names);
-            }
+            self.columns.merge(columns);
         }
         if let Some(limits) = user.limits {
-            self.limits.max_file_bytes =
-                limits.max_file_bytes.unwrap_or(self.limits.max_file_bytes);
-            self.limits.max_api_reads = limits.max_api_reads.unwrap_or(self.limits.max_api_reads);
-            self.limits.max_accounts_per_ase = limits
-                .max_accounts_per_ase
-                .unwrap_or(self.limits.max_accounts_per_ase);
+            self.limits.merge(limits);
         }
         if let Some(zendesk) = user.zendesk {
             self.zendesk.merge(zendesk);
@@ -150,32 +62,12 @@ impl Config {
         }
         self.rules.extend(user.rules.unwrap_or_default());
         if let Some(ids) = user.ids {
-            self.ids.min_digits = ids.min_digits.unwrap_or(self.ids.min_digits);
-            self.ids.max_digits = ids.max_digits.unwrap_or(self.ids.max_digits);
+            self.ids.merge(ids);
         }
         if let Some(links) = user.links {
-            if let Some(hosts) = links.salesforce_hosts {
-                self.links.salesforce_hosts = hosts;
-            }
-            if let Some(hosts) = links.zendesk_hosts {
-                self.links.zendesk_hosts = hosts;
-            }
-            if let Some(url) = links.orgs_project_url {
-                self.links.orgs_project_url = url;
-            }
+            self.links.merge(links);
         }
-        for (question, set) in user.questions.unwrap_or_default() {
-            let entry = self.questions.entry(question).or_default();
-            if set.replace {
-                *entry = set;
-            } else {
-                entry.patterns.extend(set.patterns);
-                entry.guards.extend(set.guards);
-                if set.asks.is_some() {
-                    entry.asks = set.asks;
-                }
-            }
-        }
+        merge_questions(&mut self.questions, user.questions.unwrap_or_default());
     }
 
     /// Finds `.ase-lint.yml` in `start` or its ancestors.
@@ -184,6 +76,71 @@ impl Config {
             .ancestors()
             .map(|dir| dir.join(CONFIG_FILE_NAME))
             .find(|candidate| candidate.is_file())
+    }
+}
+
+/// A user's phrase set extends the default one (its `asks` replaces), or replaces it with
+/// `replace: true`.
+fn merge_questions(
+    questions: &mut BTreeMap<String, PhraseSetConfig>,
+    user: BTreeMap<String, PhraseSetConfig>,
+) {
+    for (question, set) in user {
+        let entry = questions.entry(question).or_default();
+        if set.replace {
+            *entry = set;
+        } else {
+            entry.patterns.extend(set.patterns);
+            entry.guards.extend(set.guards);
+            if set.asks.is_some() {
+                entry.asks = set.asks;
+            }
+        }
+    }
+}
+
+impl ColumnsConfig {
+    fn merge(&mut self, user: UserColumns) {
+        if let Some(required) = user.required {
+            self.required = required;
+        }
+        if let Some(may_be_empty) = user.may_be_empty {
+            self.may_be_empty = may_be_empty;
+        }
+        for (key, names) in user.aliases.unwrap_or_default() {
+            self.aliases.entry(key).or_default().extend(names);
+        }
+    }
+}
+
+impl LimitsConfig {
+    fn merge(&mut self, user: UserLimits) {
+        self.max_file_bytes = user.max_file_bytes.unwrap_or(self.max_file_bytes);
+        self.max_api_reads = user.max_api_reads.unwrap_or(self.max_api_reads);
+        self.max_accounts_per_ase = user
+            .max_accounts_per_ase
+            .unwrap_or(self.max_accounts_per_ase);
+    }
+}
+
+impl IdsConfig {
+    fn merge(&mut self, user: UserIds) {
+        self.min_digits = user.min_digits.unwrap_or(self.min_digits);
+        self.max_digits = user.max_digits.unwrap_or(self.max_digits);
+    }
+}
+
+impl LinksConfig {
+    fn merge(&mut self, user: UserLinks) {
+        if let Some(hosts) = user.salesforce_hosts {
+            self.salesforce_hosts = hosts;
+        }
+        if let Some(hosts) = user.zendesk_hosts {
+            self.zendesk_hosts = hosts;
+        }
+        if let Some(url) = user.orgs_project_url {
+            self.orgs_project_url = url;
+        }
     }
 }
 
@@ -203,7 +160,9 @@ impl ZendeskConfig {
     }
 }
 
-fn parse_yaml<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<T, ConfigError> {
+/// `text` read as a configuration file (a user's or the built-in defaults), within a
+/// budget; errors located in `path`.
+pub(super) fn parse_yaml(path: &str, text: &str) -> Result<UserConfig, ConfigError> {
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! { max_events: 100_000, max_depth: 64 },
     };

@@ -68,7 +68,7 @@ impl Settings {
             .iter()
             .map(column)
             .collect::<Result<_, _>>()?;
-        let builtin = Config::default_config().questions;
+        let builtin = &Config::builtin().questions;
         let mut questions = HashMap::new();
         for (key, set) in &config.questions {
             if !QUESTIONS.contains(&key.as_str()) {

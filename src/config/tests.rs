@@ -97,7 +97,7 @@ fn limits_default_and_merge() {
 #[test]
 fn zendesk_defaults_and_an_explicit_url() {
     let defaults = Config::default_config();
-    assert_eq!(defaults.zendesk.url, DEFAULT_ZENDESK_URL);
+    assert_eq!(defaults.zendesk.url, "https://gitlab.zendesk.com");
     assert!(!defaults.zendesk.url_set);
     assert_eq!(defaults.zendesk.fields.assigned_se, "assigned_se");
     assert_eq!(defaults.zendesk.fields.ase_subscription, "sub_ss_ase");

@@ -13,7 +13,7 @@ use super::client::Client;
 use super::files::{self, Fetched};
 use super::position::ChangedFile;
 use crate::commands;
-use crate::config::{CONFIG_FILE_NAME, Config, LimitsConfig, Settings};
+use crate::config::{CONFIG_FILE_NAME, Config, Settings};
 use crate::report::mr_comment::{ConfigChange, SeverityChange};
 use crate::rules;
 
@@ -48,7 +48,7 @@ pub async fn load(
 
 /// Settings from a configuration file's bytes, held to the default size cap.
 fn parse(shown: &str, bytes: &[u8], dir: &Path) -> Result<Settings, String> {
-    let cap = LimitsConfig::default().max_file_bytes;
+    let cap = Config::builtin().limits.max_file_bytes;
     if bytes.len() as u64 > cap {
         return Err(format!("{shown} is larger than {cap} bytes"));
     }
@@ -95,7 +95,7 @@ fn read_proposed(dir: &Path, mode: Option<&str>) -> Result<Settings, String> {
     if mode.is_some_and(|m| m != "100644" && m != "100755") {
         return Err("it is not a regular file".to_owned());
     }
-    let cap = LimitsConfig::default().max_file_bytes;
+    let cap = Config::builtin().limits.max_file_bytes;
     let bytes =
         crate::fsafe::read_inside(dir, Path::new(CONFIG_FILE_NAME), cap).map_err(|e| match e {
             crate::fsafe::ReadProblem::NotRegular { what } => format!("it is {what}"),

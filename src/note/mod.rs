@@ -13,6 +13,7 @@
 //! and the MR summary read.
 
 pub mod ase_note;
+#[cfg(feature = "corpus")]
 pub mod corpus;
 pub mod entities;
 pub mod instruction;
