@@ -37,7 +37,8 @@ static NOT_THIS_ASE: LazyLock<PhraseSet> = LazyLock::new(|| {
             "no|not ~2 relation|related|connection|connected",
             "their|the|customer's|customers ~1 own|internal ~2 ase",
             "if|whether|once|when ~3 buy|buys|bought|purchase|purchases|purchased|sign|signs|signed|add|adds|renew*|upgrade*",
-            "may|might|could|would|plan|plans|planning|want|wants|wanted|hope|hoping ~2 buy|purchase|add|sign|get|have|need",
+            "may|might|could|would|plan|plans|planning|want|wants|wanted|hope|hoping ~2 buy|purchase|add|added|adding|bought|purchased|included|sign|signed|get|have|need",
+            "offer|offers|offered|offering",
             "fy2*",
             "fy",
             "thinking|think|thinks|thought ~2 about|of|over",
@@ -184,6 +185,10 @@ pub fn evidence_against(statements: &[Statement], affirmed: &[bool], note: &str)
         let tokens: Vec<Token> = statement.tokens().cloned().collect();
         let mentions = role_mentions(&tokens, note);
         if mentions.is_empty() {
+            // "Sister company X has an ASE; Kōgen Europe (this org) does not."
+            if elliptic_denial(&tokens) {
+                return Against::HasNone;
+            }
             continue;
         }
         if has_none(&tokens) || mentions.iter().any(|m| denies_role(&tokens, m)) {
@@ -214,6 +219,31 @@ fn has_none(tokens: &[Token]) -> bool {
         .find_all(tokens)
         .iter()
         .any(|m| !names_cover(tokens, m.end))
+        || elliptic_denial(tokens)
+}
+
+/// "This org doesn't.", "Kōgen Europe (this org) does not.": a denial whose verb stands
+/// for the sentence before, said of this organization.
+fn elliptic_denial(tokens: &[Token]) -> bool {
+    tokens.iter().enumerate().any(|(i, t)| {
+        let denies = ["doesn't", "didn't", "isn't", "hasn't"].contains(&t.lower.as_str())
+            || t.is("not") && i > 0 && (tokens[i - 1].is("does") || tokens[i - 1].is("did"))
+            || t.is("did") && i > 0 && tokens[i - 1].is("never");
+        let ends = tokens.get(i + 1).is_none_or(|n| !n.is_wordlike());
+        let this_org = tokens[i.saturating_sub(6)..i].windows(2).any(|w| {
+            w[0].is("this")
+                && [
+                    "org",
+                    "organization",
+                    "organisation",
+                    "account",
+                    "one",
+                    "customer",
+                ]
+                .contains(&w[1].lower.as_str())
+        });
+        denies && ends && this_org
+    })
 }
 
 /// The word at `at` is the ASE's cover or hours: "no ASE backup", "no ASE coverage".
@@ -322,12 +352,17 @@ fn clause_of(tokens: &[Token], mention: &std::ops::Range<usize>) -> Vec<Token> {
     if let Some(aside) = aside_around(tokens, mention) {
         return tokens[aside].to_vec();
     }
-    // An arrow ends a clause too: "customer asked → ASE is Hana".
-    let stop = |t: &Token| {
+    // An arrow ends a clause too: "customer asked → ASE is Hana". The dots of "K.K.",
+    // "B.V." do not.
+    let stop = |at: usize| {
+        let abbreviation = at > 0 && tokens[at].is_punct('.') && {
+            let before = &tokens[at - 1];
+            before.kind == Kind::Word && before.lower.chars().count() == 1
+        };
         matches!(
-            t.kind,
+            tokens[at].kind,
             Kind::Punct(',' | ';' | '.' | '!' | '?' | '\u{2192}' | '>')
-        )
+        ) && !abbreviation
     };
     let mut start = mention.start;
     let mut depth = 0usize;
@@ -340,7 +375,7 @@ fn clause_of(tokens: &[Token], mention: &std::ops::Range<usize>) -> Vec<Token> {
                 break;
             }
             depth -= 1;
-        } else if depth == 0 && stop(t) {
+        } else if depth == 0 && stop(start - 1) {
             break;
         }
         start -= 1;
@@ -363,7 +398,7 @@ fn clause_of(tokens: &[Token], mention: &std::ops::Range<usize>) -> Vec<Token> {
                 break;
             }
             depth -= 1;
-        } else if depth == 0 && stop(t) {
+        } else if depth == 0 && stop(end) {
             break;
         }
         end += 1;

@@ -265,11 +265,21 @@ fn ase_names<'s>(
     (names, first, undecided)
 }
 
-/// The statement says it is the present: "ASE now Yusuf", "current ASE", "New ASE: Dmitri".
+/// The statement says it is the present: "ASE now Yusuf", "current ASE", "New ASE: Dmitri",
+/// "have had an ASE since Q3".
 fn says_now(tokens: &[Token]) -> bool {
-    tokens
-        .iter()
-        .any(|t| ["now", "current", "currently", "today", "new"].contains(&t.lower.as_str()))
+    tokens.iter().any(|t| {
+        [
+            "now",
+            "current",
+            "currently",
+            "today",
+            "new",
+            "since",
+            "still",
+        ]
+        .contains(&t.lower.as_str())
+    })
 }
 
 /// The person an ASE note mentions most (at least twice), and where first: the ASE, in a

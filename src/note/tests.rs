@@ -140,6 +140,10 @@ fn notes_that_only_mention_the_service_are_not_ase_notes() {
         "No ASE; CSM is Dana.",
         "ASE: none",
         "Do they have an ASE?",
+        "Sales offered the ASE service when they renewed; they said no.",
+        "The AE thinks ASE could be added at the next renewal. Standard handling for now.",
+        "Parent company Hoshino Seiki K.K. has an ASE; Hoshino GmbH (this org) does not.",
+        "Heads-up: ASE orgs carry a note naming the ASE. This one doesn't, so route normally.",
         // Another organization's ASE, its subject set off by an apposition.
         "Our sister company, Vantor Labs GmbH, has an ASE (Jill Moreau, EMEA). Route this org's tickets normally.",
     ] {
@@ -234,6 +238,16 @@ fn a_changelog_names_past_holders_and_a_title_ends_with_its_list() {
     assert_eq!(a.regions, ["AMER"]);
     // The paragraph after the titled list is not under the title.
     assert_eq!(statuses(note)[5], ("emergency", "answered"));
+}
+
+#[test]
+fn two_ases_with_their_places_and_an_ase_kept_since_a_date_in_history() {
+    let a = analysed("Two ASEs share it: Ana Silva in Lisbon and Wen Li in Taipei.");
+    assert_eq!(a.ase_names, ["Ana Silva", "Wen Li"]);
+    let a = analysed(
+        "## History\n- 2022: migration to SaaS.\n- They have had an ASE since 2024: Ana Silva, EMEA.",
+    );
+    assert_eq!(a.ase_names, ["Ana Silva"]);
 }
 
 #[test]

@@ -392,7 +392,7 @@ pub(super) fn coordinated<'p>(
     let mut out = Vec::new();
     let mut i = first.tokens.end;
     loop {
-        i = skip_aside(tokens, i);
+        i = skip_place(tokens, skip_aside(tokens, i));
         let joined = tokens
             .get(i)
             .is_some_and(|t| t.is("and") || t.is("&") || t.is_punct('&') || t.is_punct('/'));
@@ -407,6 +407,22 @@ pub(super) fn coordinated<'p>(
             None => return out,
         }
     }
+}
+
+/// The index after a place said of the person before it ("in Vienna", "from São Paulo"),
+/// or `i` when none starts there: "Lukas Oberhuber in Vienna and Mei-Ling Chua".
+fn skip_place(tokens: &[Token], i: usize) -> usize {
+    let located = tokens
+        .get(i)
+        .is_some_and(|t| ["in", "from", "at"].contains(&t.lower.as_str()));
+    if !located {
+        return i;
+    }
+    let place = tokens[i + 1..]
+        .iter()
+        .take_while(|t| t.kind == Kind::Word && t.capitalised)
+        .count();
+    if place == 0 { i } else { i + 1 + place }
 }
 
 /// The index after a parenthesised aside starting at `i` (or `i` when none starts there).
