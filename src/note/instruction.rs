@@ -133,7 +133,7 @@ static NO_CHANGE: LazyLock<PhraseSet> = LazyLock::new(|| {
             "as ~1 usual|normal|normally|standard|always|per|before|today|agreed|any|other|regular|is|are",
             "usual|normal|standard|regular|global|default|existing ~1 process|processes|workflow|workflows|procedure|procedures|way|flow|route|routing|handling|rotation|path|runbook|playbook|rules|queue",
             "unchanged|untouched|intact|same|as-is|nothing",
-            "no ~1 change|changes|reassignment|reassignments|reassigning|action|special|difference",
+            "no ~1 change|changes|reassign|reassignment|reassignments|reassigning|action|special|difference",
             "stay|stays put",
             "do|does|did not|n't|never ~1 reassign|assign|route|page|ping|escalate|change|move|transfer|touch|take|wait",
             "don't|dont|never|not ~1 reassign|assign|route|page|ping|escalate|change|move|transfer|touch|take|wait",

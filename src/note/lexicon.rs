@@ -106,7 +106,7 @@ pub static OUT_OF_HOURS: LazyLock<PhraseSet> = LazyLock::new(|| {
         &[
             // "outside of his working time", "after her work day".
             "outside|after|beyond ~2 working|work|office|business ~1 time|times|day|days",
-            "outside|beyond|after|past ?of ~4 hours|hour|shift|shifts|schedule|window|timezone|timezones|workday|workdays|day|availability|coverage|region|regions|zone|zones|business|office",
+            "outside|beyond|after|past ?of ~4 hours|hour|hrs|shift|shifts|schedule|window|timezone|timezones|workday|workdays|day|availability|coverage|region|regions|zone|zones|business|office",
             "out ?of ~4 hours|shift|timezone|zone|schedule|window|coverage",
             "off|after|non ?working|business|office|support|core hours|hour|shift|duty|hrs",
             "ooh|afterhours|offhours",

@@ -269,6 +269,19 @@ fn the_customers_secondary_contact_is_no_cover() {
 }
 
 #[test]
+fn question_marks_as_a_value_are_unknown_not_a_question() {
+    let note = "ase = Noa Levi, emea / tlv\nafter her hrs: anyone on shift replies, Noa stays assignee\nnoa on pto → ??\nsev1 → on-call, ping noa";
+    let s = statuses(note);
+    assert_eq!(s[2], ("out_of_hours", "answered"));
+    assert_eq!(s[3], ("unavailable", "deferred"));
+    assert_eq!(s[5], ("emergency", "answered"));
+    assert_eq!(
+        statuses("ASE -> Noa Levi (EMEA)\nOOH -> next business day, no reassign")[2],
+        ("out_of_hours", "answered")
+    );
+}
+
+#[test]
 fn another_regions_day_is_out_of_hours() {
     let note = "Our ASE is Mere Tūhoe (Auckland, APAC). Her day ends before EMEA is online, so tickets raised in the AMER/EMEA day get a first reply from those regions and stay assigned to Mere.";
     assert_eq!(statuses(note)[2], ("out_of_hours", "answered"));

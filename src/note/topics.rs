@@ -33,7 +33,7 @@ pub(super) fn topic_answer(
         {
             continue;
         }
-        if defers(tokens) || leads_with_deferral(&statement.content) {
+        if defers(tokens) || leads_with_deferral(&statement.content) || statement.leaves_unknown() {
             deferred.get_or_insert(statement);
             continue;
         }

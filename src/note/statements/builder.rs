@@ -5,7 +5,9 @@
 use std::ops::Range;
 
 use super::markdown::{Leaf, LeafKind};
-use super::sentences::{is_title, push_part, sentences, span_of, split_label, words};
+use super::sentences::{
+    is_title, push_part, sentences, span_of, split_label, unknown_value, words,
+};
 use super::{Form, Statement};
 use crate::note::lexicon::FIELD_WORDS;
 use crate::note::text::{Token, tokenize};
@@ -107,7 +109,8 @@ impl Builder {
     fn sentence(&self, tokens: Vec<Token>) -> Statement {
         let (label, content) = split_label(tokens);
         let q_marker = label.len() == 1 && (label[0].is("q") || label[0].is("question"));
-        let asks = q_marker || content.last().is_some_and(|t| t.is_punct('?'));
+        let asks =
+            q_marker || content.last().is_some_and(|t| t.is_punct('?')) && !unknown_value(&content);
         let span = span_of(&label)
             .into_iter()
             .chain(span_of(&content))

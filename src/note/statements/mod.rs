@@ -52,6 +52,12 @@ impl Statement {
         self.label.iter().chain(&self.content)
     }
 
+    /// The statement leaves its value as question marks: "kw on pto → ??", "PTO: ?".
+    pub fn leaves_unknown(&self) -> bool {
+        sentences::unknown_value(&self.content)
+            || self.content.is_empty() && sentences::unknown_value(&self.label)
+    }
+
     /// The statement sits under a heading or title that tells the past ("### History",
     /// "Changelog:", "Timeline").
     pub fn in_history_section(&self) -> bool {

@@ -29,6 +29,18 @@ pub(super) fn span_of(tokens: &[Token]) -> Option<Range<usize>> {
     Some(tokens.first()?.span.start..tokens.last()?.span.end)
 }
 
+/// Question marks as a value after a separator ("PTO -> ??", "cover: ?"): not a
+/// question, an answer not known yet.
+pub(crate) fn unknown_value(tokens: &[Token]) -> bool {
+    let marks = tokens.iter().rev().take_while(|t| t.is_punct('?')).count();
+    marks > 0
+        && tokens.len() > marks
+        && matches!(
+            tokens[tokens.len() - marks - 1].kind,
+            Kind::Punct(':' | '=' | '-' | '>' | '\u{2192}')
+        )
+}
+
 /// A short line ending in `:` with nothing after it: `Emergencies:`, `**Out of hours**:`.
 pub(super) fn is_title(tokens: &[Token]) -> bool {
     tokens.len() <= 24 && tokens.last().is_some_and(|t| t.is_punct(':'))
