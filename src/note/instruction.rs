@@ -182,18 +182,27 @@ pub fn instructs(tokens: &[Token], note: &str) -> bool {
     });
     told || imperative(tokens)
         || engineers_modal(tokens)
-        || ROUTED.is_match(tokens)
+        || ROUTED.is_match(tokens) && !PAST_TIME.is_match(tokens)
         || NO_CHANGE.is_match(tokens)
         || arrow_to_handler(tokens, note)
 }
 
-/// Words of the past: "was", "had", "resolved by on-call at the time", "last quarter".
+/// Words of the past: "was", "resolved by on-call at the time", "last quarter".
 static HISTORY: LazyLock<PhraseSet> = LazyLock::new(|| {
     PhraseSet::new(
+        &["was|were|resolved|happened|occurred|ago|history|went"],
+        &[],
+    )
+});
+
+/// A time in the past: a routing said with one is what happened then, not an instruction
+/// ("Last October a Sev1 was worked by on-call over a weekend").
+static PAST_TIME: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(
         &[
-            "was|were|resolved|happened|occurred|ago|history|went",
+            "ago",
             "at the time",
-            "last|previous|past week|month|quarter|year|summer|winter|spring|autumn|fall",
+            "last|previous|past week|month|quarter|year|summer|winter|spring|autumn|fall|january|february|march|april|may|june|july|august|september|october|november|december|weekend",
         ],
         &[],
     )
@@ -202,7 +211,7 @@ static HISTORY: LazyLock<PhraseSet> = LazyLock::new(|| {
 /// The words tell what happened: who handled it then is not who handles it now
 /// ("escalation DRI was Owen", "two Sev 1s, both resolved by on-call at the time").
 fn tells_history(tokens: &[Token]) -> bool {
-    HISTORY.is_match(tokens)
+    HISTORY.is_match(tokens) || PAST_TIME.is_match(tokens)
 }
 
 /// The clauses of a statement (split at `,`, `;` and parentheses) that do not tell the

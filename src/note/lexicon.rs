@@ -264,6 +264,7 @@ pub static DEFERRAL: LazyLock<PhraseSet> = LazyLock::new(|| {
             "pending ~3 discussion|decision|confirmation|kickoff|kick|call|review|agreement|approval|input|feedback|meeting|clarification|answer",
             "will|we'll|i'll|they'll|she'll|he'll|'ll|to ~2 update|confirm|decide|agree|clarify|document|add|fill|finalise|finalize|define|revisit ~4 after|once|when|later|soon|following|next",
             "update|revisit|amend|complete ~2 note|section|entry|row|page",
+            "to confirm|agree|decide|clarify|discuss|check|align with|w",
             "update|confirm|decide|revisit ~1 when|once ~1 known|decided|agreed|confirmed|clear|available|signed|settled",
             "being ~1 discussed|negotiated|agreed|finalised|finalized|decided|reviewed|clarified",
             // "still being worked out", not "being worked by their assignees".

@@ -203,6 +203,11 @@ fn deferrals_are_not_answers() {
     assert_eq!(s[2], ("out_of_hours", "deferred"));
     assert_eq!(s[4], ("pre_existing", "deferred"));
     assert_eq!(s[5], ("emergency", "deferred"));
+    // "to confirm with" someone puts it off; a past incident routed then answers nothing.
+    let note = "Jill is the AMER ASE.\nOlder tickets: to check with the CSM (Ana Rios).\nLast March a P1 (Gitaly outage) was handled by on-call over a weekend.";
+    let s = statuses(note);
+    assert_eq!(s[4], ("pre_existing", "deferred"));
+    assert_eq!(s[5], ("emergency", "unanswered"));
     // A deferral word as the value, whatever reason follows; a promise to write it later.
     let note = "Jill is the AMER ASE.\n- emergencies: pending — Legal is reviewing whether they want the ASE paged\n- Old tickets: TBD, waiting on the CSM\n\nI'll add the PTO plan once Jill and I have sorted the rota.\nEmergencies: on-call as usual. Jill does not take pages.";
     let s = statuses(note);
