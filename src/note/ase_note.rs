@@ -27,6 +27,7 @@ static NOT_THIS_ASE: LazyLock<PhraseSet> = LazyLock::new(|| {
             "asked|asks|asking|enquired|inquired|wondering|wondered|wonders ~2 about|for|regarding|if|whether",
             "not|n't|never ~2 cover|covers|covered|include|includes|included|apply|applies|extend|extends",
             "dropped|drop|drops|downgraded|downgrade|removed|lapse|lapsed",
+            "moved|switched|changed|migrated|went|downgraded from",
             "would|will ~1 resume|return|rejoin|restart",
             "professional services",
             "possible|potential|proposed|floated|prospective|candidate|tentative|hypothetical|hypothetically",

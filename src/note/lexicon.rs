@@ -266,7 +266,8 @@ pub static DEFERRAL: LazyLock<PhraseSet> = LazyLock::new(|| {
             "update|revisit|amend|complete ~2 note|section|entry|row|page",
             "to confirm|agree|decide|clarify|discuss|check|align with|w",
             "update|confirm|decide|revisit ~1 when|once ~1 known|decided|agreed|confirmed|clear|available|signed|settled",
-            "being ~1 discussed|negotiated|agreed|finalised|finalized|decided|reviewed|clarified",
+            "being ~1 discussed|negotiated|agreed|finalised|finalized|decided|reviewed|clarified|arranged|organised|organized|planned|sorted",
+            "note|section|entry|row|page|this will|to ~1 be updated|completed|revised|filled|amended",
             // "still being worked out", not "being worked by their assignees".
             "being|still|currently ~2 worked out",
             "update|confirm|decide|agree|clarify|revisit ~2 after|once|when|at|following ~3 kickoff|kick|call|meeting|decided|agreed|signed|contract|qbr|review|onboarding",

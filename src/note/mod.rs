@@ -130,9 +130,11 @@ pub fn analyse(note: &str, settings: &dyn UserPhrases) -> NoteAnalysis {
         .map(|(s, t)| Question::ALL.map(|q| about(q, s, t)))
         .collect();
     let workflow_link = settings.matches("workflow_link", note);
+    // "Changelog: 2023-08 ASE assigned: Daniel": a past holder, unless "now".
     let affirmed: Vec<bool> = statements
         .iter()
-        .map(|s| ase_note::affirms_ase(s, note))
+        .zip(&tokens)
+        .map(|(s, t)| ase_note::affirms_ase(s, note) && !(s.in_history_section() && !says_now(t)))
         .collect();
     let (names, name_evidence, undecided) = ase_names(&statements, &tokens, &affirmed, note);
     let reason = match ase_note::evidence_against(&statements, &affirmed, note) {
@@ -246,9 +248,7 @@ fn ase_names<'s>(
         .map(|p| p.name)
         .collect();
     for ((statement, tokens), affirms) in statements.iter().zip(tokens).zip(affirmed) {
-        // "Changelog: 2023-08 ASE assigned: Daniel": a past holder, unless "now".
-        let past = statement.in_history_section() && !says_now(tokens);
-        let (people, not_yet) = entities::ase_people(statement, tokens, *affirms && !past, note);
+        let (people, not_yet) = entities::ase_people(statement, tokens, *affirms, note);
         if not_yet && undecided.is_none() {
             undecided = Some(statement);
         }

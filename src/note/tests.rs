@@ -144,6 +144,7 @@ fn notes_that_only_mention_the_service_are_not_ase_notes() {
         "The AE thinks ASE could be added at the next renewal. Standard handling for now.",
         "Parent company Hoshino Seiki K.K. has an ASE; Hoshino GmbH (this org) does not.",
         "Heads-up: ASE orgs carry a note naming the ASE. This one doesn't, so route normally.",
+        "Switched from Premium + ASE to plain Ultimate at renewal. The old ASE, Ana Silva, moved on.\n\nOld note, kept for history only:\n> ASE: Ana Silva (EMEA). Emergencies: on-call.",
         // Another organization's ASE, its subject set off by an apposition.
         "Our sister company, Vantor Labs GmbH, has an ASE (Jill Moreau, EMEA). Route this org's tickets normally.",
     ] {
@@ -271,6 +272,14 @@ fn the_customers_secondary_contact_is_no_cover() {
     assert_eq!(statuses(note)[3], ("unavailable", "unanswered"));
     let note = "Contacts\n- ASE: Chidi Eze (EMEA)\n- Backup ASE: Femi Bello, covers Chidi's PTO";
     assert_eq!(statuses(note)[3], ("unavailable", "answered"));
+}
+
+#[test]
+fn lowercase_label_lines_end_at_the_line_and_arranging_defers() {
+    let note = "hi team, the new ASE is me, Ana Silva (Lisbon, EMEA)\nemergencies: on-call as normal\nnights? not sure yet, will sort with my manager\nCover while Ana is on leave: being arranged by the EMEA manager; this note will be updated.";
+    let s = statuses(note);
+    assert_eq!(s[5], ("emergency", "answered"));
+    assert_eq!(s[3], ("unavailable", "deferred"));
 }
 
 #[test]

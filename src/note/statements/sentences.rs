@@ -125,8 +125,21 @@ fn ends_line(text: &str, current: &[Token], rest: &[Token]) -> bool {
     let _ = text;
     // "Leave/PTO ... Samuel covers" over "Old tickets . TBD": a line that opens with a label
     // is one statement, whatever its length.
-    let label_line = next_starts_upper && label_end(current).is_some();
+    let label_line =
+        label_end(current).is_some() && (next_starts_upper || !ends_mid_phrase(current));
     after_punct || label_end(rest).is_some() || (next_starts_upper && line_len < 50) || label_line
+}
+
+/// The line stops on a word that needs more after it ("page on-call and", "tell the").
+fn ends_mid_phrase(current: &[Token]) -> bool {
+    current.last().is_some_and(|t| {
+        [
+            "and", "or", "but", "to", "the", "a", "an", "with", "for", "of", "in", "on", "at",
+            "by", "from", "if", "when", "then", "so", "as", "their", "her", "his", "your", "our",
+            "is", "are", "be", "will", "should", "can", "must", "please",
+        ]
+        .contains(&t.lower.as_str())
+    })
 }
 
 /// Where a `Label:` prefix ends (the separator's index), if the statement has one: a short
