@@ -443,6 +443,16 @@ fn a_template_blank_where_the_instruction_goes_answers_nothing() {
 }
 
 #[test]
+fn a_role_of_several_words_as_a_row_label_names_the_ase() {
+    let a = analysed(
+        "| Field | Value |\n|---|---|\n| Assigned Support Engineer | Mateus Rocha |\n| Location | Porto |\n",
+    );
+    assert!(a.ase_note);
+    assert_eq!(a.ase_names, ["Mateus Rocha"]);
+    assert_eq!(a.regions, ["EMEA"]);
+}
+
+#[test]
 fn a_two_column_table_of_field_headers_reads_down_its_columns() {
     // The header titles two columns; the row below holds the values.
     let a = analysed("| ASE | Former ASE |\n|---|---|\n| Hana Sato (EMEA) | Rosa Díaz |\n");

@@ -133,10 +133,16 @@ pub(super) fn value_of_ase_topic(statement: &Statement, note: &str) -> bool {
     }
     let last = last_part(&statement.context);
     let title = last.last().is_some_and(|t| t.is_punct(':'));
-    let who = last.iter().filter(|t| t.is_wordlike()).all(|t| {
-        role_mentions(std::slice::from_ref(t), note).len() == 1
-            || WHO_WORDS.contains(&t.lower.as_str())
-    });
+    // "Who is the ASE?", "Assigned SE", "ASE": the role (in one word or several) and
+    // question words only.
+    let roles = role_mentions(last, note);
+    let who = last
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_wordlike())
+        .all(|(i, t)| {
+            roles.iter().any(|r| r.contains(&i)) || WHO_WORDS.contains(&t.lower.as_str())
+        });
     let name_key = statement
         .label
         .iter()
