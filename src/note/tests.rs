@@ -462,6 +462,11 @@ fn a_two_column_table_of_field_headers_reads_down_its_columns() {
     let a = analysed("| Name | Region |\n|---|---|\n| Hana Sato, our ASE | EMEA |\n");
     assert_eq!(a.ase_names, ["Hana Sato"]);
     assert_eq!(a.regions, ["EMEA"]);
+    // A role column: each row's person whose role cell says ASE.
+    let a = analysed(
+        "| Name | Location | Role |\n|---|---|---|\n| Tevita Fifita | Auckland | ASE |\n| Mele Tupou | Auckland | CSM |\n",
+    );
+    assert_eq!(a.ase_names, ["Tevita Fifita"]);
     // A header holding a value is a label and its value, the rows below likewise.
     let a = analysed("| ASE | Hana Sato |\n|---|---|\n| Region | EMEA |\n| Backup | Rosa Díaz |\n");
     assert_eq!(a.ase_names, ["Hana Sato"]);

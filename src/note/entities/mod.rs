@@ -111,13 +111,22 @@ pub fn ase_people(
         && affirmed
         && statement.form == super::statements::Form::Cell
     {
-        let row_label = last_part(&statement.context);
-        let label_people = people(row_label, note);
-        if let Some(first) = label_people
-            .iter()
-            .find(|p| !other_role(row_label, p, note))
-        {
-            found.push(first.clone());
+        // The row's label: the nearest part of the context, or the one before it in a
+        // table read down its columns (`| Name | Role |` over `| Arjun | primary ASE |`).
+        let parts: Vec<&[Token]> = statement
+            .context
+            .split(|t| t.is_punct('|'))
+            .filter(|part| !part.is_empty())
+            .collect();
+        for row_label in parts.iter().rev().take(2) {
+            let label_people = people(row_label, note);
+            if let Some(first) = label_people
+                .iter()
+                .find(|p| !other_role(row_label, p, note))
+            {
+                found.push(first.clone());
+                break;
+            }
         }
     }
     let undecided = found.is_empty()
