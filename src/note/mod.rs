@@ -140,9 +140,9 @@ pub fn analyse(note: &str, settings: &dyn UserPhrases) -> NoteAnalysis {
     let reason = match ase_note::evidence_against(&statements, &affirmed, note) {
         ase_note::Against::HasNone => None,
         ase_note::Against::NotNow => name_evidence,
-        ase_note::Against::Nothing => {
-            ase_note::ase_statement(&statements, &affirmed).or(name_evidence)
-        }
+        ase_note::Against::Nothing => ase_note::ase_statement(&statements, &affirmed)
+            .or(name_evidence)
+            .or_else(|| topics::handbook_sections(&statements, &topics)),
     }
     .or_else(|| user_match(&statements, note, settings, "ase_note"));
     let Some(reason) = reason else {

@@ -283,6 +283,17 @@ fn lowercase_label_lines_end_at_the_line_and_arranging_defers() {
 }
 
 #[test]
+fn a_note_laid_out_as_the_handbook_questions_is_an_ase_note() {
+    let note = "**Contact:** Birgit Lund\n**After hours:** reply, keep Birgit assigned\n**Birgit on holiday:** EMEA queue covers\n**Sev1:** on-call, ping Birgit";
+    let a = analysed(note);
+    assert!(a.ase_note);
+    assert_eq!(a.ase_names, ["Birgit Lund"]);
+    // Two of the ticket questions are ordinary special handling, not an ASE layout.
+    let note = "**After hours:** the customer's own NOC opens tickets.\n**Emergencies:** page on-call; they expect a call back.";
+    assert!(!analysed(note).ase_note);
+}
+
+#[test]
 fn question_marks_as_a_value_are_unknown_not_a_question() {
     let note = "ase = Noa Levi, emea / tlv\nafter her hrs: anyone on shift replies, Noa stays assignee\nnoa on pto → ??\nsev1 → on-call, ping noa";
     let s = statuses(note);

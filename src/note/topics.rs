@@ -53,6 +53,31 @@ pub(super) fn topic_answer(
     }
 }
 
+/// A note laid out as the handbook's questions without naming the role ("## Who",
+/// "## Outside hours", "## When Ólafur is away", "## Emergencies"): headings or labels for
+/// at least three of the four ticket questions. The first of them is the reason.
+pub(super) fn handbook_sections<'s>(
+    statements: &'s [Statement],
+    topics: &[Topics],
+) -> Option<&'s Statement> {
+    let mut first = None;
+    let mut seen = [false; 6];
+    for (statement, topics) in statements.iter().zip(topics) {
+        for (i, topic) in topics.iter().enumerate() {
+            // A heading about the topic, or a statement under one (or under a label).
+            let titled =
+                statement.form == Form::Heading && topic.is_some() || *topic == Some(Topic::Label);
+            if titled && !seen[i] {
+                seen[i] = true;
+                first.get_or_insert(statement);
+            }
+        }
+    }
+    (seen.iter().filter(|s| **s).count() >= 3)
+        .then_some(first)
+        .flatten()
+}
+
 /// True when the statement's own words (not its heading or title) are about working
 /// hours, absence, older tickets or emergencies.
 pub(super) fn own_topic(topics: &Topics, statement: &Statement, tokens: &[Token]) -> bool {
