@@ -178,16 +178,18 @@ pub enum Against {
 /// denial: it says nothing against a current ASE. `affirmed` as for [`ase_statement`].
 pub fn evidence_against(statements: &[Statement], affirmed: &[bool], note: &str) -> Against {
     let mut against = Against::Nothing;
-    for (statement, _) in statements
-        .iter()
-        .zip(affirmed)
-        .filter(|(s, a)| !s.asks && !**a)
-    {
+    let mut previous_mentions = false;
+    for (statement, affirms) in statements.iter().zip(affirmed) {
         let tokens: Vec<Token> = statement.tokens().cloned().collect();
         let mentions = role_mentions(&tokens, note);
+        let after_mention = std::mem::replace(&mut previous_mentions, !mentions.is_empty());
+        if statement.asks || *affirms {
+            continue;
+        }
         if mentions.is_empty() {
-            // "Sister company X has an ASE; Kōgen Europe (this org) does not."
-            if elliptic_denial(&tokens) {
+            // "Sister company X has an ASE; Kōgen Europe (this org) does not.", "Norrland
+            // has its own ASE arrangement; Greyfield never did."
+            if elliptic_denial(&tokens, after_mention) {
                 return Against::HasNone;
             }
             continue;
@@ -220,12 +222,13 @@ fn has_none(tokens: &[Token]) -> bool {
         .find_all(tokens)
         .iter()
         .any(|m| !names_cover(tokens, m.end))
-        || elliptic_denial(tokens)
+        || elliptic_denial(tokens, false)
 }
 
 /// "This org doesn't.", "Kōgen Europe (this org) does not.": a denial whose verb stands
-/// for the sentence before, said of this organization.
-fn elliptic_denial(tokens: &[Token]) -> bool {
+/// for the sentence before, said of this organization; right after a statement about an
+/// ASE (`after_mention`), said of any name ("Greyfield never did.").
+fn elliptic_denial(tokens: &[Token], after_mention: bool) -> bool {
     tokens.iter().enumerate().any(|(i, t)| {
         let denies = ["doesn't", "didn't", "isn't", "hasn't"].contains(&t.lower.as_str())
             || t.is("not") && i > 0 && (tokens[i - 1].is("does") || tokens[i - 1].is("did"))
@@ -243,7 +246,13 @@ fn elliptic_denial(tokens: &[Token]) -> bool {
                 ]
                 .contains(&w[1].lower.as_str())
         });
-        denies && ends && this_org
+        let named = after_mention
+            && tokens[..i]
+                .iter()
+                .rev()
+                .find(|t| !t.is("never") && !t.is("does") && !t.is("did"))
+                .is_some_and(|t| t.capitalised && t.kind == Kind::Word && !t.is("i"));
+        denies && ends && (this_org || named)
     })
 }
 
