@@ -124,6 +124,11 @@ fn other_regions_working_days_and_engineers_are_not_the_ases() {
         "Message for the support team:\n\nFor this client the ASE is Lucía Pardo, she sits in Madrid, so region EMEA.",
     );
     assert_eq!(c.regions, ["EMEA"]);
+    // A name in its own script, or a city of several words, in the aside after the name.
+    let d = analysed("ASE: SUZUKI Aiko (鈴木 愛子) — JST");
+    assert_eq!(d.regions, ["APAC"]);
+    let e = analysed("Their ASE is Trần Văn Nam (Ho Chi Minh City, ICT).");
+    assert_eq!(e.regions, ["APAC"]);
     // Working another region's hours is still where the ASE works.
     let b = analysed("Ana Lima is the ASE and works AMER hours.");
     assert_eq!(b.regions, ["AMER"]);

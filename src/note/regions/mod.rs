@@ -193,7 +193,7 @@ fn owner(
     if let Some(aside) = aside
         && after_ase
         && !CUSTOMER.is_match(aside)
-        && people(aside, note).is_empty()
+        && names_only_places(aside, note)
     {
         // "Tomás is the ASE for Halcyon Media (LATAM)", "Priya is the ASE here (APAC)".
         return Owner::Ase;
@@ -285,6 +285,14 @@ fn owner(
         return Owner::Ase;
     }
     cues.first().map_or(Owner::Other, |(_, o)| *o)
+}
+
+/// The capitalised runs of an aside are places ("Ho Chi Minh City, ICT"), not people.
+fn names_only_places(aside: &[Token], note: &str) -> bool {
+    people(aside, note).iter().all(|p| {
+        p.tokens.clone().any(|i| region_word(aside, i).is_some())
+            || aside.get(p.tokens.end).is_some_and(|t| t.is("city"))
+    })
 }
 
 /// Verbs that place a person: a subjectless "Works Pacific time" in an ASE note.
@@ -416,9 +424,14 @@ fn cues(
             || tokens.get(p.tokens.end).is_some_and(|t| t.is("city"))
             || place_with_particle
     };
-    // "@praman" in "Priya Raman (@praman)" is Priya, not someone else.
+    // "@praman" in "Priya Raman (@praman)", "田中 春樹" in "TANAKA Haruki (田中 春樹)": the
+    // person before the aside, not someone else.
     let aside_handle = |p: &Person| {
-        p.name.starts_with('@') && p.tokens.start >= 2 && tokens[p.tokens.start - 1].is_punct('(')
+        let in_aside = p.tokens.start >= 2
+            && tokens[p.tokens.start - 1].is_punct('(')
+            && tokens.get(p.tokens.end).is_some_and(|t| t.is_punct(')'));
+        let after_person = persons.iter().any(|o| o.tokens.end + 1 == p.tokens.start);
+        in_aside && (p.name.starts_with('@') || after_person)
     };
     for person in persons
         .iter()

@@ -46,6 +46,13 @@ pub(super) fn region_word(tokens: &[Token], k: usize) -> Option<&'static str> {
     {
         return Some("AMER");
     }
+    // "Ho Chi Minh City", "Kota Kinabalu": APAC cities whose words are also names.
+    if [("chi", "minh"), ("kota", "kinabalu"), ("phnom", "penh")]
+        .iter()
+        .any(|(a, b)| prev == *a && token.lower == *b)
+    {
+        return Some("APAC");
+    }
     if token.is("utc") || token.is("gmt") {
         if let Some(region) = utc_offset(tokens, k) {
             return Some(region);
