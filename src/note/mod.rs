@@ -134,7 +134,7 @@ pub fn analyse(note: &str, settings: &dyn UserPhrases) -> NoteAnalysis {
     let affirmed: Vec<bool> = statements
         .iter()
         .zip(&tokens)
-        .map(|(s, t)| (!s.in_history_section() || says_now(t)) && ase_note::affirms_ase(s, note))
+        .map(|(s, t)| (!s.past || says_now(t)) && ase_note::affirms_ase(s, note))
         .collect();
     let (names, name_evidence, undecided) = ase_names(&statements, &tokens, &affirmed, note);
     let reason = match ase_note::evidence_against(&statements, &affirmed, note) {

@@ -250,6 +250,11 @@ fn a_changelog_names_past_holders_and_a_title_ends_with_its_list() {
     assert_eq!(a.regions, ["AMER"]);
     // The paragraph after the titled list is not under the title.
     assert_eq!(statuses(note)[5], ("emergency", "answered"));
+    // A note that is all changelog keeps its entries: they are how things are.
+    let note = "## Changelog\n- 2025-03 — ASE changed: Hamza Qureshi → Bea Lindqvist (AMER).\n- 2024-10 — Emergencies: on-call is DRI, tell the ASE.";
+    let a = analysed(note);
+    assert_eq!(a.ase_names, ["Bea Lindqvist"]);
+    assert_eq!(statuses(note)[5], ("emergency", "answered"));
 }
 
 #[test]

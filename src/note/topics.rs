@@ -29,7 +29,7 @@ pub(super) fn topic_answer(
         if statement.asks
             || statement.form == Form::Heading
             || has_placeholder(statement, note)
-            || statement.in_history_section()
+            || statement.past
         {
             continue;
         }

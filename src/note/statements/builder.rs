@@ -87,6 +87,7 @@ impl Builder {
             content: tokens.clone(),
             context: self.context(),
             asks,
+            past: false,
         });
         self.headings.push((level, tokens));
     }
@@ -123,6 +124,7 @@ impl Builder {
             content,
             context: self.context(),
             asks,
+            past: false,
         }
     }
 
@@ -233,6 +235,7 @@ impl Builder {
             content: tokens,
             context,
             asks,
+            past: false,
         });
     }
 }

@@ -44,6 +44,10 @@ pub struct Statement {
     pub context: Vec<Token>,
     /// The statement asks something (ends with `?`, or is a `Q:` line).
     pub asks: bool,
+    /// The statement sits under a heading or title that tells the past ("### History",
+    /// "Changelog:", "Timeline") in a note that also says how things are now. (A note that
+    /// is all changelog keeps its entries.)
+    pub past: bool,
 }
 
 impl Statement {
@@ -56,14 +60,6 @@ impl Statement {
     pub fn leaves_unknown(&self) -> bool {
         sentences::unknown_value(&self.content)
             || self.content.is_empty() && sentences::unknown_value(&self.label)
-    }
-
-    /// The statement sits under a heading or title that tells the past ("### History",
-    /// "Changelog:", "Timeline").
-    pub fn in_history_section(&self) -> bool {
-        self.context.iter().any(|t| {
-            ["history", "changelog", "timeline", "background", "log"].contains(&t.lower.as_str())
-        })
     }
 
     /// The statement's text as written in the note, on one line.
@@ -93,7 +89,17 @@ pub fn statements(note: &str) -> (Vec<Statement>, String) {
             i += 1;
         }
     }
-    (builder.out, text)
+    let mut out = builder.out;
+    let history = |s: &Statement| {
+        s.context.iter().any(|t| {
+            ["history", "changelog", "timeline", "background", "log"].contains(&t.lower.as_str())
+        })
+    };
+    let says_now = out.iter().any(|s| s.form != Form::Heading && !history(s));
+    for statement in &mut out {
+        statement.past = says_now && history(statement);
+    }
+    (out, text)
 }
 
 #[cfg(test)]
