@@ -425,7 +425,8 @@ fn cues(
             || place_with_particle
     };
     // "@praman" in "Priya Raman (@praman)", "田中 春樹" in "TANAKA Haruki (田中 春樹)": the
-    // person before the aside, not someone else.
+    // person before the aside, not someone else (kept when it is the ASE's name as the
+    // note writes it: "@mgarcia (Maria Garcia)").
     let aside_handle = |p: &Person| {
         let in_aside = p.tokens.start >= 2
             && tokens[p.tokens.start - 1].is_punct('(')
@@ -433,11 +434,11 @@ fn cues(
         let after_person = persons.iter().any(|o| o.tokens.end + 1 == p.tokens.start);
         in_aside && (p.name.starts_with('@') || after_person)
     };
-    for person in persons
-        .iter()
-        .filter(|p| !near_place(p) && !aside_handle(p))
-    {
+    for person in persons.iter().filter(|p| !near_place(p)) {
         let is_ase = ase_names.iter().any(|n| same_person(n, &person.name));
+        if aside_handle(person) && !is_ase {
+            continue;
+        }
         cues.push((
             person.tokens.start,
             if is_ase { Owner::Ase } else { Owner::Other },
